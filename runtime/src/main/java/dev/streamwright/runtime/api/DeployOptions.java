@@ -1,0 +1,48 @@
+package dev.streamwright.runtime.api;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How to run a deployment.
+ *
+ * @param jobName the Flink job name (defaults to {@code streamwright-<pipeline id>})
+ * @param parallelism default operator parallelism, or 0 for the runtime's default
+ * @param checkpointInterval checkpoint interval; file and exactly-once Kafka sinks commit on
+ *     checkpoints, so it must not be zero for them
+ * @param configuration extra Flink configuration entries for this job
+ */
+public record DeployOptions(
+    String jobName,
+    int parallelism,
+    Duration checkpointInterval,
+    Map<String, String> configuration) {
+
+  /**
+   * Checkpoint often enough that file sinks show their rows within seconds on a laptop, rarely
+   * enough that checkpoint overhead stays small next to the pipeline's own work.
+   */
+  public static final Duration DEFAULT_CHECKPOINT_INTERVAL = Duration.ofSeconds(5);
+
+  public DeployOptions {
+    checkpointInterval =
+        checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
+    configuration = Map.copyOf(new TreeMap<>(configuration == null ? Map.of() : configuration));
+  }
+
+  /** Defaults: named after the pipeline, runtime parallelism, 5 s checkpoints. */
+  public static DeployOptions defaults() {
+    return new DeployOptions(null, 0, null, Map.of());
+  }
+
+  /** These options with another job name. */
+  public DeployOptions withJobName(String name) {
+    return new DeployOptions(name, parallelism, checkpointInterval, configuration);
+  }
+
+  /** These options with another parallelism. */
+  public DeployOptions withParallelism(int p) {
+    return new DeployOptions(jobName, p, checkpointInterval, configuration);
+  }
+}
