@@ -58,24 +58,67 @@ public final class Durations {
     }
   }
 
+  /** Flink's largest leading precision of a day-time interval. */
+  private static final int MAX_LEADING_DIGITS = 6;
+
+  private static final long SECOND = 1_000L;
+  private static final long MINUTE = 60 * SECOND;
+  private static final long HOUR = 60 * MINUTE;
+  private static final long DAY = 24 * HOUR;
+
   /**
-   * The duration as a Flink SQL interval in the largest unit that holds it exactly, e.g. {@code
-   * INTERVAL '10' SECOND} or {@code INTERVAL '1' HOUR}.
+   * The duration as a Flink SQL interval literal in the largest unit that holds it exactly, e.g.
+   * {@code INTERVAL '10' SECOND}. Flink's planner needs an explicit leading precision for three or
+   * more digits ({@code INTERVAL '150' MINUTE(3)}) and accepts at most 6 for fractional seconds, so
+   * those forms are written that way.
    */
   public static String toSqlInterval(Duration d) {
     long ms = d.toMillis();
-    if (ms % 86_400_000L == 0 && ms > 0) {
-      return "INTERVAL '" + ms / 86_400_000L + "' DAY";
+    if (ms == 0) {
+      return "INTERVAL '0' SECOND";
     }
-    if (ms % 3_600_000L == 0 && ms > 0) {
-      return "INTERVAL '" + ms / 3_600_000L + "' HOUR";
+    if (ms % SECOND != 0) {
+      long seconds = ms / SECOND;
+      int digits = Math.max(1, digits(seconds));
+      if (digits <= MAX_LEADING_DIGITS) {
+        return String.format(
+            Locale.ROOT, "INTERVAL '%d.%03d' SECOND(%d,3)", seconds, ms % SECOND, digits);
+      }
+      return dayToSecond(ms);
     }
-    if (ms % 60_000L == 0 && ms > 0) {
-      return "INTERVAL '" + ms / 60_000L + "' MINUTE";
+    long[] units = {DAY, HOUR, MINUTE, SECOND};
+    String[] names = {"DAY", "HOUR", "MINUTE", "SECOND"};
+    for (int i = 0; i < units.length; i++) {
+      if (ms % units[i] == 0) {
+        long value = ms / units[i];
+        int digits = digits(value);
+        if (digits <= 2) {
+          return "INTERVAL '" + value + "' " + names[i];
+        }
+        if (digits <= MAX_LEADING_DIGITS) {
+          return "INTERVAL '" + value + "' " + names[i] + "(" + digits + ")";
+        }
+        return dayToSecond(ms);
+      }
     }
-    if (ms % 1_000L == 0) {
-      return "INTERVAL '" + ms / 1_000L + "' SECOND";
-    }
-    return String.format(Locale.ROOT, "INTERVAL '%d.%03d' SECOND(9,3)", ms / 1000, ms % 1000);
+    throw new IllegalStateException("unreachable: every whole second is a multiple of SECOND");
+  }
+
+  private static String dayToSecond(long ms) {
+    long days = ms / DAY;
+    long rest = ms % DAY;
+    return String.format(
+        Locale.ROOT,
+        "INTERVAL '%d %02d:%02d:%02d.%03d' DAY(%d) TO SECOND(3)",
+        days,
+        rest / HOUR,
+        rest % HOUR / MINUTE,
+        rest % MINUTE / SECOND,
+        rest % SECOND,
+        Math.max(2, digits(days)));
+  }
+
+  private static int digits(long value) {
+    return Long.toString(value).length();
   }
 }

@@ -52,7 +52,11 @@ public final class SqlTypes {
    * TIMESTAMP(3)}, {@code NOT NULL} dropped) so that equal types compare equal as strings.
    */
   public static String normalize(String type) {
-    String t = SPACES.matcher(type.trim().toUpperCase(Locale.ROOT)).replaceAll(" ");
+    String folded = SPACES.matcher(type.trim()).replaceAll(" ");
+    // ROW field names are case-sensitive in Flink: keep nested types' text as written.
+    String upper = folded.toUpperCase(Locale.ROOT);
+    String t = upper.startsWith("ROW") || folded.contains("<") ? folded : upper;
+    t = t.replaceAll("(?i)TIMESTAMP(\\(\\d+\\))? WITH LOCAL TIME ZONE", "TIMESTAMP_LTZ$1");
     t = t.replace(" NOT NULL", "").replace(" WITHOUT TIME ZONE", "");
     t = t.replace("( ", "(").replace(" )", ")").replace(", ", ",");
     t = t.replace("TIMESTAMP WITH LOCAL TIME ZONE", "TIMESTAMP_LTZ");

@@ -1,0 +1,505 @@
+package dev.streamwright.runtime.embedded;
+
+import dev.streamwright.runtime.api.DeployOptions;
+import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.DeploymentStatus.Phase;
+import dev.streamwright.runtime.api.PipelineRuntime;
+import dev.streamwright.runtime.api.ResultStream;
+import dev.streamwright.runtime.api.RuntimeFailure;
+import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.compile.SqlStatement;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.jobmaster.JobResult;
+import org.apache.flink.runtime.messages.FlinkJobNotFoundException;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.streaming.api.environment.CheckpointConfig;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.Table;
+import org.apache.flink.table.api.bridge.java.StreamStatementSet;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.types.Row;
+import org.apache.flink.util.CloseableIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs pipelines on one Flink MiniCluster inside the studio's JVM: started on the first deploy,
+ * shared by every deployment after it (a cluster per job costs 1-3 s; a job on a warm cluster a few
+ * hundred milliseconds), bound to loopback and writing only into its work directory.
+ *
+ * <p>Each deployment is one Flink job: the inserts run as one statement set and every preview query
+ * streams its rows back through a collect sink in the same job. Jobs go straight to the MiniCluster
+ * ({@link MiniClusterSubmission}) rather than through its REST port, which Flink's remote client
+ * would hammer with a new connection per preview poll; the REST port stays open on loopback for
+ * Flink's metrics and job APIs.
+ */
+public final class EmbeddedRuntime implements PipelineRuntime {
+
+  /** Task slots by default: room for a few small pipelines side by side on a laptop. */
+  public static final int DEFAULT_SLOTS = 4;
+
+  private static final Logger LOG = LoggerFactory.getLogger(EmbeddedRuntime.class);
+
+  /** Bound on any single request to the local cluster; it only exceeds seconds when stuck. */
+  private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(30);
+
+  /** How long a drain thread may take to notice its job ended, when closing. */
+  private static final Duration DRAIN_STOP_WAIT = Duration.ofSeconds(2);
+
+  private static final Pattern SINK_TABLE =
+      Pattern.compile("sink for writing table '(?:[^'.]+\\.[^'.]+\\.)?([^']+)'");
+
+  private final WorkDirs dirs;
+  private final int slots;
+  private final Object lifecycle = new Object();
+  private final Object deploying = new Object();
+  private final Map<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
+
+  private MiniCluster cluster;
+  private volatile URI rest;
+  private volatile boolean closed;
+
+  /** A runtime with {@link #DEFAULT_SLOTS} task slots. */
+  public EmbeddedRuntime(Path workDir) {
+    this(workDir, DEFAULT_SLOTS);
+  }
+
+  /**
+   * A runtime whose cluster starts on the first deploy.
+   *
+   * @param workDir an app-owned folder for Flink's temp files, checkpoints and savepoints
+   * @param slots task slots of the cluster's single task manager
+   */
+  public EmbeddedRuntime(Path workDir, int slots) {
+    if (slots < 1) {
+      throw new IllegalArgumentException("slots must be at least 1, was " + slots);
+    }
+    this.dirs = WorkDirs.under(workDir);
+    this.slots = slots;
+  }
+
+  @Override
+  public String describe() {
+    URI r = rest;
+    if (closed) {
+      return "embedded Flink (closed)";
+    }
+    return r == null
+        ? "embedded Flink (starts on first deploy)"
+        : "embedded Flink at " + r.getHost() + ":" + r.getPort();
+  }
+
+  /** The cluster's REST endpoint, once started: Flink's REST API serves job metrics there. */
+  public Optional<URI> restAddress() {
+    return Optional.ofNullable(rest);
+  }
+
+  /** The folder savepoints are written to. */
+  public Path savepointDirectory() {
+    return dirs.savepoints();
+  }
+
+  @Override
+  public Deployment deploy(CompiledPipeline pipeline, DeployOptions options) throws RuntimeFailure {
+    if (pipeline.inserts().isEmpty() && pipeline.previews().isEmpty()) {
+      throw new RuntimeFailure(
+          "Pipeline '" + pipeline.pipelineId() + "' has no sink: add a sink or a preview first.");
+    }
+    DeployOptions opts = options == null ? DeployOptions.defaults() : options;
+    String jobName =
+        opts.jobName() == null || opts.jobName().isBlank()
+            ? "streamwright-" + pipeline.pipelineId()
+            : opts.jobName();
+    synchronized (deploying) {
+      MiniCluster mc = cluster();
+      Configuration conf = LoopbackConfig.job(dirs, opts, jobName);
+      StreamExecutionEnvironment env =
+          new StreamExecutionEnvironment(
+              new MiniClusterSubmission(mc), conf, EmbeddedRuntime.class.getClassLoader());
+      SqlStatement current = null;
+      boolean submitting = false;
+      try {
+        StreamTableEnvironment tEnv =
+            StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
+        for (SqlStatement s : pipeline.statements()) {
+          current = s;
+          tEnv.executeSql(s.sql());
+        }
+        StreamStatementSet inserts = tEnv.createStatementSet();
+        for (SqlStatement s : pipeline.inserts()) {
+          current = s;
+          inserts.addInsertSql(s.sql());
+        }
+        current = null;
+        if (!pipeline.inserts().isEmpty()) {
+          inserts.attachAsDataStream();
+        }
+        Map<String, PreviewFeed> feeds = new LinkedHashMap<>();
+        // With exactly-once checkpoints, Flink's collect iterator releases rows only once a
+        // checkpoint covers them: a live table would jump every 5 s. The iterator picks its
+        // buffer from the mode when it is created, so previews are made under at-least-once
+        // (rows as they come; after a restart a preview may show rows again) and the job then
+        // runs with its own mode.
+        CheckpointConfig checkpoints = env.getCheckpointConfig();
+        CheckpointingMode jobMode = checkpoints.getCheckpointingConsistencyMode();
+        checkpoints.setCheckpointingConsistencyMode(CheckpointingMode.AT_LEAST_ONCE);
+        try {
+          for (SqlStatement s : pipeline.previews()) {
+            current = s;
+            Table table = tEnv.sqlQuery(s.sql());
+            List<String> columns = table.getResolvedSchema().getColumnNames();
+            CloseableIterator<Row> rows = tEnv.toChangelogStream(table).collectAsync();
+            feeds.putIfAbsent(s.nodeId(), new PreviewFeed(s.nodeId(), columns, rows));
+          }
+        } finally {
+          checkpoints.setCheckpointingConsistencyMode(jobMode);
+        }
+        current = null;
+        submitting = true;
+        JobClient client = env.executeAsync(jobName);
+        Deployment deployment =
+            new Deployment(
+                UUID.randomUUID().toString(),
+                pipeline.pipelineId(),
+                pipeline.version(),
+                client.getJobID().toHexString(),
+                describe(),
+                Instant.now(),
+                pipeline.previewSinks());
+        jobs.put(deployment.id(), new EmbeddedJob(deployment, client.getJobID(), feeds));
+        feeds.values().forEach(PreviewFeed::start);
+        LOG.info(
+            "Deployed pipeline '{}' v{} as Flink job {} ({})",
+            pipeline.pipelineId(),
+            pipeline.version(),
+            deployment.jobId(),
+            jobName);
+        return deployment;
+      } catch (Exception e) {
+        SqlStatement blamed = current != null ? current : sinkNamedIn(pipeline, e).orElse(null);
+        if (submitting) {
+          LOG.warn("Submitting pipeline '{}' failed", pipeline.pipelineId(), e);
+        } else {
+          // The user's SQL was wrong: the studio shows the message; the trace is for support.
+          LOG.info("Flink refused pipeline '{}'", pipeline.pipelineId(), e);
+        }
+        String where = blamed == null ? "" : "node '" + blamed.nodeId() + "': ";
+        throw new RuntimeFailure(where + FlinkErrors.rootMessage(e), e);
+      }
+    }
+  }
+
+  /**
+   * The insert whose sink table an error names: sink connectors are only created when the whole
+   * statement set is translated, so Flink's message is the one clue which insert it was.
+   */
+  private static Optional<SqlStatement> sinkNamedIn(CompiledPipeline pipeline, Throwable error) {
+    for (Throwable t : FlinkErrors.chain(error)) {
+      Matcher m = SINK_TABLE.matcher(String.valueOf(t.getMessage()));
+      if (m.find()) {
+        Pattern insert =
+            Pattern.compile(
+                "^\\s*INSERT\\s+INTO\\s+(?:[`\\w]+\\.)*`?" + Pattern.quote(m.group(1)) + "`?\\s",
+                Pattern.CASE_INSENSITIVE);
+        return pipeline.inserts().stream().filter(s -> insert.matcher(s.sql()).find()).findFirst();
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public DeploymentStatus status(Deployment deployment) {
+    EmbeddedJob job = jobs.get(deployment.id());
+    if (job == null) {
+      LOG.debug("Status asked for deployment {} that this runtime did not make", deployment.id());
+      return DeploymentStatus.of(Phase.STOPPED);
+    }
+    if (job.terminal != null) {
+      return job.terminal;
+    }
+    MiniCluster mc = runningCluster();
+    if (mc == null) {
+      return DeploymentStatus.of(Phase.STOPPED);
+    }
+    JobStatus flink;
+    try {
+      flink = mc.getJobStatus(job.jobId).get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return DeploymentStatus.of(Phase.RUNNING);
+    } catch (ExecutionException | TimeoutException e) {
+      if (FlinkErrors.chain(e).stream().anyMatch(FlinkJobNotFoundException.class::isInstance)) {
+        // The cluster forgets ended jobs after an hour (jobstore.expiration-time).
+        job.terminal = DeploymentStatus.of(Phase.STOPPED);
+        return job.terminal;
+      }
+      LOG.warn("Could not ask the embedded cluster about job {}", job.jobId, e);
+      return DeploymentStatus.of(Phase.STARTING);
+    }
+    DeploymentStatus status = map(flink, job);
+    if (status.phase().isTerminal()) {
+      job.terminal = status;
+    }
+    return status;
+  }
+
+  private DeploymentStatus map(JobStatus flink, EmbeddedJob job) {
+    return switch (flink) {
+      case INITIALIZING, CREATED, RECONCILING -> DeploymentStatus.of(Phase.STARTING);
+      case RUNNING, FAILING, RESTARTING, CANCELLING -> DeploymentStatus.of(Phase.RUNNING);
+      case FINISHED -> DeploymentStatus.of(job.stopRequested ? Phase.STOPPED : Phase.FINISHED);
+      case CANCELED, SUSPENDED -> DeploymentStatus.of(Phase.STOPPED);
+      case FAILED -> new DeploymentStatus(Phase.FAILED, failureMessage(job));
+    };
+  }
+
+  private String failureMessage(EmbeddedJob job) {
+    MiniCluster mc = runningCluster();
+    if (mc == null) {
+      return "The job failed.";
+    }
+    try {
+      JobResult result =
+          mc.requestJobResult(job.jobId).get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      return result
+          .getSerializedThrowable()
+          .map(
+              t -> {
+                LOG.warn("Flink job {} failed", job.jobId, t);
+                return FlinkErrors.jobFailure(t);
+              })
+          .orElse("The job failed.");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "The job failed.";
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Could not fetch the failure of job {}", job.jobId, e);
+      return "The job failed.";
+    }
+  }
+
+  @Override
+  public DeploymentStatus awaitTermination(Deployment deployment, Duration timeout)
+      throws InterruptedException {
+    EmbeddedJob job = jobs.get(deployment.id());
+    MiniCluster mc = runningCluster();
+    if (job != null && job.terminal == null && mc != null) {
+      try {
+        mc.requestJobResult(job.jobId).get(Math.max(0, timeout.toMillis()), TimeUnit.MILLISECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        // Still running, or the cluster is going away: the status below says which.
+      }
+    }
+    return status(deployment);
+  }
+
+  @Override
+  public Optional<String> stop(Deployment deployment, boolean savepoint) throws RuntimeFailure {
+    EmbeddedJob job = jobs.get(deployment.id());
+    if (job == null) {
+      throw new RuntimeFailure("Deployment " + deployment.id() + " is not known to this runtime.");
+    }
+    DeploymentStatus now = status(deployment);
+    if (now.phase().isTerminal()) {
+      if (savepoint) {
+        throw new RuntimeFailure(
+            "The job has already ended ("
+                + now.phase().name().toLowerCase()
+                + "): there is nothing to take a savepoint of.");
+      }
+      return Optional.empty();
+    }
+    MiniCluster mc = runningCluster();
+    if (mc == null) {
+      throw new RuntimeFailure("The embedded runtime is closed.");
+    }
+    job.stopRequested = true;
+    try {
+      Optional<String> path;
+      if (savepoint) {
+        String location =
+            mc.stopWithSavepoint(
+                    job.jobId,
+                    dirs.savepoints().toUri().toString(),
+                    false,
+                    SavepointFormatType.CANONICAL)
+                .get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        path = Optional.of(localPath(location));
+      } else {
+        mc.cancelJob(job.jobId).get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        path = Optional.empty();
+      }
+      awaitTermination(deployment, CLUSTER_TIMEOUT);
+      LOG.info(
+          "Stopped Flink job {}{}", job.jobId, path.map(p -> " with savepoint " + p).orElse(""));
+      return path;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new RuntimeFailure("Interrupted while stopping the job.", e);
+    } catch (ExecutionException | TimeoutException e) {
+      job.stopRequested = false;
+      LOG.warn("Stopping Flink job {} failed", job.jobId, e);
+      throw new RuntimeFailure(
+          (savepoint ? "Could not stop the job with a savepoint: " : "Could not cancel the job: ")
+              + FlinkErrors.rootMessage(e),
+          e);
+    }
+  }
+
+  /** Flink reports savepoints as {@code file:} URIs; users and scripts want a plain path. */
+  private static String localPath(String location) {
+    try {
+      URI uri = URI.create(location);
+      return "file".equals(uri.getScheme()) ? Path.of(uri).toString() : location;
+    } catch (IllegalArgumentException e) {
+      return location;
+    }
+  }
+
+  @Override
+  public ResultStream results(Deployment deployment, String sinkNodeId) {
+    EmbeddedJob job = jobs.get(deployment.id());
+    if (job == null) {
+      throw new IllegalArgumentException(
+          "Deployment " + deployment.id() + " is not known to this runtime.");
+    }
+    PreviewFeed feed = job.feeds.get(sinkNodeId);
+    if (feed == null) {
+      throw new IllegalArgumentException(
+          "Deployment "
+              + deployment.id()
+              + " has no preview sink '"
+              + sinkNodeId
+              + "'; its preview sinks are "
+              + deployment.previewSinks());
+    }
+    return new EmbeddedResultStream(feed);
+  }
+
+  @Override
+  public void close() {
+    synchronized (deploying) {
+      MiniCluster mc;
+      synchronized (lifecycle) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+        mc = cluster;
+        cluster = null;
+      }
+      if (mc != null) {
+        cancelRunningJobs(mc);
+      }
+      for (EmbeddedJob job : jobs.values()) {
+        job.feeds.values().forEach(f -> f.close(DRAIN_STOP_WAIT));
+      }
+      if (mc != null) {
+        try {
+          mc.closeAsync().get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+          LOG.warn("The embedded Flink cluster did not shut down cleanly", e);
+        }
+      }
+      rest = null;
+      dirs.delete();
+      LOG.info("Embedded Flink runtime closed");
+    }
+  }
+
+  private void cancelRunningJobs(MiniCluster mc) {
+    List<CompletableFuture<?>> results = new ArrayList<>();
+    for (EmbeddedJob job : jobs.values()) {
+      if (job.terminal == null) {
+        job.stopRequested = true;
+        results.add(
+            mc.cancelJob(job.jobId)
+                .exceptionally(e -> null)
+                .thenCompose(ack -> mc.requestJobResult(job.jobId))
+                .exceptionally(e -> null));
+      }
+    }
+    try {
+      CompletableFuture.allOf(results.toArray(CompletableFuture[]::new))
+          .get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("Not every job was cancelled before closing the embedded cluster", e);
+    }
+  }
+
+  /** The cluster, started on first use. */
+  private MiniCluster cluster() throws RuntimeFailure {
+    synchronized (lifecycle) {
+      if (closed) {
+        throw new RuntimeFailure("The embedded runtime is closed.");
+      }
+      if (cluster != null) {
+        return cluster;
+      }
+      long started = System.nanoTime();
+      MiniCluster mc = null;
+      try {
+        dirs.create();
+        Configuration conf = LoopbackConfig.cluster(dirs, slots);
+        mc =
+            new MiniCluster(
+                new MiniClusterConfiguration.Builder()
+                    .setConfiguration(conf)
+                    .setNumTaskManagers(1)
+                    .setNumSlotsPerTaskManager(slots)
+                    .build());
+        mc.start();
+        rest = mc.getRestAddress().get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        cluster = mc;
+        LOG.info(
+            "Embedded Flink started at {} with {} slots in {} ms",
+            rest,
+            slots,
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+        return mc;
+      } catch (Exception e) {
+        LOG.error("Could not start the embedded Flink cluster", e);
+        if (mc != null) {
+          mc.closeAsync();
+        }
+        rest = null;
+        throw new RuntimeFailure(
+            "Could not start the embedded Flink cluster: " + FlinkErrors.rootMessage(e), e);
+      }
+    }
+  }
+
+  private MiniCluster runningCluster() {
+    synchronized (lifecycle) {
+      return cluster;
+    }
+  }
+}

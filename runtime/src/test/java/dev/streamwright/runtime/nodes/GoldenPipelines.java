@@ -1,0 +1,332 @@
+package dev.streamwright.runtime.nodes;
+
+import static dev.streamwright.runtime.nodes.NodeHarness.row;
+
+import dev.streamwright.runtime.model.Edge;
+import dev.streamwright.runtime.model.Node;
+import dev.streamwright.runtime.model.Pipeline;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One tiny pipeline per built-in node type (and a few variants), shared by the golden script test
+ * and the planner check, so the scripts we compare are the scripts Flink accepted.
+ */
+final class GoldenPipelines {
+
+  /**
+   * A pipeline and the environment it is compiled for.
+   *
+   * @param name the golden file's base name
+   */
+  record Golden(String name, Pipeline pipeline, Map<String, String> environment) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private GoldenPipelines() {}
+
+  static List<Golden> all() {
+    List<Golden> all = new ArrayList<>();
+    all.add(golden("datagen", clicks(), preview("clicks")));
+    all.add(kafkaSource());
+    all.add(
+        golden(
+            "filter",
+            clicks(),
+            node("expensive", "filter", "condition", "amount > 50 AND page <> 'home'"),
+            preview("expensive")));
+    all.add(
+        golden(
+            "project",
+            clicks(),
+            node(
+                "shaped",
+                "project",
+                "columns",
+                List.of(
+                    row("name", "user", "expression", "UPPER(user_id)"),
+                    row("name", "amount_eur", "expression", "amount * 0.92"),
+                    row("name", "ts", "expression", "event_time"),
+                    row("name", "page_hash", "expression", "HASH_CODE(page) % 16", "type", "INT"))),
+            preview("shaped")));
+    all.add(
+        golden(
+            "window-aggregate",
+            clicks(),
+            node(
+                "per_user",
+                "window-aggregate",
+                "size",
+                "10s",
+                "keys",
+                List.of("user_id"),
+                "aggregates",
+                List.of(
+                    row("function", "COUNT", "as", "clicks"),
+                    row("function", "SUM", "column", "amount", "as", "total"),
+                    row("function", "AVG", "column", "amount", "as", "average"),
+                    row("function", "COUNT_DISTINCT", "column", "page", "as", "pages"),
+                    row("function", "LAST_VALUE", "column", "page", "as", "last_page")),
+                "having",
+                "COUNT(*) > 1 OR SUM(amount) > 100"),
+            preview("per_user")));
+    all.add(
+        golden(
+            "window-aggregate-hop",
+            clicks(),
+            node(
+                "sliding",
+                "window-aggregate",
+                "window",
+                "hop",
+                "size",
+                "1min",
+                "slide",
+                "10s",
+                "keys",
+                List.of("page"),
+                "aggregates",
+                List.of(
+                    row("function", "MAX", "column", "amount", "as", "max_amount"),
+                    row("function", "STDDEV_POP", "column", "amount", "as", "amount_stddev"))),
+            preview("sliding")));
+    all.add(
+        golden(
+            "window-aggregate-session",
+            clicks(),
+            node(
+                "sessions",
+                "window-aggregate",
+                "window",
+                "session",
+                "gap",
+                "250ms",
+                "keys",
+                List.of("user_id", "page"),
+                "aggregates",
+                List.of(row("function", "COUNT", "column", "amount", "as", "n")),
+                "having",
+                "COUNT(*) > 1"),
+            preview("sessions")));
+    all.add(
+        golden(
+            "window-aggregate-session-one-key",
+            clicks(),
+            node(
+                "visits",
+                "window-aggregate",
+                "window",
+                "session",
+                "time",
+                "processing",
+                "gap",
+                "150s",
+                "keys",
+                List.of("user_id"),
+                "aggregates",
+                List.of(row("function", "MIN", "column", "amount", "as", "smallest"))),
+            preview("visits")));
+    all.add(
+        golden(
+            "over-features",
+            clicks(),
+            node(
+                "rolling",
+                "over-features",
+                "partitionBy",
+                List.of("user_id"),
+                "range",
+                "1min",
+                "features",
+                List.of(
+                    row("function", "AVG", "column", "amount", "as", "avg_1min_spend"),
+                    row("function", "COUNT", "as", "tx_count_1min"),
+                    row("function", "STDDEV_POP", "column", "amount", "as", "amount_stddev"))),
+            preview("rolling")));
+    all.add(
+        golden(
+            "over-features-rows",
+            clicks(),
+            node(
+                "recent",
+                "over-features",
+                "partitionBy",
+                List.of("user_id"),
+                "time",
+                "processing",
+                "frame",
+                "rows",
+                "rows",
+                5L,
+                "features",
+                List.of(row("function", "SUM", "column", "amount", "as", "last_6_total"))),
+            preview("recent")));
+    all.add(
+        golden(
+            "sql",
+            clicks(),
+            node(
+                "totals",
+                "sql",
+                "query",
+                "SELECT user_id, COUNT(*) AS clicks, SUM(amount) AS total\n"
+                    + "FROM {{in}}\n"
+                    + "WHERE page <> 'a;b'\n"
+                    + "GROUP BY user_id",
+                "columns",
+                List.of(
+                    row("name", "user_id", "type", "STRING"),
+                    row("name", "clicks", "type", "BIGINT"),
+                    row("name", "total", "type", "DOUBLE")),
+                "updating",
+                true),
+            node("printed", "print-sink")));
+    all.add(golden("preview-sink", clicks(), node("latest", "preview-sink", "maxRows", 50L)));
+    all.add(golden("print-sink", clicks(), node("printed", "print-sink")));
+    all.add(
+        golden(
+            "file-sink",
+            clicks(),
+            node("archive", "file-sink", "path", "file:///tmp/streamwright/clicks")));
+    all.add(kafkaSink());
+    all.add(quickstart());
+    return all;
+  }
+
+  /** Click events: the datagen node most goldens start from. */
+  private static Node clicks() {
+    return node(
+        "clicks",
+        "datagen",
+        "columns",
+        List.of(
+            row("name", "id", "type", "BIGINT", "kind", "sequence", "start", 1L, "end", 1000000L),
+            row("name", "user_id", "type", "STRING", "length", 4L),
+            row(
+                "name",
+                "page",
+                "type",
+                "STRING",
+                "kind",
+                "expression",
+                "expression",
+                "ELT(CAST(MOD(id, 3) AS INT) + 1, 'home', 'cart', 'checkout')"),
+            row("name", "amount", "type", "DOUBLE", "min", 1L, "max", 200L),
+            row("name", "event_time", "type", "TIMESTAMP(3)")),
+        "rowsPerSecond",
+        20L,
+        "eventTime",
+        "event_time",
+        "watermarkDelay",
+        "2s",
+        "procTime",
+        "proc_time");
+  }
+
+  private static Golden kafkaSource() {
+    Node source =
+        node(
+            "transactions",
+            "kafka-source",
+            "topic",
+            "transactions",
+            "columns",
+            List.of(
+                row("name", "transaction_id", "type", "STRING"),
+                row("name", "user_id", "type", "STRING"),
+                row("name", "amount", "type", "DOUBLE"),
+                row("name", "currency", "type", "STRING"),
+                row("name", "transaction_time", "type", "TIMESTAMP(3)")),
+            "keyFields",
+            List.of("user_id"),
+            "eventTime",
+            "transaction_time",
+            "watermarkDelay",
+            "30s",
+            "recordTimestamp",
+            "kafka_time");
+    return golden("kafka-source", Map.of(), source, node("printed", "print-sink"));
+  }
+
+  private static Golden kafkaSink() {
+    Node sink =
+        node(
+            "alerts",
+            "kafka-sink",
+            "topic",
+            "click-alerts",
+            "keyFields",
+            List.of("user_id"),
+            "deliveryGuarantee",
+            "exactly-once");
+    return golden(
+        "kafka-sink", Map.of("kafka.bootstrap.servers", "127.0.0.1:39092"), clicks(), sink);
+  }
+
+  /** The studio's first-run sample: datagen clicks, a 10-second count per user, a preview. */
+  private static Golden quickstart() {
+    Node source =
+        node(
+            "clicks",
+            "datagen",
+            "columns",
+            List.of(
+                row("name", "user_id", "type", "STRING", "length", 1L),
+                row("name", "page", "type", "STRING", "length", 6L),
+                row("name", "event_time", "type", "TIMESTAMP(3)")),
+            "rowsPerSecond",
+            5L,
+            "eventTime",
+            "event_time");
+    Node counts =
+        node(
+            "counts",
+            "window-aggregate",
+            "size",
+            "10s",
+            "keys",
+            List.of("user_id"),
+            "aggregates",
+            List.of(row("function", "COUNT", "as", "clicks")));
+    return golden("quickstart", Map.of(), source, counts, preview("counts"));
+  }
+
+  private static Node preview(String id) {
+    return node(id + "_preview", "preview-sink");
+  }
+
+  private static Node node(String id, String type, Object... properties) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < properties.length; i += 2) {
+      values.put((String) properties[i], properties[i + 1]);
+    }
+    return Node.of(id, type, values);
+  }
+
+  private static Golden golden(String name, Node... chain) {
+    return golden(name, Map.of(), chain);
+  }
+
+  /** A pipeline whose nodes form one chain, first to last. */
+  private static Golden golden(String name, Map<String, String> environment, Node... chain) {
+    List<Edge> edges = new ArrayList<>();
+    for (int i = 1; i < chain.length; i++) {
+      edges.add(Edge.of(chain[i - 1].id(), chain[i].id()));
+    }
+    Pipeline pipeline =
+        new Pipeline(
+            "golden-" + name,
+            "Golden " + name,
+            "One " + name + " node in a minimal pipeline",
+            1,
+            List.of("golden"),
+            List.of(chain),
+            edges);
+    return new Golden(name, pipeline, environment);
+  }
+}

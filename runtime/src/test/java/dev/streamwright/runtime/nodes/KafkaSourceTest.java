@@ -1,0 +1,176 @@
+package dev.streamwright.runtime.nodes;
+
+import static dev.streamwright.runtime.nodes.NodeHarness.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamwright.plugin.api.Schema;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class KafkaSourceTest {
+
+  private static NodeHarness transactions() {
+    return NodeHarness.of(new KafkaSource())
+        .set("topic", "transactions")
+        .set(
+            "columns",
+            List.of(
+                row("name", "user_id", "type", "STRING"),
+                row("name", "amount", "type", "DOUBLE"),
+                row("name", "transaction_time", "type", "TIMESTAMP(3)")));
+  }
+
+  @Test
+  void declaredColumnsBecomeTheOutputSchema() {
+    assertThat(transactions().derive().columns())
+        .containsExactly("user_id STRING", "amount DOUBLE", "transaction_time TIMESTAMP(3)");
+  }
+
+  @Test
+  void missingTopicIsAnError() {
+    NodeHarness h = transactions().set("topic", " ");
+    assertThat(h.derive().onlyError("topic")).contains("name the topic");
+  }
+
+  @Test
+  void noColumnsIsAnError() {
+    NodeHarness h = transactions().set("columns", List.of());
+    assertThat(h.derive().onlyError("columns")).contains("declare the fields");
+  }
+
+  @Test
+  void blankBootstrapServersComeFromTheEnvironment() {
+    FakeRenderContext r =
+        transactions()
+            .set("bootstrapServers", "")
+            .environment("kafka.bootstrap.servers", "broker:29092")
+            .render();
+    assertThat(r.ddl.get(0)).contains("'properties.bootstrap.servers' = 'broker:29092'");
+  }
+
+  @Test
+  void withoutEnvironmentTheBrokersAreLocalhost() {
+    assertThat(transactions().render().ddl.get(0))
+        .contains("'properties.bootstrap.servers' = 'localhost:9092'");
+  }
+
+  @Test
+  void theNodesOwnBrokersWinOverTheEnvironment() {
+    FakeRenderContext r =
+        transactions()
+            .set("bootstrapServers", "kafka-1:9092")
+            .environment("kafka.bootstrap.servers", "broker:29092")
+            .render();
+    assertThat(r.ddl.get(0)).contains("'properties.bootstrap.servers' = 'kafka-1:9092'");
+  }
+
+  @Test
+  void groupIdDefaultsToStreamwrightAndTheNodeId() {
+    assertThat(transactions().render().ddl.get(0))
+        .contains("'properties.group.id' = 'streamwright-node1'");
+  }
+
+  @Test
+  void groupOffsetsStartFromTheEarliestWhenTheGroupHasNone() {
+    String ddl = transactions().set("startupMode", "group-offsets").render().ddl.get(0);
+    assertThat(ddl)
+        .contains("'scan.startup.mode' = 'group-offsets'")
+        .contains("'properties.auto.offset.reset' = 'earliest'");
+  }
+
+  @Test
+  void keyFieldsAreReadFromTheRecordKeyAsJson() {
+    String ddl = transactions().set("keyFields", List.of("user_id")).render().ddl.get(0);
+    assertThat(ddl)
+        .contains("'key.format' = 'json'")
+        .contains("'key.fields' = 'user_id'")
+        .contains("'value.fields-include' = 'ALL'");
+  }
+
+  @Test
+  void keyFieldThatIsNotDeclaredIsAnError() {
+    String message =
+        transactions().set("keyFields", List.of("account")).derive().onlyError("keyFields");
+    assertThat(message).contains("'account'").contains("user_id STRING, amount DOUBLE");
+  }
+
+  @Test
+  void recordTimestampAddsAMetadataColumn() {
+    NodeHarness h = transactions().set("recordTimestamp", "kafka_time");
+    assertThat(h.derive().columns()).contains("kafka_time TIMESTAMP_LTZ(3)");
+    assertThat(h.render().ddl.get(0))
+        .contains("`kafka_time` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp'");
+  }
+
+  @Test
+  void recordTimestampCanBeTheEventTime() {
+    Schema out =
+        transactions()
+            .set("recordTimestamp", "kafka_time")
+            .set("eventTime", "kafka_time")
+            .derive()
+            .out();
+    assertThat(out.eventTime()).isEqualTo("kafka_time");
+  }
+
+  @Test
+  void recordTimestampClashingWithAColumnIsAnError() {
+    assertThat(
+            transactions().set("recordTimestamp", "amount").derive().onlyError("recordTimestamp"))
+        .contains("'amount' clashes");
+  }
+
+  @Test
+  void eventTimeOfADoubleColumnIsAnError() {
+    assertThat(transactions().set("eventTime", "amount").derive().onlyError("eventTime"))
+        .contains("'amount' is DOUBLE");
+  }
+
+  @Test
+  void extraOptionsCannotChangeTheConnector() {
+    NodeHarness h = transactions().set("options", Map.of("connector", "upsert-kafka"));
+    assertThat(h.derive().onlyError("options")).contains("'connector' is fixed to kafka");
+  }
+
+  @Test
+  void extraOptionReplacingTheNodesOwnWinsWithAWarning() {
+    NodeHarness h = transactions().set("options", Map.of("scan.startup.mode", "latest-offset"));
+    assertThat(h.derive().onlyWarning("options"))
+        .contains("'scan.startup.mode' replaces the node's own value 'earliest-offset'");
+    assertThat(h.render().ddl.get(0)).contains("'scan.startup.mode' = 'latest-offset'");
+  }
+
+  @Test
+  void rendersTheKafkaTable() {
+    FakeRenderContext r =
+        transactions()
+            .set("keyFields", List.of("user_id"))
+            .set("eventTime", "transaction_time")
+            .set("watermarkDelay", "30s")
+            .set("startupMode", "latest-offset")
+            .set("options", Map.of("properties.security.protocol", "PLAINTEXT"))
+            .render();
+    assertThat(r.ddl)
+        .containsExactly(
+            """
+            CREATE TEMPORARY TABLE `node1` (
+              `user_id` STRING,
+              `amount` DOUBLE,
+              `transaction_time` TIMESTAMP(3),
+              WATERMARK FOR `transaction_time` AS `transaction_time` - INTERVAL '30' SECOND
+            ) WITH (
+              'connector' = 'kafka',
+              'format' = 'json',
+              'json.ignore-parse-errors' = 'false',
+              'key.fields' = 'user_id',
+              'key.format' = 'json',
+              'properties.bootstrap.servers' = 'localhost:9092',
+              'properties.group.id' = 'streamwright-node1',
+              'properties.security.protocol' = 'PLAINTEXT',
+              'scan.startup.mode' = 'latest-offset',
+              'topic' = 'transactions',
+              'value.fields-include' = 'ALL'
+            )""");
+  }
+}

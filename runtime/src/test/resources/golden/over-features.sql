@@ -1,0 +1,42 @@
+-- Streamwright pipeline 'golden-over-features' (Golden over-features), version 1
+-- Generated from the pipeline file; edit the pipeline, not this script.
+
+-- node clicks
+CREATE TEMPORARY TABLE `clicks` (
+  `id` BIGINT,
+  `user_id` STRING,
+  `page` AS CAST(ELT(CAST(MOD(id, 3) AS INT) + 1, 'home', 'cart', 'checkout') AS STRING),
+  `amount` DOUBLE,
+  `event_time` TIMESTAMP(3),
+  `proc_time` AS PROCTIME(),
+  WATERMARK FOR `event_time` AS `event_time` - INTERVAL '2' SECOND
+) WITH (
+  'connector' = 'datagen',
+  'fields.amount.kind' = 'random',
+  'fields.amount.max' = '200',
+  'fields.amount.min' = '1',
+  'fields.event_time.kind' = 'random',
+  'fields.id.end' = '1000000',
+  'fields.id.kind' = 'sequence',
+  'fields.id.start' = '1',
+  'fields.user_id.kind' = 'random',
+  'fields.user_id.length' = '4',
+  'rows-per-second' = '20'
+);
+
+-- node rolling
+CREATE TEMPORARY VIEW `rolling` AS
+SELECT
+  *,
+  AVG(`amount`) OVER w AS `avg_1min_spend`,
+  COUNT(*) OVER w AS `tx_count_1min`,
+  STDDEV_POP(`amount`) OVER w AS `amount_stddev`
+FROM `clicks`
+WINDOW w AS (
+  PARTITION BY `user_id`
+  ORDER BY `event_time`
+  RANGE BETWEEN INTERVAL '1' MINUTE PRECEDING AND CURRENT ROW);
+
+-- preview sink rolling_preview: its rows stream back to the studio
+SELECT *
+FROM `rolling`;
