@@ -1,11 +1,17 @@
 package dev.streamwright.runtime.embedded;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.flink.types.Row;
 
@@ -32,6 +38,20 @@ final class RowValues {
    * Instant, LocalDate, LocalTime) become ISO-8601 strings, bytes become Base64, nested rows become
    * maps by field name when named, else lists.
    */
+  /**
+   * Always with seconds and milliseconds: {@code toString()} drops zero seconds, so "13:27" would
+   * sit next to "13:27:10.250" in one preview column and sort wrongly as text.
+   */
+  private static final DateTimeFormatter LOCAL_DATE_TIME =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
+
+  private static final DateTimeFormatter INSTANT =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
+
+  private static final DateTimeFormatter LOCAL_TIME =
+      DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+
   static Object plain(Object v) {
     if (v == null
         || v instanceof String
@@ -47,6 +67,15 @@ final class RowValues {
     if (v instanceof Float f) {
       // Through the decimal text so 0.1f shows as 0.1, not 0.10000000149011612.
       return Double.valueOf(f.toString());
+    }
+    if (v instanceof LocalDateTime t) {
+      return LOCAL_DATE_TIME.format(t);
+    }
+    if (v instanceof Instant t) {
+      return INSTANT.format(t);
+    }
+    if (v instanceof LocalTime t) {
+      return LOCAL_TIME.format(t);
     }
     if (v instanceof TemporalAccessor) {
       return v.toString();

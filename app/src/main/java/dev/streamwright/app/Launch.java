@@ -1,0 +1,43 @@
+package dev.streamwright.app;
+
+import dev.streamwright.app.cli.Cli;
+import dev.streamwright.app.cli.CliContext;
+import dev.streamwright.runtime.embedded.EmbeddedRuntime;
+import org.apache.logging.log4j.LogManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires the command line to this machine: the embedded runtime working in the process's own temp
+ * folder, and the exit actions that clean up after it. Kept apart from {@link Streamwright} so no
+ * logger is created before the log folder is set.
+ */
+final class Launch {
+
+  private Launch() {}
+
+  /**
+   * Runs the command line and returns its exit code, with everything cleaned up.
+   *
+   * @param folders the folders, with the log and temp folders already created
+   */
+  static int run(AppFolders folders, String[] args) {
+    Logger log = LoggerFactory.getLogger(Launch.class);
+    ExitActions exit = new ExitActions();
+    // Registered first, so it runs last: whatever the other actions log still reaches the file.
+    exit.add("flush the log", LogManager::shutdown);
+    exit.add("delete the temp folder " + folders.tmp(), folders::deleteTmp);
+    exit.runOnShutdown();
+    log.info(
+        "streamwright {} (Java {}, pid {}, data folder {})",
+        String.join(" ", args),
+        Runtime.version(),
+        ProcessHandle.current().pid(),
+        folders.data());
+    CliContext context = new CliContext(folders, () -> new EmbeddedRuntime(folders.tmp()), exit);
+    int code = Cli.create(context).execute(args);
+    log.info("streamwright exits with code {}", code);
+    exit.runAll();
+    return code;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.streamwright.app.cli;
+
+import picocli.AutoComplete;
+import picocli.CommandLine;
+
+/** Builds the {@code streamwright} command line: its subcommands, error handling and exit codes. */
+public final class Cli {
+
+  private Cli() {}
+
+  /** The command line, ready for {@link CommandLine#execute(String...)}. */
+  public static CommandLine create(CliContext context) {
+    CommandLine cli = new CommandLine(new StreamwrightCommand());
+    cli.addSubcommand("validate", new ValidateCommand());
+    cli.addSubcommand("sql", new SqlCommand());
+    cli.addSubcommand("run", new RunCommand(context));
+    cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
+    cli.addSubcommand("help", new CommandLine.HelpCommand());
+    // Set after the subcommands are added: these setters apply to the subcommands known so far.
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setExecutionExceptionHandler(new ErrorReporter(context.folders().logFile()));
+    cli.setParameterExceptionHandler(new UsageErrorReporter());
+    return cli;
+  }
+}

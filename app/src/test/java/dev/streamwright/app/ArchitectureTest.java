@@ -1,0 +1,117 @@
+package dev.streamwright.app;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+
+/**
+ * Keeps the module graph of docs/architecture.md true: a headless core, a plugin API that plugin
+ * authors can build on without Flink, and designer and monitor independent of each other. The app
+ * depends on every module, so its test class path sees every Streamwright class.
+ */
+@AnalyzeClasses(packages = "dev.streamwright", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String PLUGIN_API = "dev.streamwright.plugin.api..";
+  private static final String RUNTIME = "dev.streamwright.runtime..";
+  private static final String MONITOR = "dev.streamwright.monitor..";
+  private static final String DESIGNER = "dev.streamwright.designer..";
+  private static final String APP = "dev.streamwright.app..";
+
+  /** Guards the rules below against passing vacuously because the import found nothing. */
+  @ArchTest
+  static void theImportSeesTheCoreModules(JavaClasses classes) {
+    for (String module : List.of(PLUGIN_API, RUNTIME, APP)) {
+      assertThat(classes.that(resideInAPackage(module))).as(module).isNotEmpty();
+    }
+  }
+
+  @ArchTest
+  static final ArchRule onlyViewsUseJavaFx =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages("..ui..", APP)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("javafx..")
+          .because(
+              "the pipeline model, compiler, runtimes and monitor maths must run headless (CLI,"
+                  + " CI, tests without a display); only view code in ui packages and the app"
+                  + " touch JavaFX");
+
+  @ArchTest
+  static final ArchRule pluginApiStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage(PLUGIN_API)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.streamwright..").and(resideOutsideOfPackage(PLUGIN_API)))
+          .because(
+              "plugins build on the plugin API alone; it must not drag in Streamwright's internals");
+
+  @ArchTest
+  static final ArchRule pluginApiIsFreeOfFlink =
+      noClasses()
+          .that()
+          .resideInAPackage(PLUGIN_API)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.flink..")
+          .because(
+              "a plugin must compile without Flink on its class path, and the API must survive a"
+                  + " Flink upgrade unchanged");
+
+  @ArchTest
+  static final ArchRule runtimeKnowsNoUi =
+      noClasses()
+          .that()
+          .resideInAPackage(RUNTIME)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(DESIGNER, MONITOR, APP)
+          .because(
+              "the runtime is the engine under the designer, the monitor and the app; the arrows"
+                  + " point one way (plugins/api <- runtime <- monitor, designer <- app)");
+
+  @ArchTest
+  static final ArchRule designerIgnoresMonitor =
+      noClasses()
+          .that()
+          .resideInAPackage(DESIGNER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(MONITOR)
+          .allowEmptyShould(true)
+          .because("designer and monitor evolve separately; the app wires them together");
+
+  @ArchTest
+  static final ArchRule monitorIgnoresDesigner =
+      noClasses()
+          .that()
+          .resideInAPackage(MONITOR)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(DESIGNER)
+          .allowEmptyShould(true)
+          .because("designer and monitor evolve separately; the app wires them together");
+
+  @ArchTest
+  static final ArchRule modulesDoNotReachIntoTheApp =
+      noClasses()
+          .that()
+          .resideInAnyPackage(MONITOR, DESIGNER)
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage(APP)
+          .allowEmptyShould(true)
+          .because("the app is the top of the graph: it depends on the modules, never the reverse");
+}
