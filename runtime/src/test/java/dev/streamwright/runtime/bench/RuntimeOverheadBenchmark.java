@@ -65,12 +65,22 @@ public final class RuntimeOverheadBenchmark {
     MiniCluster cluster = startBareCluster(work.resolve("bare"));
     try (EmbeddedRuntime runtime = new EmbeddedRuntime(work.resolve("embedded"))) {
       CompiledPipeline compiled = compiled(rows);
-      // Warm both paths once (planner class loading, JIT) before measuring.
-      runEmbedded(runtime, compiled(100_000));
-      runBare(cluster, 100_000);
+      // Warm both paths with a full-size run each (planner class loading, JIT of the operators)
+      // before measuring: the first runs in a JVM are 2-3x slower and would decide the ratio.
+      runEmbedded(runtime, compiled);
+      runBare(cluster, rows);
       for (int r = 0; r < rounds; r++) {
-        double a = rows / runEmbedded(runtime, compiled);
-        double b = rows / runBare(cluster, rows);
+        // ABBA order, so a slow stretch of the shared machine does not always hit the same side.
+        boolean embeddedFirst = r % 2 == 0;
+        double a;
+        double b;
+        if (embeddedFirst) {
+          a = rows / runEmbedded(runtime, compiled);
+          b = rows / runBare(cluster, rows);
+        } else {
+          b = rows / runBare(cluster, rows);
+          a = rows / runEmbedded(runtime, compiled);
+        }
         embedded.add(a);
         bare.add(b);
         System.out.printf(
