@@ -96,7 +96,7 @@ class PreviewFeedTest {
 
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).kind()).isEqualTo("+U");
-    assertThat(rows.get(0).values()).containsExactly(3L, 1.5, "2024-05-06T07:08:09");
+    assertThat(rows.get(0).values()).containsExactly(3L, 1.5, "2024-05-06T07:08:09.000");
   }
 
   /** A running job that produces nothing until closed. */
