@@ -143,7 +143,7 @@ class EmbeddedRuntimeIT {
         .containsEntry("even", false)
         .containsEntry("amount", new BigDecimal("7.00"))
         .containsEntry("quarter", 1.75)
-        .containsEntry("ts", "2024-01-02T03:04:05")
+        .containsEntry("ts", "2024-01-02T03:04:05.000")
         .containsEntry("dt", "2024-01-02")
         .containsEntry("len", 4L);
     assertThat(runtime.awaitTermination(d, WAIT)).isEqualTo(DeploymentStatus.of(Phase.FINISHED));
