@@ -1,0 +1,30 @@
+package dev.streamwright.app.workspace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+
+/**
+ * The root of the workspace's Eclipse Store graph. Persisted: its class name and field names are
+ * part of the store's type dictionary, so rename or move it only together with a legacy type
+ * mapping (decision 0005). Plain classes rather than records, so no JVM flags are needed to store
+ * or load it.
+ */
+final class WorkspaceRoot {
+
+  /** The layout of this graph; bumped with a migration when the graph changes shape. */
+  static final int CURRENT_LAYOUT = 1;
+
+  int layout = CURRENT_LAYOUT;
+
+  /** Pipelines by id. Stored as one small map: each entry is two references, not the pipeline. */
+  final HashMap<String, StoredPipeline> pipelines = new HashMap<>();
+
+  /** Absolute paths of recently used pipeline files, most recent first. */
+  final ArrayList<String> recentFiles = new ArrayList<>();
+
+  /** Studio settings (theme, last open pipeline, ...). */
+  final HashMap<String, String> settings = new HashMap<>();
+
+  /** Whether the sample pipelines were added once; deleting them all must not bring them back. */
+  boolean seeded;
+}
