@@ -1,0 +1,184 @@
+package dev.streamwright.designer.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamwright.designer.document.PipelineDocument;
+import dev.streamwright.designer.document.Selection;
+import dev.streamwright.designer.testing.Pipelines;
+import dev.streamwright.runtime.compile.NodeTypeRegistry;
+import dev.streamwright.runtime.model.Edge;
+import dev.streamwright.runtime.model.Position;
+import dev.streamwright.runtime.validate.Problem;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The view model on its own: no display, compiles on the calling thread. */
+class DesignerViewModelTest {
+
+  private static final NodeTypeRegistry REGISTRY = NodeTypeRegistry.load();
+
+  private DesignerViewModel model;
+
+  @BeforeEach
+  void open() throws Exception {
+    model =
+        new DesignerViewModel(
+            new PipelineDocument(Pipelines.quickstart()), REGISTRY, Runnable::run, Runnable::run);
+  }
+
+  @AfterEach
+  void close() {
+    model.close();
+  }
+
+  @Test
+  void theFirstCompileShowsTheSqlAndNoProblems() {
+    assertThat(model.outputs().problems()).isEmpty();
+    assertThat(model.outputs().sqlProperty().get()).contains("CREATE TEMPORARY TABLE");
+    assertThat(model.outputs().sqlPlaceholderProperty().get()).isEmpty();
+    assertThat(model.outputs().compilingProperty().get()).isFalse();
+  }
+
+  @Test
+  void anAddedNodeIsSelectedAndTheEditMenuOffersToUndoIt() {
+    String id = model.addNode("filter", new Position(10, 20)).orElseThrow();
+
+    assertThat(id).isEqualTo("filter_1");
+    assertThat(model.selection().nodes()).containsExactly("filter_1");
+    assertThat(model.selectedNodeProperty().get().id()).isEqualTo("filter_1");
+    assertThat(model.edit().undoTextProperty().get()).isEqualTo("Undo Add Filter 'filter_1'");
+    assertThat(model.edit().canUndoProperty().get()).isTrue();
+    assertThat(model.edit().dirtyProperty().get()).isTrue();
+  }
+
+  @Test
+  void undoingAnAddDropsTheNodeFromTheSelectionAndOffersRedo() {
+    model.addNode("filter", new Position(10, 20));
+
+    model.undo();
+
+    assertThat(model.selection().isEmpty()).isTrue();
+    assertThat(model.selectedNodeProperty().get()).isNull();
+    assertThat(model.edit().redoTextProperty().get()).isEqualTo("Redo Add Filter 'filter_1'");
+    assertThat(model.edit().dirtyProperty().get()).isFalse();
+  }
+
+  @Test
+  void aNodeMissingARequiredPropertyReplacesTheSqlByAnExplanation() {
+    model.addNode("filter", new Position(10, 20));
+
+    assertThat(model.outputs().problems())
+        .anyMatch(p -> p.isError() && "filter_1".equals(p.nodeId()));
+    assertThat(model.outputs().sqlProperty().get()).isEmpty();
+    assertThat(model.outputs().sqlPlaceholderProperty().get())
+        .startsWith("Fix the problems to see the SQL");
+    assertThat(model.outputs().problemsOf("filter_1", "condition"))
+        .extracting(Problem::message)
+        .anyMatch(m -> m.contains("required"));
+  }
+
+  @Test
+  void aRefusedConnectionChangesNothingAndSaysWhy() {
+    long revision = model.edit().revisionProperty().get();
+
+    boolean connected = model.connect(Edge.of("preview", "clicks"));
+
+    assertThat(connected).isFalse();
+    assertThat(model.edit().revisionProperty().get()).isEqualTo(revision);
+    assertThat(model.edit().messageProperty().get())
+        .isEqualTo("'preview' has no outputs: rows end there");
+    assertThat(model.whyNotConnect(Edge.of("clicks_per_user", "clicks_per_user")))
+        .hasValueSatisfying(why -> assertThat(why).startsWith("A node cannot feed itself"));
+  }
+
+  @Test
+  void deletingTheSelectionIsOneEditThatUndoRestores() {
+    model.selectionProperty().set(Selection.ofNodes("clicks", "preview"));
+
+    model.deleteSelection();
+
+    assertThat(model.pipeline().nodes()).hasSize(1);
+    assertThat(model.pipeline().edges()).isEmpty();
+    model.undo();
+    assertThat(model.pipeline().nodes()).hasSize(3);
+    assertThat(model.pipeline().edges()).hasSize(2);
+  }
+
+  @Test
+  void pastingACopySelectsThePastedNodes() {
+    model.selectionProperty().set(Selection.ofNodes("clicks", "clicks_per_user"));
+    String text = model.copySelection().orElseThrow();
+
+    assertThat(model.paste(text)).isTrue();
+
+    assertThat(model.selection().nodes()).containsExactly("datagen_1", "window_aggregate_1");
+    assertThat(model.pipeline().edges()).contains(Edge.of("datagen_1", "window_aggregate_1"));
+  }
+
+  @Test
+  void copyingNothingSaysWhatToDo() {
+    assertThat(model.copySelection()).isEmpty();
+    assertThat(model.edit().messageProperty().get()).contains("select one or more nodes");
+    assertThat(model.paste("not json")).isFalse();
+    assertThat(model.edit().messageProperty().get())
+        .startsWith("The clipboard does not hold Streamwright nodes");
+  }
+
+  @Test
+  void nodesAddedAtTheInsertionPointDoNotLandOnTopOfEachOther() {
+    model.insertionPointProperty().set(new Position(500, 500));
+
+    String first = model.addNodeAtInsertionPoint("filter").orElseThrow();
+    String second = model.addNodeAtInsertionPoint("filter").orElseThrow();
+
+    assertThat(model.pipeline().node(first).orElseThrow().position())
+        .isEqualTo(new Position(500, 500));
+    assertThat(model.pipeline().node(second).orElseThrow().position())
+        .isEqualTo(new Position(540, 540));
+  }
+
+  @Test
+  void columnPickersOfferTheColumnsFlowingIntoTheNode() {
+    assertThat(model.outputs().inputColumns("clicks_per_user"))
+        .containsExactly("user_num", "page_num", "event_time", "user_id", "page");
+    assertThat(model.outputs().inputColumns("clicks"))
+        .as("a source picks among its own columns")
+        .contains("event_time");
+  }
+
+  @Test
+  void openingAnotherPipelineClearsHistoryAndSelection() {
+    model.addNode("filter", new Position(0, 0));
+
+    model.open(Pipelines.chain());
+
+    assertThat(model.selection().isEmpty()).isTrue();
+    assertThat(model.edit().canUndoProperty().get()).isFalse();
+    assertThat(model.edit().dirtyProperty().get()).isFalse();
+    assertThat(model.pipeline().id()).isEqualTo("test");
+  }
+
+  @Test
+  void revealingANodeSelectsItAndTellsTheCanvas() {
+    List<String> revealed = new java.util.ArrayList<>();
+    model.onReveal(revealed::add);
+
+    model.reveal("preview");
+    model.reveal("no_such_node");
+
+    assertThat(revealed).containsExactly("preview");
+    assertThat(model.selection().nodes()).containsExactly("preview");
+  }
+
+  @Test
+  void afterCloseEditsAreNoLongerCompiled() {
+    long compiled = model.outputs().compiledProperty().get().revision();
+    model.close();
+
+    model.addNode("filter", new Position(0, 0));
+
+    assertThat(model.outputs().compiledProperty().get().revision()).isEqualTo(compiled);
+  }
+}
