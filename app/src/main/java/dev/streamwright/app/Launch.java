@@ -2,15 +2,18 @@ package dev.streamwright.app;
 
 import dev.streamwright.app.cli.Cli;
 import dev.streamwright.app.cli.CliContext;
+import dev.streamwright.app.ui.StudioLauncher;
+import dev.streamwright.app.ui.StudioOptions;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import org.apache.logging.log4j.LogManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires the command line to this machine: the embedded runtime working in the process's own temp
- * folder, and the exit actions that clean up after it. Kept apart from {@link Streamwright} so no
- * logger is created before the log folder is set.
+ * Wires the command line and the studio to this machine: the embedded runtime working in the
+ * process's own temp folder, and the exit actions that clean up after it. Without a command (or
+ * with only {@code --workspace DIR}) it starts the studio. Kept apart from {@link Streamwright} so
+ * no logger is created before the log folder is set.
  */
 final class Launch {
 
@@ -34,8 +37,14 @@ final class Launch {
         Runtime.version(),
         ProcessHandle.current().pid(),
         folders.data());
-    CliContext context = new CliContext(folders, () -> new EmbeddedRuntime(folders.tmp()), exit);
-    int code = Cli.create(context).execute(args);
+    int code;
+    if (StudioOptions.startsStudio(args)) {
+      // No command (or only studio options): the desktop studio.
+      code = StudioLauncher.run(folders.tmp(), exit, args, System.err);
+    } else {
+      CliContext context = new CliContext(folders, () -> new EmbeddedRuntime(folders.tmp()), exit);
+      code = Cli.create(context).execute(args);
+    }
     log.info("streamwright exits with code {}", code);
     exit.runAll();
     return code;

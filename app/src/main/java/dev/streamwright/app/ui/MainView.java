@@ -1,0 +1,130 @@
+package dev.streamwright.app.ui;
+
+import dev.streamwright.app.ui.run.RunOutputView;
+import dev.streamwright.app.ui.run.RunProblemsView;
+import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.designer.ui.canvas.CanvasView;
+import dev.streamwright.designer.ui.palette.PaletteView;
+import dev.streamwright.designer.ui.problems.ProblemsView;
+import dev.streamwright.designer.ui.properties.PropertySheetView;
+import dev.streamwright.designer.ui.sql.SqlView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The studio window's content: menu bar and toolbar on top, the palette, canvas and property sheet
+ * side by side, the Problems, SQL and Run output tabs below, and the status bar. It only arranges
+ * and binds views; every action goes through {@link MainViewModel}.
+ */
+public final class MainView extends BorderPane {
+
+  /** Ids of the bottom tabs, for tests. */
+  public static final String PROBLEMS_TAB = "tab-problems";
+
+  public static final String SQL_TAB = "tab-sql";
+  public static final String RUN_TAB = "tab-run";
+
+  private final CanvasView canvas;
+  private final PaletteView palette;
+  private final SqlView sql;
+  private final TabPane bottom = new TabPane();
+  private final StudioActions actions;
+
+  public MainView(MainViewModel model, StudioActions.Window window) {
+    getStyleClass().add("studio");
+    DesignerViewModel designer = model.designer();
+    palette = new PaletteView(designer);
+    canvas = new CanvasView(designer);
+    PropertySheetView properties = new PropertySheetView(designer);
+    sql = new SqlView(designer);
+    actions = new StudioActions(model, canvas, window);
+
+    VBox top = new VBox(new StudioMenuBar(model, actions), new StudioToolBar(model, actions));
+    setTop(top);
+
+    palette.setMinWidth(180);
+    properties.setMinWidth(240);
+    SplitPane editor = new SplitPane(palette, canvas, properties);
+    editor.setDividerPositions(0.16, 0.76);
+    SplitPane.setResizableWithParent(palette, false);
+    SplitPane.setResizableWithParent(properties, false);
+
+    VBox problems =
+        new VBox(new RunProblemsView(model.run().problems(), designer), new ProblemsView(designer));
+    VBox.setVgrow(problems.getChildren().get(1), Priority.ALWAYS);
+    Tab problemsTab = tab(PROBLEMS_TAB, "Problems", problems);
+    problemsTab
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> {
+                  int n = designer.outputs().problems().size() + model.run().problems().size();
+                  return n == 0 ? "Problems" : "Problems (" + n + ")";
+                },
+                designer.outputs().problems(),
+                model.run().problems()));
+    Tab sqlTab = tab(SQL_TAB, "SQL", sql);
+    Tab runTab = tab(RUN_TAB, "Run output", new RunOutputView(model.run()));
+    bottom.getTabs().setAll(problemsTab, sqlTab, runTab);
+    bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    bottom.getStyleClass().add("bottom-tabs");
+    // A run shows its output; a failed one its problems.
+    model
+        .run()
+        .phaseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              switch (now) {
+                case CHECKING -> bottom.getSelectionModel().select(runTab);
+                case FAILED -> bottom.getSelectionModel().select(problemsTab);
+                default -> {}
+              }
+            });
+
+    SplitPane main = new SplitPane(editor, bottom);
+    main.setOrientation(Orientation.VERTICAL);
+    main.setDividerPositions(0.63);
+    SplitPane.setResizableWithParent(bottom, false);
+    setCenter(main);
+    setBottom(new StatusBarView(model));
+  }
+
+  private static Tab tab(String id, String text, javafx.scene.Node content) {
+    Tab tab = new Tab(text, content);
+    tab.setId(id);
+    return tab;
+  }
+
+  /** Adds the shortcuts no menu item carries (a second one for Run) to the window's scene. */
+  void installExtraShortcuts(Scene scene) {
+    scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), actions.run::run);
+  }
+
+  /** The canvas. */
+  public CanvasView canvas() {
+    return canvas;
+  }
+
+  /** The palette. */
+  public PaletteView palette() {
+    return palette;
+  }
+
+  /** The SQL view. */
+  public SqlView sql() {
+    return sql;
+  }
+
+  /** The bottom tab pane (Problems, SQL, Run output). */
+  public TabPane bottomTabs() {
+    return bottom;
+  }
+}

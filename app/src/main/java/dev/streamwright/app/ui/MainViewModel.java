@@ -1,0 +1,234 @@
+package dev.streamwright.app.ui;
+
+import dev.streamwright.app.ui.dialogs.DialogService;
+import dev.streamwright.app.ui.run.RunViewModel;
+import dev.streamwright.app.ui.run.RuntimeHolder;
+import dev.streamwright.app.ui.theme.Theme;
+import dev.streamwright.app.ui.workspace.Autosave;
+import dev.streamwright.app.ui.workspace.WorkspaceOpener;
+import dev.streamwright.app.ui.workspace.WorkspaceViewModel;
+import dev.streamwright.app.workspace.Workspace;
+import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.runtime.model.Pipeline;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The state and actions of the studio window, for the menus, toolbar and status bar to bind to: it
+ * holds the designer (the open pipeline), the run of that pipeline, the workspace side (open,
+ * import, export, autosave) and the theme. Confined to the FX thread; slow work goes to the
+ * context's executor.
+ */
+public final class MainViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
+
+  /** The setting holding the theme. */
+  public static final String THEME_SETTING = "studio.theme";
+
+  /** The id of the placeholder pipeline shown until the workspace's pipeline is loaded. */
+  static final String PLACEHOLDER_ID = "untitled";
+
+  private final StudioContext context;
+  private final DesignerViewModel designer;
+  private final RunViewModel run;
+  private final Autosave autosave;
+  private final WorkspaceViewModel workspace;
+  private final WorkspaceOpener opener;
+  private final ObjectProperty<Theme> theme =
+      new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+  private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
+  private final ReadOnlyBooleanWrapper quitRequested =
+      new ReadOnlyBooleanWrapper(this, "quitRequested");
+  private final StringBinding title;
+  private final StringBinding saveStatus;
+  private final BooleanBinding canRun;
+  private CompletableFuture<Void> shutdown;
+
+  public MainViewModel(StudioContext context, DialogService dialogs) {
+    this.context = Objects.requireNonNull(context, "context");
+    this.designer =
+        new DesignerViewModel(
+            Pipeline.empty(PLACEHOLDER_ID),
+            context.registry(),
+            work -> context.tasks().run("compile", work));
+    this.run =
+        new RunViewModel(
+            new RuntimeHolder(context.runtimeName(), context.runtimes()),
+            context.check(),
+            context.tasks());
+    this.autosave = new Autosave(context.tasks(), context.autosaveDelay());
+    this.workspace =
+        new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
+    this.opener = new WorkspaceOpener(context.tasks(), dialogs);
+    title =
+        Bindings.createStringBinding(
+            () ->
+                designer.pipelineProperty().get().name()
+                    + (designer.edit().dirtyProperty().get() ? " •" : "")
+                    + (workspace.readOnlyProperty().get() ? " (read-only)" : "")
+                    + " — Streamwright",
+            designer.pipelineProperty(),
+            designer.edit().dirtyProperty(),
+            workspace.readOnlyProperty());
+    canRun = ready.getReadOnlyProperty().and(run.canRunProperty());
+    saveStatus =
+        Bindings.createStringBinding(
+            () -> {
+              Autosave.State s = autosave.stateProperty().get();
+              String problem = autosave.problemProperty().get();
+              return s == Autosave.State.FAILED && !problem.isBlank()
+                  ? s.text() + ": " + problem
+                  : s.text();
+            },
+            autosave.stateProperty(),
+            autosave.problemProperty());
+  }
+
+  // ---- parts ----------------------------------------------------------------------------------
+
+  /** The open pipeline's editor state. */
+  public DesignerViewModel designer() {
+    return designer;
+  }
+
+  /** Running the open pipeline. */
+  public RunViewModel run() {
+    return run;
+  }
+
+  /** The workspace: opening, importing, exporting, history. */
+  public WorkspaceViewModel workspace() {
+    return workspace;
+  }
+
+  // ---- state ----------------------------------------------------------------------------------
+
+  /** The window title: pipeline name, unsaved marker, read-only marker. */
+  public StringBinding titleProperty() {
+    return title;
+  }
+
+  /** What the status bar says about saving: Saved, Saving…, Unsaved changes, read-only. */
+  public StringBinding saveStatusProperty() {
+    return saveStatus;
+  }
+
+  /** The theme; changing it is stored in the workspace settings. */
+  public ObjectProperty<Theme> themeProperty() {
+    return theme;
+  }
+
+  /** Whether the workspace is open and its pipeline is loaded. */
+  public ReadOnlyBooleanProperty readyProperty() {
+    return ready.getReadOnlyProperty();
+  }
+
+  /** Whether the user chose to quit at startup (e.g. from the locked-workspace dialog). */
+  public ReadOnlyBooleanProperty quitRequestedProperty() {
+    return quitRequested.getReadOnlyProperty();
+  }
+
+  /** Whether Run is possible: the workspace is ready and no run is active. */
+  public BooleanBinding canRunProperty() {
+    return canRun;
+  }
+
+  // ---- actions ----------------------------------------------------------------------------------
+
+  /**
+   * Opens the workspace folder (asking the user what to do if it is locked or damaged), fills a new
+   * one with the samples, and opens the pipeline the user had open, else the quickstart.
+   *
+   * @return completes on the FX thread once the pipeline is open or the user chose to quit
+   */
+  public CompletableFuture<Void> start() {
+    return opener
+        .open(context.workspace())
+        .thenCompose(
+            ws -> {
+              if (ws.isEmpty()) {
+                quitRequested.set(true);
+                return CompletableFuture.completedFuture(null);
+              }
+              return attach(ws.get());
+            })
+        .exceptionallyAsync(
+            e -> {
+              LOG.error("The studio could not open its workspace", e);
+              quitRequested.set(true);
+              return null;
+            },
+            context.tasks().ui());
+  }
+
+  private CompletableFuture<Void> attach(Workspace ws) {
+    return workspace
+        .attach(ws)
+        .thenAccept(
+            (Map<String, String> settings) -> {
+              theme.set(Theme.fromSetting(settings.get(THEME_SETTING)));
+              theme.addListener(
+                  (obs, old, now) -> workspace.saveSetting(THEME_SETTING, now.settingValue()));
+              ready.set(true);
+            });
+  }
+
+  /** Switches between the light and the dark theme. */
+  public void toggleTheme() {
+    theme.set(theme.get().toggled());
+  }
+
+  /** Runs the open pipeline. */
+  public void runPipeline() {
+    if (canRun.get()) {
+      run.run(designer.pipeline());
+    }
+  }
+
+  /** Stops the run. */
+  public void stopPipeline() {
+    run.stop();
+  }
+
+  /**
+   * Saves what is unsaved, closes the workspace, stops the run and closes the runtime, in that
+   * order; the studio may exit when it completes. Calling it again returns the same future.
+   */
+  public CompletableFuture<Void> shutdown() {
+    if (shutdown == null) {
+      designer.close();
+      shutdown =
+          workspace
+              .close()
+              .exceptionally(
+                  e -> {
+                    LOG.error("Closing the workspace failed", e);
+                    return null;
+                  })
+              .thenCompose(v -> context.tasks().run("close the runtime", run::close))
+              .exceptionally(
+                  e -> {
+                    LOG.error("Closing the runtime failed", e);
+                    return null;
+                  });
+    }
+    return shutdown;
+  }
+
+  /** Closes the workspace and the runtime at once, from any thread (Ctrl-C). Idempotent. */
+  public void closeNow() {
+    run.close();
+    workspace.closeNow();
+  }
+}

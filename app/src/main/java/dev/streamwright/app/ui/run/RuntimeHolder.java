@@ -1,0 +1,89 @@
+package dev.streamwright.app.ui.run;
+
+import dev.streamwright.runtime.api.PipelineRuntime;
+import dev.streamwright.runtime.api.RuntimeFailure;
+import dev.streamwright.runtime.embedded.EmbeddedRuntime;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's one runtime, made on the first run rather than at startup: most sessions only edit,
+ * and an embedded Flink costs a second and hundreds of megabytes. Thread-safe; closed with the
+ * studio.
+ */
+public final class RuntimeHolder implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RuntimeHolder.class);
+
+  private final String name;
+  private final Supplier<? extends PipelineRuntime> factory;
+  private PipelineRuntime runtime; // guarded by this
+  private boolean closed; // guarded by this
+
+  /**
+   * @param name what the status bar calls the runtime, e.g. {@code embedded Flink}
+   * @param factory makes the runtime on first use
+   */
+  public RuntimeHolder(String name, Supplier<? extends PipelineRuntime> factory) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.factory = Objects.requireNonNull(factory, "factory");
+  }
+
+  /** What the status bar calls the runtime. */
+  public String name() {
+    return name;
+  }
+
+  /** The runtime, made now if this is the first use. */
+  public synchronized PipelineRuntime get() {
+    if (closed) {
+      throw new IllegalStateException("the studio is closing; nothing runs any more");
+    }
+    if (runtime == null) {
+      runtime = factory.get();
+      LOG.info("Created the studio's runtime: {}", runtime.describe());
+    }
+    return runtime;
+  }
+
+  /**
+   * Starts an embedded cluster ahead of the deploy. A failure is only logged: the deploy tries
+   * again and reports it to the user in words.
+   */
+  void startQuietly() {
+    PipelineRuntime r;
+    try {
+      r = get();
+    } catch (RuntimeException e) {
+      LOG.warn("Could not create the runtime ahead of the deploy", e);
+      return;
+    }
+    if (r instanceof EmbeddedRuntime embedded) {
+      try {
+        embedded.start();
+      } catch (RuntimeFailure e) {
+        LOG.debug("Early start of the embedded cluster failed; the deploy retries", e);
+      }
+    }
+  }
+
+  /** Closes the runtime (stopping its jobs), if one was made. */
+  @Override
+  public void close() {
+    PipelineRuntime r;
+    synchronized (this) {
+      closed = true;
+      r = runtime;
+      runtime = null;
+    }
+    if (r != null) {
+      try {
+        r.close();
+      } catch (RuntimeException e) {
+        LOG.warn("Closing the runtime failed", e);
+      }
+    }
+  }
+}

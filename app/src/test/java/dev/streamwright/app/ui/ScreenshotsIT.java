@@ -1,0 +1,103 @@
+package dev.streamwright.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamwright.app.ui.run.PreviewTableView;
+import dev.streamwright.app.ui.run.RunViewModel.Phase;
+import dev.streamwright.app.ui.theme.Theme;
+import dev.streamwright.designer.document.Selection;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Makes the README's screenshots: the main window at 1400x900 with the quickstart open, one node
+ * selected and its preview streaming, in the light and the dark theme, rendered by {@code
+ * scene.snapshot()} into docs/screenshots/. Opt-in, so an ordinary build leaves the committed
+ * pictures alone; rerun it after visible changes: {@code mvn -B -pl app verify
+ * -Dit.test=ScreenshotsIT -Dscreenshots=true}.
+ */
+@EnabledIfSystemProperty(named = "screenshots", matches = "true")
+class ScreenshotsIT {
+
+  static final Path FOLDER = Path.of("../docs/screenshots");
+
+  /** A few windows' worth of rows, so the table looks like a live preview. */
+  private static final int ROWS = 12;
+
+  @TempDir Path home;
+
+  private StudioDriver studio;
+  private String realHome;
+
+  /**
+   * The status bar shows the workspace folder with the home folder as ~: a stand-in home makes the
+   * pictures show the default location, ~/.local/share/streamwright/workspace, as users see it.
+   */
+  @BeforeEach
+  void standInHome() {
+    realHome = System.getProperty("user.home");
+    System.setProperty("user.home", home.toString());
+  }
+
+  @AfterEach
+  void quit() throws Exception {
+    try {
+      if (studio != null) {
+        studio.quit();
+      }
+    } finally {
+      System.setProperty("user.home", realHome);
+    }
+  }
+
+  @Test
+  void mainWindowInBothThemes() throws Exception {
+    Path workspace = home.resolve(".local/share/streamwright/workspace");
+    studio = StudioDriver.launch(workspace).awaitReady();
+    studio.robot.interact(
+        () ->
+            studio
+                .model()
+                .designer()
+                .selectionProperty()
+                .set(Selection.ofNodes("clicks_per_user")));
+    studio.robot.clickOn("#run-button");
+    StudioDriver.waitFor(Duration.ofSeconds(90), () -> previewRows() >= ROWS || failed());
+    assertThat(studio.fx(() -> studio.model().run().failureProperty().get())).isEmpty();
+
+    studio.robot.interact(() -> studio.view().canvas().fitToView());
+
+    for (Theme theme : Theme.values()) {
+      studio.robot.interact(() -> studio.model().themeProperty().set(theme));
+      Path file = FOLDER.resolve("studio-" + theme.settingValue() + ".png");
+      Snapshots.write(studio.window().scene(), file);
+      BufferedImage image = ImageIO.read(file.toFile());
+      assertThat(image.getWidth()).isEqualTo((int) StudioWindow.WIDTH);
+      assertThat(image.getHeight()).isEqualTo((int) StudioWindow.HEIGHT);
+    }
+    studio.robot.interact(() -> studio.model().themeProperty().set(Theme.LIGHT));
+    studio.robot.clickOn("#stop-button");
+    StudioDriver.waitFor(
+        Duration.ofSeconds(30), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
+  }
+
+  private boolean failed() {
+    return studio.model().run().phaseProperty().get() == Phase.FAILED;
+  }
+
+  private int previewRows() {
+    return studio
+        .robot
+        .lookup("." + PreviewTableView.STYLE)
+        .tryQuery()
+        .map(n -> ((PreviewTableView) n).getItems().size())
+        .orElse(0);
+  }
+}
