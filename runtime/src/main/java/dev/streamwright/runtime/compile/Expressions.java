@@ -69,8 +69,11 @@ public final class Expressions {
     return Optional.empty();
   }
 
-  /** The index of the quote closing the one at {@code start}, honouring doubled quotes. */
-  static int closingQuote(String s, int start, char quote) {
+  /**
+   * The index of the quote closing the one at {@code start}, honouring doubled quotes, or -1 when
+   * it is never closed.
+   */
+  public static int closingQuote(String s, int start, char quote) {
     int i = start + 1;
     while (i < s.length()) {
       if (s.charAt(i) == quote) {

@@ -2,6 +2,8 @@ package dev.streamwright.runtime.nodes;
 
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.PropertyKind;
+import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.Sql;
 import dev.streamwright.plugin.api.SqlTypes;
@@ -96,6 +98,17 @@ record Aggregate(AggregateFunction function, Column column, String as) {
   }
 
   /** The names of the functions, for an ENUM property's choices. */
+  /** The field specs of one aggregate in a LIST property: function, column and output name. */
+  static PropertySpec[] fieldSpecs(List<AggregateFunction> functions, String asDescription) {
+    return new PropertySpec[] {
+      PropertySpec.of("function", PropertyKind.ENUM).required().choices(names(functions)).build(),
+      PropertySpec.of("column", PropertyKind.COLUMN)
+          .description("The input column; leave empty for COUNT(*)")
+          .build(),
+      PropertySpec.of("as", PropertyKind.STRING).required().description(asDescription).build()
+    };
+  }
+
   static String[] names(List<AggregateFunction> functions) {
     return functions.stream().map(Enum::name).toArray(String[]::new);
   }

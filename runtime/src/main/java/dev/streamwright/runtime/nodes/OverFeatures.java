@@ -79,18 +79,7 @@ public final class OverFeatures extends BuiltinNodeType {
             PropertySpec.of(FEATURES, PropertyKind.LIST)
                 .label("Features")
                 .required()
-                .fields(
-                    PropertySpec.of("function", PropertyKind.ENUM)
-                        .required()
-                        .choices(Aggregate.names(FUNCTIONS))
-                        .build(),
-                    PropertySpec.of("column", PropertyKind.COLUMN)
-                        .description("The input column; leave empty for COUNT(*)")
-                        .build(),
-                    PropertySpec.of("as", PropertyKind.STRING)
-                        .required()
-                        .description("The new column's name")
-                        .build())
+                .fields(Aggregate.fieldSpecs(FUNCTIONS, "The new column's name"))
                 .description("The rolling aggregates to add")
                 .build()));
   }

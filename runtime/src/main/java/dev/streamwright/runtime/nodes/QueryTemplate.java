@@ -1,5 +1,6 @@
 package dev.streamwright.runtime.nodes;
 
+import dev.streamwright.runtime.compile.Expressions;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,7 +37,7 @@ final class QueryTemplate {
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);
       if (c == '\'' || c == '`' || c == '"') {
-        int end = closingQuote(query, i, c);
+        int end = Expressions.closingQuote(query, i, c);
         if (end < 0) {
           return Optional.of(
               "has a "
@@ -98,7 +99,7 @@ final class QueryTemplate {
     while (i < query.length()) {
       char c = query.charAt(i);
       if (c == '\'' || c == '`' || c == '"') {
-        int end = closingQuote(query, i, c);
+        int end = Expressions.closingQuote(query, i, c);
         end = end < 0 ? query.length() - 1 : end;
         out.append(query, i, end + 1);
         i = end + 1;
@@ -121,7 +122,7 @@ final class QueryTemplate {
     for (int i = 0; i < query.length(); i++) {
       char c = query.charAt(i);
       if (c == '\'' || c == '`' || c == '"') {
-        int end = closingQuote(query, i, c);
+        int end = Expressions.closingQuote(query, i, c);
         i = end < 0 ? query.length() : end;
         out.append(' ');
         continue;
@@ -129,20 +130,5 @@ final class QueryTemplate {
       out.append(c);
     }
     return out.toString();
-  }
-
-  private static int closingQuote(String s, int start, char quote) {
-    int i = start + 1;
-    while (i < s.length()) {
-      if (s.charAt(i) == quote) {
-        if (i + 1 < s.length() && s.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i;
-      }
-      i++;
-    }
-    return -1;
   }
 }

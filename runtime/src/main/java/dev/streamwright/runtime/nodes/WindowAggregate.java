@@ -90,18 +90,7 @@ public final class WindowAggregate extends BuiltinNodeType {
                 .build(),
             PropertySpec.of(AGGREGATES, PropertyKind.LIST)
                 .label("Aggregates")
-                .fields(
-                    PropertySpec.of("function", PropertyKind.ENUM)
-                        .required()
-                        .choices(Aggregate.names(FUNCTIONS))
-                        .build(),
-                    PropertySpec.of("column", PropertyKind.COLUMN)
-                        .description("The input column; leave empty for COUNT(*)")
-                        .build(),
-                    PropertySpec.of("as", PropertyKind.STRING)
-                        .required()
-                        .description("The output column name")
-                        .build())
+                .fields(Aggregate.fieldSpecs(FUNCTIONS, "The output column name"))
                 .description("The aggregates per key and window")
                 .build(),
             PropertySpec.of(HAVING, PropertyKind.EXPRESSION)
