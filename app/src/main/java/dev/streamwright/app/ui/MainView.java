@@ -1,7 +1,6 @@
 package dev.streamwright.app.ui;
 
 import dev.streamwright.app.ui.run.RunOutputView;
-import dev.streamwright.app.ui.run.RunProblemsView;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.CanvasView;
 import dev.streamwright.designer.ui.palette.PaletteView;
@@ -16,7 +15,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
@@ -57,20 +55,17 @@ public final class MainView extends BorderPane {
     SplitPane.setResizableWithParent(palette, false);
     SplitPane.setResizableWithParent(properties, false);
 
-    VBox problems =
-        new VBox(new RunProblemsView(model.run().problems(), designer), new ProblemsView(designer));
-    VBox.setVgrow(problems.getChildren().get(1), Priority.ALWAYS);
-    Tab problemsTab = tab(PROBLEMS_TAB, "Problems", problems);
+    // The designer's problems include what the last run found (see MainViewModel).
+    Tab problemsTab = tab(PROBLEMS_TAB, "Problems", new ProblemsView(designer));
     problemsTab
         .textProperty()
         .bind(
             Bindings.createStringBinding(
                 () -> {
-                  int n = designer.outputs().problems().size() + model.run().problems().size();
+                  int n = designer.outputs().problems().size();
                   return n == 0 ? "Problems" : "Problems (" + n + ")";
                 },
-                designer.outputs().problems(),
-                model.run().problems()));
+                designer.outputs().problems()));
     Tab sqlTab = tab(SQL_TAB, "SQL", sql);
     Tab runTab = tab(RUN_TAB, "Run output", new RunOutputView(model.run()));
     bottom.getTabs().setAll(problemsTab, sqlTab, runTab);

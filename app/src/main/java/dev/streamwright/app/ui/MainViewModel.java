@@ -4,6 +4,7 @@ import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.app.ui.run.RuntimeHolder;
 import dev.streamwright.app.ui.theme.Theme;
+import dev.streamwright.app.ui.theme.ThemeFile;
 import dev.streamwright.app.ui.workspace.Autosave;
 import dev.streamwright.app.ui.workspace.WorkspaceOpener;
 import dev.streamwright.app.ui.workspace.WorkspaceViewModel;
@@ -12,7 +13,9 @@ import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.runtime.model.Pipeline;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -45,8 +48,8 @@ public final class MainViewModel {
   private final Autosave autosave;
   private final WorkspaceViewModel workspace;
   private final WorkspaceOpener opener;
-  private final ObjectProperty<Theme> theme =
-      new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
+  private final ObjectProperty<Theme> theme;
+  private final Optional<Theme> rememberedTheme;
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
   private final ReadOnlyBooleanWrapper quitRequested =
       new ReadOnlyBooleanWrapper(this, "quitRequested");
@@ -54,9 +57,14 @@ public final class MainViewModel {
   private final StringBinding saveStatus;
   private final BooleanBinding canRun;
   private CompletableFuture<Void> shutdown;
+  private long ranRevision = -1;
 
   public MainViewModel(StudioContext context, DialogService dialogs) {
     this.context = Objects.requireNonNull(context, "context");
+    // A few bytes read before the window shows, so it starts in its theme instead of flickering
+    // from light to dark when the workspace settings load a moment later.
+    this.rememberedTheme = ThemeFile.read(context.workspace());
+    this.theme = new SimpleObjectProperty<>(this, "theme", rememberedTheme.orElse(Theme.LIGHT));
     this.designer =
         new DesignerViewModel(
             Pipeline.empty(PLACEHOLDER_ID),
@@ -82,6 +90,10 @@ public final class MainViewModel {
             designer.edit().dirtyProperty(),
             workspace.readOnlyProperty());
     canRun = ready.getReadOnlyProperty().and(run.canRunProperty());
+    // What a run finds shows on the nodes and in Problems, as long as the pipeline is the one run.
+    run.problems()
+        .addListener(
+            (InvalidationListener) o -> designer.setRunProblems(ranRevision, run.problems()));
     saveStatus =
         Bindings.createStringBinding(
             () -> {
@@ -177,11 +189,26 @@ public final class MainViewModel {
         .attach(ws)
         .thenAccept(
             (Map<String, String> settings) -> {
-              theme.set(Theme.fromSetting(settings.get(THEME_SETTING)));
+              String stored = settings.get(THEME_SETTING);
+              if (stored != null) {
+                theme.set(Theme.fromSetting(stored));
+              }
+              if (rememberedTheme.orElse(null) != theme.get()) {
+                rememberTheme(ws, theme.get());
+              }
               theme.addListener(
-                  (obs, old, now) -> workspace.saveSetting(THEME_SETTING, now.settingValue()));
+                  (obs, old, now) -> {
+                    workspace.saveSetting(THEME_SETTING, now.settingValue());
+                    rememberTheme(ws, now);
+                  });
               ready.set(true);
             });
+  }
+
+  private void rememberTheme(Workspace ws, Theme chosen) {
+    if (!ws.isReadOnly()) {
+      context.tasks().run("remember the theme", () -> ThemeFile.write(context.workspace(), chosen));
+    }
   }
 
   /** Switches between the light and the dark theme. */
@@ -192,6 +219,7 @@ public final class MainViewModel {
   /** Runs the open pipeline. */
   public void runPipeline() {
     if (canRun.get()) {
+      ranRevision = designer.document().revision();
       run.run(designer.pipeline());
     }
   }

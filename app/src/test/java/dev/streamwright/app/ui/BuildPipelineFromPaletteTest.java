@@ -47,7 +47,7 @@ class BuildPipelineFromPaletteTest {
     studio.connect(source, "out", filter, "in");
     studio.connect(filter, "out", preview, "in");
 
-    // The generator needs a column: Add row, then name and type.
+    // The generator starts with an id and an event time; Add row, then name and type, adds one.
     studio.clickNode(source);
     studio.robot.clickOn(
         (Button)
@@ -56,8 +56,8 @@ class BuildPipelineFromPaletteTest {
                 .lookup(".property-sheet .button")
                 .match((javafx.scene.Node n) -> "Add row".equals(((Button) n).getText()))
                 .query());
-    studio.robot.clickOn((TextInputControl) studio.editor("name")).write("amount");
-    studio.robot.clickOn((TextInputControl) studio.editor("type")).write("INT");
+    studio.robot.clickOn((TextInputControl) studio.lastEditor("name")).write("amount");
+    studio.robot.clickOn((TextInputControl) studio.lastEditor("type")).write("INT");
     studio.robot.type(KeyCode.ENTER);
 
     studio.clickNode(filter);

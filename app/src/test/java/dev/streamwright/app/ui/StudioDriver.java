@@ -198,6 +198,18 @@ final class StudioDriver implements AutoCloseable {
         .query();
   }
 
+  /** The last of the editors named so: in a table of rows, the one of the row added last. */
+  <T extends Node> T lastEditor(String accessibleText) {
+    java.util.List<Node> all =
+        java.util.List.copyOf(
+            robot
+                .lookup((Node n) -> n.isVisible() && accessibleText.equals(n.getAccessibleText()))
+                .queryAll());
+    @SuppressWarnings("unchecked")
+    T last = (T) all.get(all.size() - 1);
+    return last;
+  }
+
   /** Quits through File > Quit and waits until the window has closed everything. */
   void quit() throws Exception {
     if (app == null) {

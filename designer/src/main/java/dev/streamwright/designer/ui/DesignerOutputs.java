@@ -1,6 +1,7 @@
 package dev.streamwright.designer.ui;
 
 import dev.streamwright.designer.document.compile.CompiledRevision;
+import dev.streamwright.designer.document.compile.NodeSummary;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
@@ -8,6 +9,8 @@ import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.validate.Problem;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +32,20 @@ import javafx.collections.ObservableList;
  * view and the canvas badges, and as queries for the property sheet (the columns a picker offers,
  * the problems of one property). Each compile result updates them once, whatever the pipeline's
  * size.
+ *
+ * <p>Problems only a run finds (Flink's planner refusing a node's SQL, the job failing) join the
+ * compile's in the same places, so they show on the node responsible; they hold until the pipeline
+ * changes, since the next edit may well have fixed them.
  */
 public final class DesignerOutputs {
 
   private final ReadOnlyObjectWrapper<CompiledRevision> compiled =
       new ReadOnlyObjectWrapper<>(this, "compiled");
   private final ObservableList<Problem> problems = FXCollections.observableArrayList();
+  private final ObservableList<Problem> runProblems = FXCollections.observableArrayList();
+  private final ObservableList<Problem> runProblemsView =
+      FXCollections.unmodifiableObservableList(runProblems);
+  private List<Problem> compileProblems = List.of();
   private final ObservableList<Problem> problemsView =
       FXCollections.unmodifiableObservableList(problems);
   private final ReadOnlyStringWrapper sql = new ReadOnlyStringWrapper(this, "sql", "");
@@ -83,15 +94,37 @@ public final class DesignerOutputs {
     return List.copyOf(names);
   }
 
-  /** The latest compile's problems with one property of a node (or, with null, the node itself). */
+  /**
+   * The problems with one property of a node (or, with null, the node itself): the latest
+   * compile's, then the last run's.
+   */
   public List<Problem> problemsOf(String nodeId, String property) {
+    return problemsOf(nodeId).stream().filter(p -> Objects.equals(p.property(), property)).toList();
+  }
+
+  /** Every problem on a node: the latest compile's, then the last run's. */
+  public List<Problem> problemsOf(String nodeId) {
     Compilation c = lastCompilation();
-    if (c == null) {
-      return List.of();
+    List<Problem> out = new ArrayList<>(c == null ? List.of() : c.problemsOf(nodeId));
+    for (Problem p : runProblems) {
+      if (Objects.equals(p.nodeId(), nodeId)) {
+        out.add(p);
+      }
     }
-    return c.problemsOf(nodeId).stream()
-        .filter(p -> Objects.equals(p.property(), property))
-        .toList();
+    return out;
+  }
+
+  /** What the canvas box of a node shows: its columns and a badge counting all its problems. */
+  public NodeSummary summary(Node node) {
+    return withRunProblems(NodeSummary.of(node, registry, lastCompilation()));
+  }
+
+  /** The {@link #summary(Node) summaries} of every node, in pipeline order. */
+  public Map<String, NodeSummary> summaries(Pipeline of) {
+    Map<String, NodeSummary> out = new LinkedHashMap<>();
+    NodeSummary.all(of, registry, lastCompilation())
+        .forEach((id, s) -> out.put(id, withRunProblems(s)));
+    return out;
   }
 
   /** The latest compile result with its revision; null before the first. */
@@ -99,9 +132,14 @@ public final class DesignerOutputs {
     return compiled.getReadOnlyProperty();
   }
 
-  /** Errors and warnings of the latest compile, errors first. */
+  /** Errors and warnings of the latest compile, then those of the last run. */
   public ObservableList<Problem> problems() {
     return problemsView;
+  }
+
+  /** The problems only the last run found; empty once the pipeline changed. */
+  public ObservableList<Problem> runProblems() {
+    return runProblemsView;
   }
 
   /** The generated SQL script; empty while the pipeline has errors. */
@@ -123,15 +161,25 @@ public final class DesignerOutputs {
     latestRevision = Math.max(latestRevision, revision);
     CompiledRevision current = compiled.get();
     compiling.set(current == null || current.revision() < latestRevision);
+    if (!runProblems.isEmpty()) {
+      runProblems.clear();
+      showProblems();
+    }
+  }
+
+  void setRunProblems(List<Problem> found) {
+    if (!runProblems.equals(found)) {
+      runProblems.setAll(found);
+      showProblems();
+    }
   }
 
   void publish(CompiledRevision result) {
     compiled.set(result);
     compiling.set(result.revision() < latestRevision);
     List<Problem> next = result.compilation().problems();
-    if (!problems.equals(next)) {
-      problems.setAll(next);
-    }
+    compileProblems = next;
+    showProblems();
     CompiledPipeline script = result.compilation().result().orElse(null);
     if (script != null && !result.compilation().hasErrors()) {
       sql.set(script.script());
@@ -145,5 +193,42 @@ public final class DesignerOutputs {
               + (errors == 1 ? " error" : " errors")
               + " in Problems.");
     }
+  }
+
+  private void showProblems() {
+    List<Problem> all = compileProblems;
+    if (!runProblems.isEmpty()) {
+      all = new ArrayList<>(compileProblems);
+      all.addAll(runProblems);
+    }
+    if (!problems.equals(all)) {
+      problems.setAll(all);
+    }
+  }
+
+  private NodeSummary withRunProblems(NodeSummary s) {
+    int errors = 0;
+    int warnings = 0;
+    for (Problem p : runProblems) {
+      if (s.nodeId().equals(p.nodeId())) {
+        if (p.isError()) {
+          errors++;
+        } else {
+          warnings++;
+        }
+      }
+    }
+    if (errors == 0 && warnings == 0) {
+      return s;
+    }
+    return new NodeSummary(
+        s.nodeId(),
+        s.label(),
+        s.typeId(),
+        s.typeName(),
+        s.knownType(),
+        s.outputColumns(),
+        s.errors() + errors,
+        s.warnings() + warnings);
   }
 }

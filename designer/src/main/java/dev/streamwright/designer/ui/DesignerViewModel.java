@@ -27,6 +27,7 @@ import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.model.Position;
+import dev.streamwright.runtime.validate.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -180,14 +181,18 @@ public final class DesignerViewModel implements AutoCloseable {
 
   // ---- actions ----------------------------------------------------------------------------------
 
-  /** Adds a node of the type at a canvas position and selects it; returns its id. */
+  /**
+   * Adds a node of the type at a canvas position and selects it; returns its id. The node starts
+   * with its required properties' defaults (and for some types a working example, see {@link
+   * NodeStarters}), so it is not in error before the user touched it.
+   */
   public Optional<String> addNode(String typeId, Position at) {
     Optional<NodeType> type = registry.find(typeId);
     if (type.isEmpty()) {
       edit.tell("There is no node type '" + typeId + "'; install the plugin that provides it");
       return Optional.empty();
     }
-    AddNode add = AddNode.of(document.pipeline(), type.get(), at);
+    AddNode add = AddNode.of(document.pipeline(), type.get(), at, NodeStarters.of(type.get()));
     if (!execute(add)) {
       return Optional.empty();
     }
@@ -327,6 +332,23 @@ public final class DesignerViewModel implements AutoCloseable {
   public Subscription onReveal(Consumer<String> listener) {
     revealListeners.add(listener);
     return () -> revealListeners.remove(listener);
+  }
+
+  /**
+   * Shows what a run of the pipeline found that the compiler cannot (Flink's planner refusing a
+   * node, the job failing) in Problems and on the nodes' badges, until the next change of the
+   * pipeline. Replaces the previous run's problems.
+   *
+   * @param revision the {@link EditState#revisionProperty() revision} that ran; when the pipeline
+   *     has changed since, the problems may no longer hold and are not shown
+   * @return whether they are shown
+   */
+  public boolean setRunProblems(long revision, List<Problem> problems) {
+    if (revision != document.revision()) {
+      return false;
+    }
+    outputs.setRunProblems(List.copyOf(problems));
+    return true;
   }
 
   /** Opens another pipeline in this window: history and selection start afresh. */

@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamwright.designer.document.PipelineDocument;
 import dev.streamwright.designer.document.Selection;
 import dev.streamwright.designer.testing.Pipelines;
+import dev.streamwright.plugin.api.NodeType;
+import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.model.Edge;
+import dev.streamwright.runtime.model.Node;
+import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.model.Position;
 import dev.streamwright.runtime.validate.Problem;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,70 @@ class DesignerViewModelTest {
     assertThat(model.outputs().sqlProperty().get()).contains("CREATE TEMPORARY TABLE");
     assertThat(model.outputs().sqlPlaceholderProperty().get()).isEmpty();
     assertThat(model.outputs().compilingProperty().get()).isFalse();
+  }
+
+  @Test
+  void aRunProblemShowsInProblemsAndOnItsNodesBadgeUntilTheNextEdit() {
+    Problem refusal =
+        Problem.error("clicks_per_user", "size", "Flink's planner refused the window size");
+    long ran = model.document().revision();
+
+    assertThat(model.setRunProblems(ran, List.of(refusal))).isTrue();
+
+    assertThat(model.outputs().problems()).containsExactly(refusal);
+    assertThat(model.outputs().runProblems()).containsExactly(refusal);
+    Node node = model.pipeline().node("clicks_per_user").orElseThrow();
+    assertThat(model.outputs().summary(node).errors()).isEqualTo(1);
+    assertThat(model.outputs().summaries(model.pipeline()).get("clicks_per_user").badgeText())
+        .isEqualTo("1 error");
+    assertThat(model.outputs().problemsOf("clicks_per_user", "size")).containsExactly(refusal);
+
+    model.moveNodes(Map.of("clicks_per_user", new Position(500, 500)));
+
+    assertThat(model.outputs().problems()).isEmpty();
+    assertThat(model.outputs().runProblems()).isEmpty();
+    assertThat(model.outputs().summary(node).errors()).isZero();
+  }
+
+  @Test
+  void runProblemsOfAPipelineEditedSinceTheRunAreNotShown() {
+    long ran = model.document().revision();
+    model.moveNodes(Map.of("clicks", new Position(10, 10)));
+
+    boolean shown = model.setRunProblems(ran, List.of(Problem.error("clicks", null, "refused")));
+
+    assertThat(shown).isFalse();
+    assertThat(model.outputs().problems()).isEmpty();
+  }
+
+  @Test
+  void aDroppedGeneratorConnectedToAPreviewIsValidAtOnce() {
+    model.open(Pipeline.empty("fresh"));
+
+    String source = model.addNode("datagen", new Position(80, 80)).orElseThrow();
+    String preview = model.addNode("preview-sink", new Position(360, 80)).orElseThrow();
+    model.connect(Edge.of(source, preview));
+
+    assertThat(model.outputs().problems()).noneMatch(Problem::isError);
+    assertThat(model.outputs().sqlProperty().get()).contains("'datagen'", "WATERMARK");
+    assertThat(model.outputs().inputColumns(preview)).containsExactly("id", "event_time");
+  }
+
+  @Test
+  void anAddedNodeStartsWithTheDefaultsOfItsRequiredProperties() {
+    model.open(Pipeline.empty("fresh"));
+    NodeType type = REGISTRY.find("datagen").orElseThrow();
+
+    String id = model.addNode("datagen", new Position(80, 80)).orElseThrow();
+
+    Map<String, Object> properties = model.pipeline().node(id).orElseThrow().properties();
+    for (PropertySpec spec : type.properties()) {
+      if (spec.required() && spec.defaultValue() != null) {
+        assertThat(properties).containsKey(spec.name());
+      }
+    }
+    assertThat(properties).containsEntry("eventTime", "event_time").containsKey("columns");
+    assertThat(properties).doesNotContainKey("numberOfRows");
   }
 
   @Test

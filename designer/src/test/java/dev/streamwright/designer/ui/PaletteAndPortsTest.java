@@ -24,7 +24,7 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class PaletteAndPortsTest {
 
-  private static final double NODE_WIDTH = 190;
+  private static final double NODE_WIDTH = 200;
   private static final double NODE_HEIGHT = 72;
 
   private DesignerWindow window;

@@ -2,7 +2,6 @@ package dev.streamwright.designer.ui.canvas;
 
 import dev.streamwright.designer.document.Selection;
 import dev.streamwright.designer.document.Subscription;
-import dev.streamwright.designer.document.compile.CompiledRevision;
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.NodeTypeTransfer;
@@ -75,7 +74,7 @@ public final class CanvasView extends Region {
   private final ChangeListener<Pipeline> pipelineListener =
       (obs, old, now) -> pipelineChanged(old, now);
   private final ChangeListener<Selection> selectionListener;
-  private final ChangeListener<CompiledRevision> compiledListener;
+  private final InvalidationListener compiledListener;
 
   /** A canvas showing the view model's pipeline. */
   public CanvasView(DesignerViewModel model) {
@@ -101,14 +100,15 @@ public final class CanvasView extends Region {
     new HoverTips(this, model);
     installDrop();
 
-    graph.sync(model.pipeline(), model.lastCompilation());
+    graph.sync(model.pipeline(), model.outputs());
     content = graph.contentBounds();
     graph.applySelection(Selection.empty(), model.selection());
     selectionListener = (obs, old, now) -> graph.applySelection(old, now);
-    compiledListener = (obs, old, now) -> graph.applySummaries(model.pipeline(), now.compilation());
+    compiledListener = o -> graph.applySummaries(model.pipeline(), model.outputs());
     model.pipelineProperty().addListener(pipelineListener);
     model.selectionProperty().addListener(selectionListener);
     model.outputs().compiledProperty().addListener(compiledListener);
+    model.outputs().runProblems().addListener(compiledListener);
     revealSubscription = model.onReveal(this::reveal);
     InvalidationListener viewChanged = o -> viewportChanged();
     for (javafx.beans.Observable o : viewport.dependencies()) {
@@ -222,6 +222,12 @@ public final class CanvasView extends Region {
     return v == null ? Optional.empty() : Optional.ofNullable(v.localToScreen(v.getLayoutBounds()));
   }
 
+  /** What the problem badge of a node's box says ({@code 1 error}); empty when it shows none. */
+  public String badgeOf(String nodeId) {
+    NodeView v = graph.node(nodeId);
+    return v == null || v.summary() == null ? "" : v.summary().badgeText();
+  }
+
   /** Where a port's circle is on screen; empty for an unknown node or port. */
   public Optional<Point2D> portOnScreen(String nodeId, String portId, boolean input) {
     NodeView v = graph.node(nodeId);
@@ -241,6 +247,7 @@ public final class CanvasView extends Region {
     model.pipelineProperty().removeListener(pipelineListener);
     model.selectionProperty().removeListener(selectionListener);
     model.outputs().compiledProperty().removeListener(compiledListener);
+    model.outputs().runProblems().removeListener(compiledListener);
     revealSubscription.close();
     connect.cancel();
   }
@@ -285,7 +292,7 @@ public final class CanvasView extends Region {
       // Another pipeline was opened: show all of it, as when the canvas first opened.
       fitPending = true;
     }
-    graph.sync(now, model.lastCompilation());
+    graph.sync(now, model.outputs());
     content = graph.contentBounds();
     graphDirty = true;
     requestLayout();

@@ -1,8 +1,7 @@
 package dev.streamwright.designer.ui.canvas;
 
 import dev.streamwright.designer.document.Selection;
-import dev.streamwright.designer.document.compile.NodeSummary;
-import dev.streamwright.runtime.compile.Compilation;
+import dev.streamwright.designer.ui.DesignerOutputs;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
@@ -67,8 +66,10 @@ final class GraphViews {
     return nodes.size();
   }
 
-  /** Brings the views in line with the pipeline; new boxes get the last compile's summaries. */
-  void sync(Pipeline pipeline, Compilation compilation) {
+  /**
+   * Brings the views in line with the pipeline; new boxes get their summaries from {@code outputs}.
+   */
+  void sync(Pipeline pipeline, DesignerOutputs outputs) {
     Set<String> present = new HashSet<>();
     Set<String> moved = new HashSet<>();
     List<NodeView> added = new ArrayList<>();
@@ -84,7 +85,7 @@ final class GraphViews {
         view = new NodeView(n, registry.find(n.type()));
         view.setDetail(detail);
         view.setCache(cached);
-        view.apply(NodeSummary.of(n, registry, compilation));
+        view.apply(outputs.summary(n));
         nodes.put(n.id(), view);
         added.add(view);
         moved.add(n.id());
@@ -153,9 +154,10 @@ final class GraphViews {
     }
   }
 
-  /** Shows a compile result on every box (each box ignores an unchanged summary). */
-  void applySummaries(Pipeline pipeline, Compilation compilation) {
-    NodeSummary.all(pipeline, registry, compilation)
+  /** Shows compile and run results on every box (each box ignores an unchanged summary). */
+  void applySummaries(Pipeline pipeline, DesignerOutputs outputs) {
+    outputs
+        .summaries(pipeline)
         .forEach(
             (id, summary) -> {
               NodeView view = nodes.get(id);

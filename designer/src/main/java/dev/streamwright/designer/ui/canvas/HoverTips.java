@@ -2,7 +2,6 @@ package dev.streamwright.designer.ui.canvas;
 
 import dev.streamwright.designer.document.compile.EdgeSummary;
 import dev.streamwright.designer.ui.DesignerViewModel;
-import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.validate.Problem;
 import java.util.List;
 import java.util.function.Supplier;
@@ -56,8 +55,7 @@ final class HoverTips {
   }
 
   private String nodeText(NodeView node) {
-    Compilation c = model.lastCompilation();
-    List<Problem> problems = c == null ? List.of() : c.problemsOf(node.nodeId());
+    List<Problem> problems = model.outputs().problemsOf(node.nodeId());
     String head =
         node.node().name()
             + (node.node().name().equals(node.nodeId()) ? "" : " (" + node.nodeId() + ")");

@@ -26,16 +26,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
  */
 final class NodeView extends Region {
 
-  static final double WIDTH = 190;
+  /**
+   * Room for a name of about 20 characters in bold beside the icon ("Clicks per user (10 s)"),
+   * while the auto-layout's 240-unit column pitch still leaves a 40-unit run for the edge.
+   */
+  static final double WIDTH = 200;
+
   static final double MIN_HEIGHT = 72;
 
   /** Where the first port sits and the pitch between ports of one side. */
   static final double PORT_TOP = 36;
 
   static final double PORT_PITCH = 22;
-
-  /** Longest name shown in full; the rest is in the property sheet and the tooltip. */
-  private static final int NAME_CHARS = 20;
 
   /** Room for the name between the icon and the box's right edge. */
   private static final double NAME_WIDTH = WIDTH - 34 - 8;
@@ -66,8 +68,9 @@ final class NodeView extends Region {
             DesignerStyles.NODE_ICON);
     icon.relocate(10, 9);
     name.relocate(34, 9);
-    // Wide letters can still overflow 20 characters; cut them at the box edge.
+    // The name is fitted when its font is known (after CSS); the clip only guards odd glyphs.
     name.setClip(new Rectangle(0, -2, NAME_WIDTH, 24));
+    name.fontProperty().addListener((obs, old, now) -> fitName());
     type.relocate(34, 29);
     type.setText(nodeType.map(NodeType::displayName).orElse("Unknown type '" + typeId + "'"));
     pseudoClassStateChanged(DesignerStyles.UNKNOWN, nodeType.isEmpty());
@@ -118,7 +121,7 @@ final class NodeView extends Region {
     Node previous = node;
     node = next;
     if (previous == null || !previous.name().equals(next.name())) {
-      name.setText(shorten(next.name()));
+      fitName();
       setAccessibleText(next.name());
     }
     relocate(next.position().x(), next.position().y());
@@ -230,7 +233,36 @@ final class NodeView extends Region {
     return t;
   }
 
-  private static String shorten(String s) {
-    return s.length() <= NAME_CHARS ? s : s.substring(0, NAME_CHARS - 1) + "…";
+  /**
+   * Shows the whole name when it fits the box, else as much as fits followed by an ellipsis (the
+   * hover tooltip and the property sheet show it whole). Measures the text itself, so it runs only
+   * when the name or its font changes.
+   */
+  private void fitName() {
+    if (node == null) {
+      return;
+    }
+    String full = node.name();
+    name.setText(full);
+    if (name.getLayoutBounds().getWidth() <= NAME_WIDTH) {
+      return;
+    }
+    int fits = 0;
+    int tooLong = full.length();
+    while (tooLong - fits > 1) {
+      int mid = (fits + tooLong) / 2;
+      name.setText(full.substring(0, mid).stripTrailing() + "…");
+      if (name.getLayoutBounds().getWidth() <= NAME_WIDTH) {
+        fits = mid;
+      } else {
+        tooLong = mid;
+      }
+    }
+    name.setText(full.substring(0, fits).stripTrailing() + "…");
+  }
+
+  /** The name as the box shows it, perhaps shortened. */
+  String shownName() {
+    return name.getText();
   }
 }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.InvalidationListener;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
@@ -82,6 +83,7 @@ public final class PropertySheetView extends StackPane {
             });
     model.selectedNodeProperty().addListener((obs, old, now) -> show(now));
     model.outputs().compiledProperty().addListener((obs, old, now) -> refreshCompiled());
+    model.outputs().runProblems().addListener((InvalidationListener) o -> refreshCompiled());
     model.selectionProperty().addListener((obs, old, now) -> updatePlaceholder(now));
     show(model.selectedNodeProperty().get());
     updatePlaceholder(model.selection());

@@ -11,6 +11,8 @@ import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.model.Position;
+import dev.streamwright.runtime.validate.Problem;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -95,6 +97,60 @@ class NodeViewReuseTest {
         .isEqualTo("2 errors"); // no condition, no input
     assertThat(fx(() -> filter.getPseudoClassStates())).contains(DesignerStyles.ERROR);
     assertThat(fx(() -> view("clicks").summary().columnsText())).isEqualTo("5 columns");
+  }
+
+  @Test
+  void aProblemFoundByARunBadgesItsNodeUntilThePipelineChanges() {
+    fx(
+        () ->
+            model.setRunProblems(
+                model.document().revision(),
+                List.of(Problem.error("clicks_per_user", "size", "refused by the planner"))));
+
+    assertThat(fx(() -> view("clicks_per_user").summary().badgeText())).isEqualTo("1 error");
+    assertThat(fx(() -> view("clicks_per_user").getPseudoClassStates()))
+        .contains(DesignerStyles.ERROR);
+
+    fx(() -> model.moveNodes(Map.of("clicks", new Position(120, 300))));
+
+    assertThat(fx(() -> view("clicks_per_user").summary().hasProblems())).isFalse();
+  }
+
+  @Test
+  void aNameThatFitsTheBoxIsShownWholeWhetherSelectedOrNot() {
+    fx(() -> model.renameNode("clicks_per_user", "Clicks per user (10 s)"));
+    assertThat(fx(() -> view("clicks_per_user").shownName())).isEqualTo("Clicks per user (10 s)");
+
+    fx(
+        () -> {
+          model
+              .selectionProperty()
+              .set(dev.streamwright.designer.document.Selection.ofNodes("clicks_per_user"));
+          return null;
+        });
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(fx(() -> view("clicks_per_user").shownName())).isEqualTo("Clicks per user (10 s)");
+  }
+
+  @Test
+  void aNameTooLongForTheBoxEndsInAnEllipsisWithinTheBox() {
+    String longName = "Clicks per user and page in ten-second tumbling windows";
+    fx(() -> model.renameNode("clicks_per_user", longName));
+
+    String shown = fx(() -> view("clicks_per_user").shownName());
+    assertThat(shown).endsWith("…").hasSizeLessThan(longName.length());
+    assertThat(longName).startsWith(shown.substring(0, shown.length() - 1));
+    double nameRight =
+        fx(
+            () ->
+                view("clicks_per_user").getChildrenUnmodifiable().stream()
+                    .filter(n -> n.getStyleClass().contains(DesignerStyles.NODE_NAME))
+                    .findFirst()
+                    .orElseThrow()
+                    .getBoundsInParent()
+                    .getMaxX());
+    assertThat(nameRight).isLessThanOrEqualTo(NodeView.WIDTH);
   }
 
   @Test
