@@ -1,0 +1,267 @@
+package dev.streamwright.runtime.generate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A scenario script: timed steps that a generator injects into its steady traffic.
+ *
+ * <pre>{@code
+ * {"steps":[
+ *   {"at":"3min","kind":"burst","users":20,"duration":"1min","factor":10},
+ *   {"at":"6min","kind":"shift","column":"amount","factor":1.4},
+ *   {"at":"2min","kind":"late","fraction":0.02,"maxDelay":"20s"},
+ *   {"at":"1min","kind":"malformed","count":5}]}
+ * }</pre>
+ *
+ * <p>Steps whose {@code at} is at or after the end of the run have no effect.
+ */
+public record Scenario(List<Step> steps) {
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  public static final Scenario EMPTY = new Scenario(List.of());
+
+  public Scenario {
+    steps = List.copyOf(steps);
+  }
+
+  /** One timed step; {@link #at()} is scenario time from the start of the run. */
+  public sealed interface Step permits Burst, Shift, Late, Malformed {
+    Duration at();
+
+    String kind();
+  }
+
+  /**
+   * During {@code [at, at + duration)}, {@code users} keys (chosen from the seed, or {@code
+   * userIds} when given) send {@code factor} times their normal rate, with high values.
+   */
+  public record Burst(
+      Duration at, int users, Duration duration, double factor, List<String> userIds)
+      implements Step {
+    public Burst {
+      userIds = List.copyOf(userIds);
+    }
+
+    @Override
+    public String kind() {
+      return "burst";
+    }
+  }
+
+  /** From {@code at} on, values of {@code column} are multiplied by {@code factor}. */
+  public record Shift(Duration at, String column, double factor) implements Step {
+    @Override
+    public String kind() {
+      return "shift";
+    }
+  }
+
+  /**
+   * During {@code [at, at + duration)} (to the end of the run when no duration), each record is,
+   * with probability {@code fraction}, emitted up to {@code maxDelay} after its event time.
+   */
+  public record Late(Duration at, double fraction, Duration maxDelay, Optional<Duration> duration)
+      implements Step {
+    @Override
+    public String kind() {
+      return "late";
+    }
+  }
+
+  /**
+   * Exactly {@code count} malformed records, spread evenly over {@code [at, at + duration)}
+   * (default 10 s), in addition to the steady traffic.
+   */
+  public record Malformed(Duration at, int count, Duration duration) implements Step {
+    @Override
+    public String kind() {
+      return "malformed";
+    }
+  }
+
+  public static Scenario parse(String json) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new ScenarioException("scenario is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || !root.isObject()) {
+      throw new ScenarioException("scenario must be a JSON object with a \"steps\" array");
+    }
+    JsonNode steps = root.get("steps");
+    if (steps == null || !steps.isArray()) {
+      throw new ScenarioException("scenario must have a \"steps\" array");
+    }
+    List<Step> out = new ArrayList<>();
+    for (int i = 0; i < steps.size(); i++) {
+      out.add(parseStep(i + 1, steps.get(i)));
+    }
+    return new Scenario(out);
+  }
+
+  private static Step parseStep(int index, JsonNode node) {
+    if (!node.isObject()) {
+      throw new ScenarioException("step " + index + ": must be a JSON object");
+    }
+    JsonNode kindNode = node.get("kind");
+    if (kindNode == null || !kindNode.isTextual()) {
+      throw new ScenarioException(
+          "step " + index + ": missing \"kind\" (expected burst, shift, late or malformed)");
+    }
+    String kind = kindNode.asText();
+    StepReader r = new StepReader(index, kind, node);
+    Step step =
+        switch (kind) {
+          case "burst" -> {
+            r.allow("at", "kind", "users", "duration", "factor", "userIds");
+            List<String> ids = r.strings("userIds");
+            int users = r.has("users") ? r.positiveInt("users") : ids.size();
+            if (users <= 0) {
+              throw r.error("\"users\" is required (a positive number of users)");
+            }
+            if (!ids.isEmpty() && ids.size() != users) {
+              throw r.error("\"users\" is " + users + " but \"userIds\" lists " + ids.size());
+            }
+            double factor = r.number("factor");
+            if (!(factor > 1)) {
+              throw r.error("\"factor\" must be greater than 1, got " + factor);
+            }
+            yield new Burst(r.duration("at"), users, r.positiveDuration("duration"), factor, ids);
+          }
+          case "shift" -> {
+            r.allow("at", "kind", "column", "factor");
+            double factor = r.number("factor");
+            if (!(factor > 0)) {
+              throw r.error("\"factor\" must be positive, got " + factor);
+            }
+            yield new Shift(r.duration("at"), r.text("column"), factor);
+          }
+          case "late" -> {
+            r.allow("at", "kind", "fraction", "maxDelay", "duration");
+            double fraction = r.number("fraction");
+            if (!(fraction > 0 && fraction <= 1)) {
+              throw r.error("\"fraction\" must be in (0, 1], got " + fraction);
+            }
+            Optional<Duration> window =
+                r.has("duration") ? Optional.of(r.positiveDuration("duration")) : Optional.empty();
+            yield new Late(r.duration("at"), fraction, r.positiveDuration("maxDelay"), window);
+          }
+          case "malformed" -> {
+            r.allow("at", "kind", "count", "duration");
+            Duration window =
+                r.has("duration") ? r.positiveDuration("duration") : Duration.ofSeconds(10);
+            yield new Malformed(r.duration("at"), r.positiveInt("count"), window);
+          }
+          default ->
+              throw new ScenarioException(
+                  "step "
+                      + index
+                      + ": unknown kind \""
+                      + kind
+                      + "\" (expected burst, shift, late or malformed)");
+        };
+    return step;
+  }
+
+  /** Field access that reports errors as {@code step N (kind): ...}. */
+  private record StepReader(int index, String kind, JsonNode node) {
+
+    ScenarioException error(String what) {
+      return new ScenarioException("step " + index + " (" + kind + "): " + what);
+    }
+
+    boolean has(String field) {
+      return node.hasNonNull(field);
+    }
+
+    void allow(String... fields) {
+      Set<String> allowed = Set.of(fields);
+      for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!allowed.contains(f)) {
+          throw error("unknown field \"" + f + "\" (allowed: " + String.join(", ", fields) + ")");
+        }
+      }
+    }
+
+    JsonNode required(String field) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        throw error("missing \"" + field + "\"");
+      }
+      return v;
+    }
+
+    String text(String field) {
+      JsonNode v = required(field);
+      if (!v.isTextual() || v.asText().isBlank()) {
+        throw error("\"" + field + "\" must be a non-empty string, got " + v);
+      }
+      return v.asText();
+    }
+
+    double number(String field) {
+      JsonNode v = required(field);
+      if (!v.isNumber()) {
+        throw error("\"" + field + "\" must be a number, got " + v);
+      }
+      return v.asDouble();
+    }
+
+    int positiveInt(String field) {
+      JsonNode v = required(field);
+      if (!v.isIntegralNumber() || v.asLong() <= 0 || v.asLong() > Integer.MAX_VALUE) {
+        throw error("\"" + field + "\" must be a positive integer, got " + v);
+      }
+      return v.asInt();
+    }
+
+    Duration duration(String field) {
+      JsonNode v = required(field);
+      if (!v.isTextual()) {
+        throw error("\"" + field + "\" must be a duration string like \"20s\", got " + v);
+      }
+      try {
+        return Durations.parse(v.asText());
+      } catch (IllegalArgumentException e) {
+        throw error("\"" + field + "\": " + e.getMessage());
+      }
+    }
+
+    Duration positiveDuration(String field) {
+      Duration d = duration(field);
+      if (d.isZero()) {
+        throw error("\"" + field + "\" must be longer than zero");
+      }
+      return d;
+    }
+
+    List<String> strings(String field) {
+      JsonNode v = node.get(field);
+      if (v == null || v.isNull()) {
+        return List.of();
+      }
+      if (!v.isArray()) {
+        throw error("\"" + field + "\" must be an array of strings");
+      }
+      List<String> out = new ArrayList<>();
+      for (JsonNode e : v) {
+        if (!e.isTextual()) {
+          throw error("\"" + field + "\" must be an array of strings, got " + e);
+        }
+        out.add(e.asText());
+      }
+      return out;
+    }
+  }
+}

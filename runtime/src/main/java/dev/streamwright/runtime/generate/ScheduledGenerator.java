@@ -1,0 +1,321 @@
+package dev.streamwright.runtime.generate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.SplittableRandom;
+
+/**
+ * The scheduling engine shared by the sample generators. Steady traffic is evenly spaced at the
+ * base rate ({@code floor(rate * duration)} records, key chosen uniformly); burst steps add extra
+ * records for their keys, malformed steps add exactly their count of malformed records, late steps
+ * delay some records, and shift steps scale a column. Subclasses only make the record contents.
+ *
+ * <p>Everything random comes from {@link SplittableRandom}s seeded from the configuration's seed
+ * and consumed in a fixed order, so the same configuration yields the same events.
+ */
+public abstract class ScheduledGenerator implements Generator {
+
+  /** The contents of one record. */
+  protected record Record(String key, String value) {}
+
+  /** The column factors in force at a record's time (product of the shift steps started). */
+  @FunctionalInterface
+  protected interface Shifts {
+    double factor(String column);
+  }
+
+  private final GeneratorConfig config;
+  private final Map<Scenario.Burst, List<String>> burstKeys = new IdentityHashMap<>();
+
+  protected ScheduledGenerator(GeneratorConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * Checks the scenario against this generator and chooses the burst keys. Subclasses call it at
+   * the end of their constructor.
+   */
+  protected final void init() {
+    List<Scenario.Step> steps = config.scenario().steps();
+    SplittableRandom keyRng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
+    for (int i = 0; i < steps.size(); i++) {
+      Scenario.Step step = steps.get(i);
+      if (step instanceof Scenario.Shift s && !shiftableColumns().contains(s.column())) {
+        throw new ScenarioException(
+            "step "
+                + (i + 1)
+                + " (shift): unknown column \""
+                + s.column()
+                + "\" ("
+                + name()
+                + " can shift: "
+                + String.join(", ", shiftableColumns().stream().sorted().toList())
+                + ")");
+      }
+      if (step instanceof Scenario.Burst b) {
+        if (!b.userIds().isEmpty()) {
+          burstKeys.put(b, b.userIds());
+        } else {
+          if (b.users() > keyCount()) {
+            throw new ScenarioException(
+                "step "
+                    + (i + 1)
+                    + " (burst): "
+                    + b.users()
+                    + " users asked, but "
+                    + name()
+                    + " has only "
+                    + keyCount());
+          }
+          // Partial Fisher-Yates: distinct keys, deterministic from the seed.
+          int[] idx = new int[keyCount()];
+          for (int k = 0; k < idx.length; k++) {
+            idx[k] = k;
+          }
+          List<String> keys = new ArrayList<>();
+          for (int k = 0; k < b.users(); k++) {
+            int j = k + keyRng.nextInt(idx.length - k);
+            int t = idx[k];
+            idx[k] = idx[j];
+            idx[j] = t;
+            keys.add(keyOf(idx[k]));
+          }
+          burstKeys.put(b, List.copyOf(keys));
+        }
+      }
+    }
+  }
+
+  @Override
+  public GeneratorConfig config() {
+    return config;
+  }
+
+  /** The keys a burst step of this generator's scenario targets. */
+  public List<String> burstKeys(Scenario.Burst step) {
+    List<String> keys = burstKeys.get(step);
+    if (keys == null) {
+      throw new IllegalArgumentException("not a burst step of this scenario: " + step);
+    }
+    return keys;
+  }
+
+  /** Number of distinct keys of the steady traffic (e.g. users). */
+  protected abstract int keyCount();
+
+  /** The key with the given index in {@code [0, keyCount())}. */
+  protected abstract String keyOf(int index);
+
+  /** Columns a shift step may name. */
+  protected abstract Set<String> shiftableColumns();
+
+  /** A steady-traffic record. */
+  protected abstract Record normal(
+      SplittableRandom rng, String key, Instant eventTime, Shifts shifts);
+
+  /** An extra record of a burst for {@code key}. */
+  protected abstract Record burst(
+      SplittableRandom rng, String key, Instant eventTime, Shifts shifts);
+
+  /** The {@code ordinal}-th malformed record (0-based within the run). */
+  protected abstract Record malformed(
+      SplittableRandom rng, String key, Instant eventTime, long ordinal);
+
+  @Override
+  public Iterator<Event> events() {
+    return new Schedule();
+  }
+
+  private enum SourceKind {
+    BASE,
+    BURST,
+    MALFORMED
+  }
+
+  /** Evenly spaced nominal times: {@code start + round(i * interval)} for {@code i < count}. */
+  private static final class Ticker {
+    final SourceKind kind;
+    final Scenario.Step step;
+    final long startNanos;
+    final double intervalNanos;
+    final long count;
+    long index;
+
+    Ticker(SourceKind kind, Scenario.Step step, long startNanos, double intervalNanos, long count) {
+      this.kind = kind;
+      this.step = step;
+      this.startNanos = startNanos;
+      this.intervalNanos = intervalNanos;
+      this.count = count;
+    }
+
+    boolean done() {
+      return index >= count;
+    }
+
+    long next() {
+      return startNanos + Math.round(index * intervalNanos);
+    }
+  }
+
+  private record Pending(long emitNanos, long seq, Event event) {}
+
+  private final class Schedule implements Iterator<Event> {
+    private final SplittableRandom rng = new SplittableRandom(config.seed());
+    private final List<Ticker> tickers = new ArrayList<>();
+    private final PriorityQueue<Pending> pending =
+        new PriorityQueue<>(
+            Comparator.comparingLong(Pending::emitNanos).thenComparingLong(Pending::seq));
+    private final List<Scenario.Shift> shifts = new ArrayList<>();
+    private final List<Scenario.Late> lates = new ArrayList<>();
+    private final long durationNanos = config.duration().toNanos();
+    private final Instant start = config.startTime();
+    private long seq;
+    private long malformedOrdinal;
+
+    Schedule() {
+      double seconds = durationNanos / 1e9;
+      long baseCount = (long) Math.floor(config.rate() * seconds + 1e-9);
+      tickers.add(new Ticker(SourceKind.BASE, null, 0, 1e9 / config.rate(), baseCount));
+      double perKeyRate = config.rate() / keyCount();
+      for (Scenario.Step step : config.scenario().steps()) {
+        long at = step.at().toNanos();
+        if (at >= durationNanos) {
+          continue;
+        }
+        if (step instanceof Scenario.Burst b) {
+          long end = Math.min(durationNanos, at + b.duration().toNanos());
+          double extraRate = burstKeys(b).size() * perKeyRate * (b.factor() - 1);
+          long n = (long) Math.floor(extraRate * (end - at) / 1e9 + 1e-9);
+          if (n > 0) {
+            tickers.add(new Ticker(SourceKind.BURST, b, at, 1e9 / extraRate, n));
+          }
+        } else if (step instanceof Scenario.Malformed m) {
+          tickers.add(
+              new Ticker(
+                  SourceKind.MALFORMED,
+                  m,
+                  at,
+                  (double) m.duration().toNanos() / m.count(),
+                  m.count()));
+        } else if (step instanceof Scenario.Shift s) {
+          shifts.add(s);
+        } else if (step instanceof Scenario.Late l) {
+          lates.add(l);
+        }
+      }
+      Collections.sort(shifts, Comparator.comparing(Scenario.Shift::at));
+    }
+
+    @Override
+    public boolean hasNext() {
+      fill();
+      return !pending.isEmpty();
+    }
+
+    @Override
+    public Event next() {
+      if (!hasNext()) {
+        throw new NoSuchElementException();
+      }
+      return pending.poll().event();
+    }
+
+    /** Produces records until the earliest pending one cannot be overtaken by a later source. */
+    private void fill() {
+      while (true) {
+        Ticker source = null;
+        for (Ticker t : tickers) {
+          if (!t.done() && (source == null || t.next() < source.next())) {
+            source = t;
+          }
+        }
+        if (source == null) {
+          return;
+        }
+        if (!pending.isEmpty() && pending.peek().emitNanos() <= source.next()) {
+          return;
+        }
+        produce(source);
+      }
+    }
+
+    private void produce(Ticker source) {
+      long nominal = source.next();
+      source.index++;
+      Instant eventTime = truncateToMillis(start.plusNanos(nominal));
+      Shifts factors = column -> factor(column, nominal);
+      Record record;
+      boolean malformed = false;
+      switch (source.kind) {
+        case BASE -> record = normal(rng, keyOf(rng.nextInt(keyCount())), eventTime, factors);
+        case BURST -> {
+          List<String> keys = burstKeys((Scenario.Burst) source.step);
+          record = burst(rng, keys.get(rng.nextInt(keys.size())), eventTime, factors);
+        }
+        case MALFORMED -> {
+          record = malformed(rng, keyOf(rng.nextInt(keyCount())), eventTime, malformedOrdinal++);
+          malformed = true;
+        }
+        default -> throw new AssertionError(source.kind);
+      }
+      long emitNanos = nominal;
+      boolean late = false;
+      if (!malformed) {
+        Scenario.Late l = activeLate(nominal);
+        if (l != null && rng.nextDouble() < l.fraction()) {
+          long maxMs = Math.max(1, l.maxDelay().toMillis());
+          long delayMs = 1 + rng.nextLong(maxMs);
+          emitNanos = nominal + delayMs * 1_000_000L;
+          late = true;
+        }
+      }
+      Instant emitTime = late ? eventTime.plusNanos(emitNanos - nominal) : eventTime;
+      Event event =
+          new Event(
+              record.key(),
+              record.value(),
+              eventTime,
+              emitTime,
+              Duration.ofNanos(emitNanos),
+              malformed,
+              late);
+      pending.add(new Pending(emitNanos, seq++, event));
+    }
+
+    private double factor(String column, long nominal) {
+      double f = 1;
+      for (Scenario.Shift s : shifts) {
+        if (s.at().toNanos() <= nominal && s.column().equals(column)) {
+          f *= s.factor();
+        }
+      }
+      return f;
+    }
+
+    private Scenario.Late activeLate(long nominal) {
+      for (Scenario.Late l : lates) {
+        long at = l.at().toNanos();
+        long end = l.duration().map(d -> at + d.toNanos()).orElse(Long.MAX_VALUE);
+        if (nominal >= at && nominal < end) {
+          return l;
+        }
+      }
+      return null;
+    }
+  }
+
+  private static Instant truncateToMillis(Instant t) {
+    return Instant.ofEpochMilli(t.toEpochMilli());
+  }
+}
