@@ -25,6 +25,7 @@ public final class BuiltinNodeTypes implements NodeTypeProvider {
         new WindowAggregate(),
         new OverFeatures(),
         new SqlTransform(),
+        new Validate(),
         new PreviewSink(),
         new PrintSink(),
         new FileSink(),

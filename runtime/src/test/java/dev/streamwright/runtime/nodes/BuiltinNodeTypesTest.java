@@ -32,6 +32,7 @@ class BuiltinNodeTypesTest {
             "window-aggregate",
             "over-features",
             "sql",
+            "validate",
             "preview-sink",
             "print-sink",
             "file-sink",

@@ -195,6 +195,7 @@ final class GoldenPipelines {
             node("archive", "file-sink", "path", "file:///tmp/streamwright/clicks")));
     all.add(kafkaSink());
     all.add(quickstart());
+    all.add(validate());
     return all;
   }
 
@@ -294,6 +295,37 @@ final class GoldenPipelines {
             "aggregates",
             List.of(row("function", "COUNT", "as", "clicks")));
     return golden("quickstart", Map.of(), source, counts, preview("counts"));
+  }
+
+  /** Validation rules on clicks: valid rows to a preview, rejected ones to a print sink. */
+  private static Golden validate() {
+    Node source = clicks();
+    Node checked =
+        node(
+            "checked",
+            "validate",
+            "rules",
+            List.of(
+                row("column", "user_id", "rule", "not-null"),
+                row("column", "amount", "rule", "range", "min", 0L, "max", 150.5),
+                row("column", "page", "rule", "allowed", "values", "home,cart,checkout"),
+                row("column", "id", "rule", "allowed", "values", "1,2,3"),
+                row("column", "user_id", "rule", "regex", "pattern", "^[a-f0-9]{4}$")));
+    Node valid = preview("checked");
+    Node rejected = node("dead_letters", "print-sink");
+    Pipeline pipeline =
+        new Pipeline(
+            "golden-validate",
+            "Golden validate",
+            "One validate node in a minimal pipeline",
+            1,
+            List.of("golden"),
+            List.of(source, checked, valid, rejected),
+            List.of(
+                Edge.of(source.id(), checked.id()),
+                new Edge(checked.id(), "valid", valid.id(), "in"),
+                new Edge(checked.id(), "rejected", rejected.id(), "in")));
+    return new Golden("validate", pipeline, Map.of());
   }
 
   private static Node preview(String id) {
