@@ -14,6 +14,7 @@ public final class Cli {
     cli.addSubcommand("validate", new ValidateCommand());
     cli.addSubcommand("sql", new SqlCommand());
     cli.addSubcommand("run", new RunCommand(context));
+    cli.addSubcommand("sandbox", new SandboxCommand(context));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

@@ -58,7 +58,8 @@ class ReopenWorkspaceTest {
     studio.robot.clickOn("#menu-file").clickOn("Open from workspace…");
     StudioDriver.waitFor(SHORTLY, () -> studio.dialog().isPresent());
     ListView<?> list = studio.robot.lookup(".dialog-pane .list-view").queryAs(ListView.class);
-    assertThat(studio.fx(() -> list.getItems().size())).isEqualTo(2);
+    // pipeline-1 and the samples: quickstart, fraud-detection
+    assertThat(studio.fx(() -> list.getItems().size())).isEqualTo(3);
     javafx.scene.Node quickstart =
         studio
             .robot

@@ -146,6 +146,14 @@ final class StudioDriver implements AutoCloseable {
    */
   String dropFromPalette(String typeName, double x, double y) throws TimeoutException {
     int before = fx(() -> model().designer().pipeline().nodes().size());
+    // Filter the palette first, as a user would: the palette's list is virtualised, so a type
+    // scrolled out of sight has no cell to drag.
+    fx(
+        () -> {
+          view().palette().searchField().setText(typeName);
+          return null;
+        });
+    WaitForAsyncUtils.waitForFxEvents();
     Node cell =
         robot
             .from(view().palette())
@@ -158,6 +166,11 @@ final class StudioDriver implements AutoCloseable {
     robot.drag(cell, javafx.scene.input.MouseButton.PRIMARY).moveTo(target).drop();
     waitFor(
         Duration.ofSeconds(10), () -> model().designer().pipeline().nodes().size() == before + 1);
+    fx(
+        () -> {
+          view().palette().searchField().clear();
+          return null;
+        });
     return fx(
         () -> {
           var nodes = model().designer().pipeline().nodes();

@@ -1,0 +1,509 @@
+package dev.streamwright.app.cli;
+
+import dev.streamwright.app.ExitActions;
+import dev.streamwright.runtime.api.DeployOptions;
+import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.DeploymentStatus.Phase;
+import dev.streamwright.runtime.api.PipelineRuntime;
+import dev.streamwright.runtime.codec.PipelineCodec;
+import dev.streamwright.runtime.codec.PipelineFileException;
+import dev.streamwright.runtime.compile.Compilation;
+import dev.streamwright.runtime.compile.NodeTypeRegistry;
+import dev.streamwright.runtime.compile.PipelineCompiler;
+import dev.streamwright.runtime.generate.FraudTransactions;
+import dev.streamwright.runtime.generate.GeneratorConfig;
+import dev.streamwright.runtime.generate.GeneratorRun;
+import dev.streamwright.runtime.generate.KafkaEventSink;
+import dev.streamwright.runtime.generate.Scenario;
+import dev.streamwright.runtime.model.Node;
+import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.sandbox.KafkaBroker;
+import dev.streamwright.runtime.sandbox.SandboxException;
+import dev.streamwright.runtime.validate.Problem;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code streamwright sandbox}: runs a sample end to end in one process: an embedded Kafka broker
+ * (or an existing one), the sample's data generator producing to its source topic, and its pipeline
+ * on the embedded Flink. Status lines and the summary go to stderr.
+ */
+@Command(
+    name = "sandbox",
+    sortOptions = false,
+    description = {
+      "Run a sample end to end: embedded Kafka, the sample's data generator and its pipeline on"
+          + " the embedded Flink.",
+      "Prints a status line every 5 s and a summary at the end, on stderr."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the sandbox ran and was stopped",
+      "1:the sample is invalid, unreadable or has no data generator",
+      "2:usage error",
+      "3:Kafka or the job failed or could not start"
+    })
+final class SandboxCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SandboxCommand.class);
+
+  /** The environment key the Kafka nodes read their brokers from. */
+  static final String BOOTSTRAP_KEY = "kafka.bootstrap.servers";
+
+  static final int PARTITIONS = 3;
+
+  private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
+
+  @Spec private CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  @Parameters(
+      paramLabel = "<sample-dir>",
+      description = "The sample folder, holding pipeline.json and optionally scenario.json.")
+  private Path sampleDir;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "<duration>",
+      converter = DurationConverter.class,
+      defaultValue = "5m",
+      description = "Stop after this long, e.g. 30s, 2m (default: ${DEFAULT-VALUE}).")
+  private Duration duration;
+
+  @Option(
+      names = "--rate",
+      paramLabel = "<events/s>",
+      defaultValue = "2000",
+      description = "Generated events per second of scenario time (default: ${DEFAULT-VALUE}).")
+  private double rate;
+
+  @Option(
+      names = "--speed",
+      paramLabel = "<factor>",
+      defaultValue = "10",
+      description =
+          "Scenario time passes this many times faster than wall-clock time (default:"
+              + " ${DEFAULT-VALUE}).")
+  private double speed;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "<n>",
+      defaultValue = "42",
+      description = "The generator's seed: same seed, same events (default: ${DEFAULT-VALUE}).")
+  private long seed;
+
+  @Option(names = "--keep", description = "Keep the embedded broker's data folder for inspection.")
+  private boolean keep;
+
+  @Option(
+      names = "--kafka",
+      paramLabel = "<host:port>",
+      description = "Use this existing Kafka instead of starting an embedded broker.")
+  private String kafka;
+
+  private final CliContext context;
+
+  SandboxCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter err = spec.commandLine().getErr();
+    if (!(rate > 0) || Double.isInfinite(rate)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--rate must be a positive number, was " + rate);
+    }
+    if (!(speed > 0) || Double.isInfinite(speed)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--speed must be a positive number, was " + speed);
+    }
+    if (duration.isZero() || duration.isNegative()) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--duration must be positive, was " + duration);
+    }
+    Path file = sampleDir.resolve("pipeline.json");
+    Pipeline pipeline;
+    try {
+      pipeline = new PipelineCodec().read(file);
+    } catch (PipelineFileException e) {
+      err.println("Cannot read " + file + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_PIPELINE;
+    }
+    Topics topics = Topics.of(pipeline);
+    if (!topics.sources().contains(FraudTransactions.TOPIC)) {
+      err.println(
+          "No data generator for this sample: the sandbox has a generator for the fraud-detection"
+              + " sample only (a kafka-source reading topic '"
+              + FraudTransactions.TOPIC
+              + "'); this pipeline reads "
+              + (topics.sources().isEmpty() ? "no Kafka topic" : "topics " + topics.sources())
+              + ".");
+      err.flush();
+      return ExitCodes.INVALID_PIPELINE;
+    }
+    Scenario scenario;
+    try {
+      scenario = scenario(sampleDir.resolve("scenario.json"));
+    } catch (IOException | RuntimeException e) {
+      err.println("Cannot read the scenario of " + sampleDir + ": " + e.getMessage());
+      err.flush();
+      return ExitCodes.INVALID_PIPELINE;
+    }
+    return new Session(err, pipeline, topics, scenario).run();
+  }
+
+  private static Scenario scenario(Path file) throws IOException {
+    return Files.exists(file) ? Scenario.parse(Files.readString(file)) : Scenario.EMPTY;
+  }
+
+  /** One sandbox run: what it started, in order, so it can stop them in reverse. */
+  private final class Session {
+    private final PrintWriter err;
+    private final Pipeline pipeline;
+    private final Topics topics;
+    private final Scenario scenario;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private KafkaBroker broker;
+    private Admin admin;
+    private GeneratorRun generator;
+    private PipelineRuntime runtime;
+    private Deployment deployment;
+
+    Session(PrintWriter err, Pipeline pipeline, Topics topics, Scenario scenario) {
+      this.err = err;
+      this.pipeline = pipeline;
+      this.topics = topics;
+      this.scenario = scenario;
+    }
+
+    int run() throws Exception {
+      ExitActions.Registration onCtrlC =
+          context
+              .exitActions()
+              .add(
+                  "stop the sandbox",
+                  () -> {
+                    interrupted.set(true);
+                    say("Interrupted: stopping the sandbox ...");
+                    closeAll();
+                  });
+      try {
+        String bootstrap;
+        try {
+          bootstrap = kafka();
+        } catch (SandboxException e) {
+          say(e.getMessage());
+          return ExitCodes.RUNTIME_FAILURE;
+        }
+        Compilation compilation =
+            new PipelineCompiler(NodeTypeRegistry.load())
+                .compile(pipeline, Map.of(BOOTSTRAP_KEY, bootstrap));
+        List<Problem> errors = compilation.problems().stream().filter(Problem::isError).toList();
+        if (!errors.isEmpty() || compilation.result().isEmpty()) {
+          errors.forEach(p -> err.println(p));
+          say("The pipeline of " + sampleDir + " has errors; run 'streamwright validate' on it.");
+          return ExitCodes.INVALID_PIPELINE;
+        }
+        GeneratorConfig config =
+            GeneratorConfig.of(seed, rate, scaled(duration, speed), scenario)
+                .withStartTime(GeneratorConfig.DEFAULT_START);
+        generator =
+            new GeneratorRun(
+                new FraudTransactions(config),
+                KafkaEventSink.create(bootstrap, FraudTransactions.TOPIC),
+                speed);
+        generator.start();
+        say(
+            "Generator fraud-transactions: seed "
+                + seed
+                + ", "
+                + fmt(rate)
+                + " events/s, speed x"
+                + fmt(speed)
+                + ", "
+                + scenario.steps().size()
+                + " scenario steps.");
+        runtime = context.runtimes().get();
+        say("Submitting the pipeline to " + runtime.describe() + " ...");
+        deployment = runtime.deploy(compilation.result().get(), DeployOptions.defaults());
+        say("Job " + deployment.jobId() + " is running; it stops after " + human(duration) + ".");
+        return follow();
+      } finally {
+        onCtrlC.close();
+        closeAll();
+      }
+    }
+
+    private String kafka() {
+      if (kafka != null) {
+        admin = admin(kafka.trim());
+        try {
+          admin.describeCluster().nodes().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+          throw new SandboxException(
+              "Cannot reach Kafka at " + kafka + " within " + KAFKA_TIMEOUT.toSeconds() + " s.", e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SandboxException("Interrupted while connecting to Kafka at " + kafka, e);
+        }
+        createTopics(admin);
+        say("Using Kafka at " + kafka.trim() + "; topics " + topics.all() + ".");
+        return kafka.trim();
+      }
+      long started = System.nanoTime();
+      Path dataDir =
+          context.folders().tmp().resolve("sandbox-kafka-" + ProcessHandle.current().pid());
+      broker = KafkaBroker.start(dataDir, 0, keep);
+      admin = admin(broker.bootstrapServers());
+      createTopics(admin);
+      say(
+          "Kafka broker on "
+              + broker.bootstrapServers()
+              + " ("
+              + (System.nanoTime() - started) / 1_000_000
+              + " ms), data in "
+              + broker.dataDir()
+              + "; topics "
+              + topics.all()
+              + ".");
+      return broker.bootstrapServers();
+    }
+
+    private void createTopics(Admin a) {
+      List<NewTopic> wanted = new ArrayList<>();
+      topics.all().forEach(t -> wanted.add(new NewTopic(t, PARTITIONS, (short) 1)));
+      a.createTopics(wanted)
+          .values()
+          .forEach(
+              (topic, future) -> {
+                try {
+                  future.get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (ExecutionException e) {
+                  if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new SandboxException(
+                        "Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
+                  }
+                } catch (TimeoutException e) {
+                  throw new SandboxException("Timed out creating topic " + topic, e);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  throw new SandboxException("Interrupted creating topic " + topic, e);
+                }
+              });
+    }
+
+    private int follow() throws Exception {
+      long started = System.nanoTime();
+      long end = started + duration.toNanos();
+      long nextStatus = started + STATUS_EVERY.toNanos();
+      DeploymentStatus status = runtime.status(deployment);
+      String reason = "Stopped after " + human(duration);
+      while (!interrupted.get()) {
+        status = runtime.status(deployment);
+        if (status.phase().isTerminal()) {
+          reason = "The job ended (" + status.phase() + ")";
+          break;
+        }
+        long now = System.nanoTime();
+        if (now >= end) {
+          break;
+        }
+        if (now >= nextStatus) {
+          say(statusLine(now - started));
+          nextStatus += STATUS_EVERY.toNanos();
+        }
+        Thread.sleep(Math.max(1, Math.min(200, (Math.min(end, nextStatus) - now) / 1_000_000)));
+      }
+      if (interrupted.get()) {
+        return ExitCodes.OK;
+      }
+      if (status.phase() == Phase.FAILED) {
+        say("The job failed: " + status.message());
+        return ExitCodes.RUNTIME_FAILURE;
+      }
+      generator.stop();
+      generator.await(Duration.ofSeconds(10));
+      String summary = statusLine(System.nanoTime() - started);
+      if (!status.phase().isTerminal()) {
+        runtime.stop(deployment, false);
+      }
+      say(reason + ".");
+      say("Summary: " + summary);
+      if (generator.failure() != null) {
+        say("The generator failed: " + generator.failure().getMessage());
+        return ExitCodes.RUNTIME_FAILURE;
+      }
+      return ExitCodes.OK;
+    }
+
+    private String statusLine(long elapsedNanos) {
+      GeneratorRun.Counters c = generator.counters();
+      StringBuilder line = new StringBuilder();
+      line.append(String.format(java.util.Locale.ROOT, "[%4ds] ", elapsedNanos / 1_000_000_000L));
+      line.append("produced ").append(c.produced());
+      line.append(", malformed ").append(c.malformed());
+      line.append(", late ").append(c.late());
+      Map<String, Long> counts = recordCounts(topics.sinks());
+      counts.forEach((t, n) -> line.append(" | ").append(t).append(' ').append(n < 0 ? "?" : n));
+      return line.toString();
+    }
+
+    /** Records in each topic: the sum of its partitions' end offsets (-1 when unknown). */
+    private Map<String, Long> recordCounts(Set<String> names) {
+      Map<String, Long> counts = new LinkedHashMap<>();
+      for (String topic : names) {
+        try {
+          TopicDescription d =
+              admin
+                  .describeTopics(List.of(topic))
+                  .allTopicNames()
+                  .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                  .get(topic);
+          Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
+          d.partitions()
+              .forEach(
+                  p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+          Map<TopicPartition, ListOffsetsResultInfo> offsets =
+              admin.listOffsets(request).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+          counts.put(
+              topic, offsets.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum());
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          counts.put(topic, -1L);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+          LOG.debug("Cannot count the records of topic {}", topic, e);
+          counts.put(topic, -1L);
+        }
+      }
+      return counts;
+    }
+
+    /** Stops what was started, in reverse order; safe to call twice and from Ctrl-C. */
+    private void closeAll() {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      if (generator != null) {
+        generator.stop();
+        try {
+          generator.await(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (runtime != null) {
+        try {
+          runtime.close();
+        } catch (RuntimeException e) {
+          LOG.warn("Closing {} failed", runtime.describe(), e);
+        }
+      }
+      if (admin != null) {
+        admin.close(Duration.ofSeconds(5));
+      }
+      if (broker != null) {
+        broker.close();
+        if (keep) {
+          say("Kept the broker's data in " + broker.dataDir() + ".");
+        }
+      }
+    }
+
+    private void say(String line) {
+      err.println(line);
+      err.flush();
+    }
+  }
+
+  private static Admin admin(String bootstrap) {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
+    return Admin.create(p);
+  }
+
+  private static Duration scaled(Duration d, double factor) {
+    return Duration.ofMillis(Math.max(1, (long) (d.toMillis() * factor)));
+  }
+
+  private static String human(Duration d) {
+    long s = d.toSeconds();
+    if (s >= 60 && s % 60 == 0) {
+      return s / 60 + "m";
+    }
+    return s > 0 ? s + "s" : d.toMillis() + "ms";
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+  }
+
+  /** The Kafka topics a pipeline reads and writes, from its kafka-source and kafka-sink nodes. */
+  record Topics(Set<String> sources, Set<String> sinks) {
+
+    static Topics of(Pipeline pipeline) {
+      Set<String> sources = new TreeSet<>();
+      Set<String> sinks = new TreeSet<>();
+      for (Node n : pipeline.nodes()) {
+        Object topic = n.properties().get("topic");
+        if (!(topic instanceof String t) || t.isBlank()) {
+          continue;
+        }
+        if (n.type().equals("kafka-source")) {
+          sources.add(t.trim());
+        } else if (n.type().equals("kafka-sink")) {
+          sinks.add(t.trim());
+        }
+      }
+      return new Topics(sources, sinks);
+    }
+
+    Set<String> all() {
+      Set<String> all = new TreeSet<>(sources);
+      all.addAll(sinks);
+      return all;
+    }
+  }
+}
