@@ -130,7 +130,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /** Starts an embedded cluster ahead of the deploy; a failure resurfaces, readable, at deploy. */
-  private static void startEarly(PipelineRuntime runtime) {
+  static void startEarly(PipelineRuntime runtime) {
     if (runtime instanceof EmbeddedRuntime embedded) {
       try {
         embedded.start();

@@ -34,6 +34,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -229,6 +230,11 @@ final class SandboxCommand implements Callable<Integer> {
                     closeAll();
                   });
       try {
+        PipelineRuntime flink = context.runtimes().get();
+        runtime = flink;
+        // The Flink cluster (~1-2 s) starts while the broker starts and the topics are made.
+        CompletableFuture<Void> warmUp =
+            CompletableFuture.runAsync(() -> RunCommand.startEarly(flink));
         String bootstrap;
         try {
           bootstrap = kafka();
@@ -264,7 +270,7 @@ final class SandboxCommand implements Callable<Integer> {
                 + ", "
                 + scenario.steps().size()
                 + " scenario steps.");
-        runtime = context.runtimes().get();
+        warmUp.join();
         say("Submitting the pipeline to " + runtime.describe() + " ...");
         deployment = runtime.deploy(compilation.result().get(), DeployOptions.defaults());
         say("Job " + deployment.jobId() + " is running; it stops after " + human(duration) + ".");
