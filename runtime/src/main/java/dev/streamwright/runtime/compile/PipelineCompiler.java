@@ -281,7 +281,24 @@ public final class PipelineCompiler {
       Schema upstream =
           e == null ? null : schemas.getOrDefault(e.from(), Map.of()).get(e.fromPort());
       if (upstream == null) {
-        return; // an upstream problem is already reported; do not pile up follow-on errors
+        if (e != null && schemas.containsKey(e.from())) {
+          // The upstream node is fine but gives no rows on that port as it is set up.
+          problems.add(
+              Problem.error(
+                  node.id(),
+                  null,
+                  "input '"
+                      + in.id()
+                      + "' is connected to output '"
+                      + e.fromPort()
+                      + "' of '"
+                      + e.from()
+                      + "', which gives no rows with that node's current properties (a Kafka"
+                      + " source's 'malformed' output needs Malformed records = dead-letter);"
+                      + " change them or remove the connection"));
+          failed.add(node.id());
+        }
+        return; // otherwise an upstream problem is already reported; no follow-on errors
       }
       if (upstream.updating() && !in.acceptsUpdates()) {
         problems.add(

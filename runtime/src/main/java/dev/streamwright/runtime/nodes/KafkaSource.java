@@ -10,6 +10,7 @@ import dev.streamwright.plugin.api.RenderContext;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
 import dev.streamwright.plugin.api.Sql;
+import dev.streamwright.plugin.api.SqlTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +20,41 @@ import java.util.TreeMap;
  * Reads a Kafka topic of JSON records with Flink's {@code kafka} connector. Brokers left blank come
  * from the environment the pipeline is compiled for, so one pipeline runs in the sandbox and on a
  * real cluster unchanged.
+ *
+ * <p>What happens to a record that is not valid JSON for the declared columns is the user's choice:
+ * {@code fail} (Flink's JSON format fails the job), {@code skip} (the format's {@code
+ * ignore-parse-errors}: unparsable records vanish, fields of the wrong type become NULL) or {@code
+ * dead-letter}. In dead-letter mode the topic is read with the {@code raw} format and every column
+ * is a computed column extracting its field with {@code JSON_VALUE} and {@code TRY_CAST}; a record
+ * that is not a JSON object, has a field whose value does not convert to the column's type, or
+ * lacks a usable event time goes to the {@code malformed} output with its original text and the
+ * reason, and never stops the job. Only plain SQL is generated, so the same pipeline runs on any
+ * Flink cluster without extra jars.
  */
 public final class KafkaSource extends BuiltinNodeType {
 
   /** The node type id. */
   public static final String ID = "kafka-source";
 
+  /** The output of malformed records in dead-letter mode. */
+  public static final String MALFORMED = "malformed";
+
+  /** The malformed output's column holding the record's original text. */
+  public static final String ORIGINAL = "original_record";
+
   private static final String COLUMNS = "columns";
   private static final String RECORD_TIMESTAMP = "recordTimestamp";
+  private static final String ON_MALFORMED = "onMalformed";
+  private static final String DEAD_LETTER = "dead-letter";
+
+  /** The physical column holding the record value in dead-letter mode. */
+  static final String RAW = "__record_value";
+
+  /** The event time a malformed record gets so the watermark never sees NULL (it never leaves). */
+  private static final String NO_TIME = "TIMESTAMP '1970-01-01 00:00:00.000'";
+
+  private static final java.util.regex.Pattern SIMPLE_NAME =
+      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   public KafkaSource() {
     super(
@@ -35,7 +63,7 @@ public final class KafkaSource extends BuiltinNodeType {
         NodeCategory.SOURCE,
         "Reads JSON records from a Kafka topic.",
         List.of(),
-        List.of(PortSpec.output(PortSpec.OUT)),
+        List.of(PortSpec.output(PortSpec.OUT), PortSpec.output(MALFORMED)),
         List.of(
             KafkaOptions.topic(),
             KafkaOptions.bootstrapServers(),
@@ -52,6 +80,15 @@ public final class KafkaSource extends BuiltinNodeType {
                         + " group's committed offsets, or the earliest when it has none")
                 .build(),
             KafkaOptions.format(),
+            PropertySpec.of(ON_MALFORMED, PropertyKind.ENUM)
+                .label("Malformed records")
+                .choices("fail", "skip", DEAD_LETTER)
+                .defaultValue("fail")
+                .description(
+                    "A record that is not JSON or has a field of the wrong type: fail stops the"
+                        + " job, skip drops it (wrong-typed fields become NULL), dead-letter sends"
+                        + " it with the reason to the 'malformed' output")
+                .build(),
             PropertySpec.of(COLUMNS, PropertyKind.LIST)
                 .label("Columns")
                 .required()
@@ -123,12 +160,73 @@ public final class KafkaSource extends BuiltinNodeType {
         procTime = name;
       }
     }
-    KafkaOptions.checkExtra(d, own(p, d.nodeId(), KafkaOptions.DEFAULT_BOOTSTRAP, keys));
-    return d.out(new Schema(columns, eventTime, procTime, false));
+    boolean deadLetter = deadLetter(p);
+    if (deadLetter) {
+      checkDeadLetter(d, declared, keys);
+    }
+    KafkaOptions.checkExtra(
+        d, own(p, d.nodeId(), KafkaOptions.DEFAULT_BOOTSTRAP, deadLetter ? List.of() : keys));
+    if (d.hasErrors()) {
+      return Map.of();
+    }
+    Schema out = new Schema(columns, eventTime, procTime, false);
+    return deadLetter ? Map.of(PortSpec.OUT, out, MALFORMED, malformedSchema()) : d.out(out);
+  }
+
+  /** The malformed output: the original text, why it was refused and where it was in Kafka. */
+  static Schema malformedSchema() {
+    return Schema.of(
+        List.of(
+            new Column(ORIGINAL, "STRING"),
+            new Column(Validate.REASON, "STRING"),
+            new Column("kafka_partition", "INT"),
+            new Column("kafka_offset", "BIGINT"),
+            new Column("kafka_timestamp", TimeAttributes.LOCAL_TIMESTAMP_TYPE)));
+  }
+
+  private static boolean deadLetter(NodeProperties p) {
+    return p.string(ON_MALFORMED, "fail").equals(DEAD_LETTER);
+  }
+
+  private static void checkDeadLetter(Derivation d, List<Column> declared, List<Column> keys) {
+    for (Column c : declared) {
+      if (c.name().equalsIgnoreCase(RAW)) {
+        d.error(COLUMNS, "the column name '" + c.name() + "' is reserved in dead-letter mode");
+      }
+      if (!isScalar(c.type())) {
+        d.error(
+            COLUMNS,
+            "column '"
+                + c.name()
+                + "' is "
+                + c.type()
+                + "; dead-letter mode reads scalar columns only (strings, numbers, booleans, dates,"
+                + " times); read it as STRING and parse it downstream, or set Malformed records to"
+                + " fail or skip");
+      }
+    }
+    if (!keys.isEmpty()) {
+      d.warning(
+          KafkaOptions.KEY_FIELDS,
+          "dead-letter mode reads every column from the record value; the key columns must be in"
+              + " the value too (Streamwright's sinks write them there)");
+    }
+  }
+
+  private static boolean isScalar(String type) {
+    String base = SqlTypes.base(type);
+    return switch (base) {
+      case "ARRAY", "MAP", "MULTISET", "ROW", "RAW", "BYTES", "BINARY", "VARBINARY" -> false;
+      default -> true;
+    };
   }
 
   @Override
   public void render(RenderContext context) {
+    if (deadLetter(context.properties())) {
+      renderDeadLetter(context);
+      return;
+    }
     Derivation d = Derivation.replay(context);
     NodeProperties p = context.properties();
     Schema out = context.output(PortSpec.OUT);
@@ -154,6 +252,125 @@ public final class KafkaSource extends BuiltinNodeType {
     context.ddl(ddl.render());
   }
 
+  /**
+   * Dead-letter mode: a raw-format table whose columns are extracted from the record text, and two
+   * views splitting it into well-formed rows and malformed records.
+   */
+  private void renderDeadLetter(RenderContext context) {
+    Derivation d = Derivation.replay(context);
+    NodeProperties p = context.properties();
+    Schema out = context.output(PortSpec.OUT);
+    List<Column> declared = Columns.declared(d, COLUMNS, p.records(COLUMNS));
+    String raw = Sql.identifier(RAW);
+    String table = context.table("records");
+    TableDdl ddl = new TableDdl(table);
+    ddl.line(raw + " STRING");
+    for (Column c : declared) {
+      String value = extract(c, raw);
+      if (c.name().equals(out.eventTime())) {
+        value = "COALESCE(" + value + ", " + NO_TIME + ")";
+      }
+      ddl.line(Sql.identifier(c.name()) + " AS " + value);
+    }
+    if (p.isSet(RECORD_TIMESTAMP)) {
+      ddl.line(
+          Sql.identifier(p.string(RECORD_TIMESTAMP).trim())
+              + " "
+              + TimeAttributes.LOCAL_TIMESTAMP_TYPE
+              + " METADATA FROM 'timestamp'");
+    }
+    ddl.line("`__kafka_partition` INT METADATA FROM 'partition' VIRTUAL");
+    ddl.line("`__kafka_offset` BIGINT METADATA FROM 'offset' VIRTUAL");
+    ddl.line("`__kafka_timestamp` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL");
+    if (out.procTime() != null) {
+      ddl.line(TimeAttributes.procTime(out.procTime()));
+    }
+    if (out.eventTime() != null) {
+      ddl.line(TimeAttributes.watermark(out.eventTime(), TimeAttributes.watermarkDelay(d)));
+    }
+    Map<String, String> options =
+        own(p, context.nodeId(), KafkaOptions.bootstrapServers(context), List.of());
+    options.put("format", "raw");
+    options.remove("json.ignore-parse-errors");
+    ddl.options(options);
+    ddl.options(KafkaOptions.extra(context));
+    context.ddl(ddl.render());
+
+    String reason = reason(declared, out.eventTime(), raw);
+    List<String> names = new ArrayList<>();
+    out.columns().forEach(c -> names.add(Sql.identifier(c.name())));
+    context.view(
+        PortSpec.OUT,
+        "SELECT\n  "
+            + String.join(",\n  ", names)
+            + "\nFROM "
+            + table
+            + "\nWHERE "
+            + reason
+            + " IS NULL");
+    context.view(
+        MALFORMED,
+        "SELECT\n  "
+            + raw
+            + " AS "
+            + Sql.identifier(ORIGINAL)
+            + ",\n  "
+            + reason
+            + " AS "
+            + Sql.identifier(Validate.REASON)
+            + ",\n  `__kafka_partition` AS `kafka_partition`"
+            + ",\n  `__kafka_offset` AS `kafka_offset`"
+            + ",\n  `__kafka_timestamp` AS `kafka_timestamp`"
+            + "\nFROM "
+            + table
+            + "\nWHERE "
+            + reason
+            + " IS NOT NULL");
+  }
+
+  /** {@code TRY_CAST(JSON_VALUE(raw, '$.name') AS type)}, or the plain text for STRING columns. */
+  private static String extract(Column c, String raw) {
+    String text = text(c, raw);
+    return SqlTypes.isString(c.type()) ? text : "TRY_CAST(" + text + " AS " + c.type() + ")";
+  }
+
+  private static String text(Column c, String raw) {
+    String path =
+        SIMPLE_NAME.matcher(c.name()).matches()
+            ? "$." + c.name()
+            : "$['" + c.name().replace("\\", "\\\\").replace("'", "\\'") + "']";
+    return "JSON_VALUE(" + raw + ", " + Sql.literal(path) + ")";
+  }
+
+  /**
+   * Why a record is malformed, as a CASE expression that is NULL for a well-formed record: not a
+   * JSON object; a field present but not convertible to its column's type; no usable event time.
+   */
+  private static String reason(List<Column> declared, String eventTime, String raw) {
+    StringBuilder sql = new StringBuilder("(CASE");
+    sql.append("\n    WHEN ")
+        .append(raw)
+        .append(" IS NULL OR NOT ")
+        .append(raw)
+        .append(" IS JSON OBJECT THEN 'not a JSON object'");
+    for (Column c : declared) {
+      if (c.name().equals(eventTime)) {
+        sql.append("\n    WHEN ")
+            .append(extract(c, raw))
+            .append(" IS NULL THEN ")
+            .append(Sql.literal(c.name() + ": missing or not a " + c.type()));
+      } else if (!SqlTypes.isString(c.type())) {
+        sql.append("\n    WHEN ")
+            .append(text(c, raw))
+            .append(" IS NOT NULL AND ")
+            .append(Sql.identifier(c.name()))
+            .append(" IS NULL THEN ")
+            .append(Sql.literal(c.name() + ": not a " + c.type()));
+      }
+    }
+    return sql.append("\n  END)").toString();
+  }
+
   private static Map<String, String> own(
       NodeProperties p, String nodeId, String bootstrap, List<Column> keys) {
     Map<String, String> options = new TreeMap<>();
@@ -168,7 +385,9 @@ public final class KafkaSource extends BuiltinNodeType {
       options.put("properties.auto.offset.reset", "earliest");
     }
     options.put("format", p.string(KafkaOptions.FORMAT, "json"));
-    options.put("json.ignore-parse-errors", "false");
+    options.put(
+        "json.ignore-parse-errors",
+        Boolean.toString(p.string(ON_MALFORMED, "fail").equals("skip")));
     options.putAll(KafkaOptions.key(keys));
     return options;
   }

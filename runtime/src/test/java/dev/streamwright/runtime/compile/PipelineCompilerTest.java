@@ -124,6 +124,31 @@ class PipelineCompilerTest {
   }
 
   @Test
+  void connectionFromAPortThatGivesNoRowsIsAnErrorOnTheReader() {
+    Node source =
+        Node.of(
+            "tx",
+            "kafka-source",
+            Map.of(
+                "topic",
+                "transactions",
+                "columns",
+                List.of(Map.of("name", "user_id", "type", "STRING"))));
+    Pipeline p =
+        pipeline(
+            List.of(source, Node.of("dlq", "print-sink", Map.of())),
+            List.of(new Edge("tx", "malformed", "dlq", "in")));
+    Compilation c = new PipelineCompiler(NodeTypeRegistry.load()).compile(p);
+    assertThat(c.problemsOf("dlq"))
+        .anySatisfy(
+            pr ->
+                assertThat(pr.message())
+                    .contains("output 'malformed' of 'tx', which gives no rows")
+                    .contains("Malformed records = dead-letter"));
+    assertThat(c.result()).isEmpty();
+  }
+
+  @Test
   void edgeToMissingNodeIsAnError() {
     Pipeline p = chain().withEdge(Edge.of("t", "ghost"));
     assertThat(errors(compiler.compile(p)))

@@ -34,6 +34,7 @@ final class GoldenPipelines {
     List<Golden> all = new ArrayList<>();
     all.add(golden("datagen", clicks(), preview("clicks")));
     all.add(kafkaSource());
+    all.add(kafkaSourceDeadLetter());
     all.add(
         golden(
             "filter",
@@ -252,6 +253,43 @@ final class GoldenPipelines {
             "recordTimestamp",
             "kafka_time");
     return golden("kafka-source", Map.of(), source, node("printed", "print-sink"));
+  }
+
+  /** Dead-letter mode: well-formed rows to a print sink, malformed records to another. */
+  private static Golden kafkaSourceDeadLetter() {
+    Node source =
+        node(
+            "transactions",
+            "kafka-source",
+            "topic",
+            "transactions",
+            "onMalformed",
+            "dead-letter",
+            "columns",
+            List.of(
+                row("name", "transaction_id", "type", "STRING"),
+                row("name", "amount", "type", "DOUBLE"),
+                row("name", "approved", "type", "BOOLEAN"),
+                row("name", "merchant name", "type", "STRING"),
+                row("name", "transaction_time", "type", "TIMESTAMP(3)")),
+            "eventTime",
+            "transaction_time",
+            "watermarkDelay",
+            "30s");
+    Node valid = node("printed", "print-sink");
+    Node malformed = node("dead_letters", "print-sink");
+    Pipeline pipeline =
+        new Pipeline(
+            "golden-kafka-source-dead-letter",
+            "Golden kafka-source dead-letter",
+            "A Kafka source sending malformed records to a dead-letter output",
+            1,
+            List.of("golden"),
+            List.of(source, valid, malformed),
+            List.of(
+                Edge.of(source.id(), valid.id()),
+                new Edge(source.id(), "malformed", malformed.id(), "in")));
+    return new Golden("kafka-source-dead-letter", pipeline, Map.of());
   }
 
   private static Golden kafkaSink() {

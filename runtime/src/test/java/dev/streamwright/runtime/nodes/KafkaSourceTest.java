@@ -173,4 +173,81 @@ class KafkaSourceTest {
               'value.fields-include' = 'ALL'
             )""");
   }
+
+  @Test
+  void skipModeIgnoresParseErrors() {
+    FakeRenderContext r = transactions().set("onMalformed", "skip").render();
+    assertThat(r.ddl.get(0)).contains("'json.ignore-parse-errors' = 'true'");
+    assertThat(transactions().render().ddl.get(0)).contains("'json.ignore-parse-errors' = 'false'");
+  }
+
+  @Test
+  void deadLetterModeAddsTheMalformedOutput() {
+    NodeHarness.Derived d =
+        transactions()
+            .set("onMalformed", "dead-letter")
+            .set("eventTime", "transaction_time")
+            .derive();
+    assertThat(d.columns())
+        .containsExactly("user_id STRING", "amount DOUBLE", "transaction_time TIMESTAMP(3)");
+    assertThat(d.out().eventTime()).isEqualTo("transaction_time");
+    assertThat(d.outputs().get("malformed").columns().stream().map(Object::toString))
+        .containsExactly(
+            "original_record STRING",
+            "dlq_reason STRING",
+            "kafka_partition INT",
+            "kafka_offset BIGINT",
+            "kafka_timestamp TIMESTAMP_LTZ(3)");
+  }
+
+  @Test
+  void otherModesHaveNoMalformedOutput() {
+    assertThat(transactions().derive().outputs()).containsOnlyKeys("out");
+  }
+
+  @Test
+  void deadLetterModeReadsTheValueAsRawTextAndExtractsEachColumn() {
+    FakeRenderContext r =
+        transactions()
+            .set("onMalformed", "dead-letter")
+            .set("eventTime", "transaction_time")
+            .render();
+    String ddl = r.ddl.get(0);
+    assertThat(ddl)
+        .contains("'format' = 'raw'")
+        .doesNotContain("json.ignore-parse-errors")
+        .contains("`amount` AS TRY_CAST(JSON_VALUE(`__record_value`, '$.amount') AS DOUBLE)")
+        .contains("`user_id` AS JSON_VALUE(`__record_value`, '$.user_id')")
+        .contains("COALESCE(TRY_CAST(JSON_VALUE(`__record_value`, '$.transaction_time')");
+    assertThat(r.views).hasSize(2);
+    assertThat(r.views.get(1))
+        .contains("'not a JSON object'")
+        .contains("'amount: not a DOUBLE'")
+        .contains("'transaction_time: missing or not a TIMESTAMP(3)'")
+        .contains("IS NOT NULL");
+  }
+
+  @Test
+  void deadLetterModeRefusesNestedColumns() {
+    NodeHarness h =
+        transactions()
+            .set("onMalformed", "dead-letter")
+            .set(
+                "columns",
+                List.of(
+                    row("name", "user_id", "type", "STRING"),
+                    row("name", "tags", "type", "ARRAY<STRING>")));
+    assertThat(h.derive().onlyError("columns"))
+        .contains("'tags' is ARRAY<STRING>")
+        .contains("scalar columns only");
+  }
+
+  @Test
+  void deadLetterModeWarnsThatKeyColumnsComeFromTheValue() {
+    NodeHarness h =
+        transactions().set("onMalformed", "dead-letter").set("keyFields", List.of("user_id"));
+    assertThat(h.derive().onlyWarning("keyFields"))
+        .contains("reads every column from the record value");
+    assertThat(h.render().ddl.get(0)).doesNotContain("key.fields");
+  }
 }
