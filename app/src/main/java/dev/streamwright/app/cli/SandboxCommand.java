@@ -11,14 +11,13 @@ import dev.streamwright.runtime.codec.PipelineFileException;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
-import dev.streamwright.runtime.generate.FraudTransactions;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.GeneratorRun;
-import dev.streamwright.runtime.generate.KafkaEventSink;
+import dev.streamwright.runtime.generate.Generators;
 import dev.streamwright.runtime.generate.Scenario;
-import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.sandbox.KafkaBroker;
+import dev.streamwright.runtime.sandbox.Sandbox;
+import dev.streamwright.runtime.sandbox.Sandbox.Topics;
 import dev.streamwright.runtime.sandbox.SandboxException;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.IOException;
@@ -26,27 +25,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -79,13 +63,9 @@ final class SandboxCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxCommand.class);
 
-  /** The environment key the Kafka nodes read their brokers from. */
-  static final String BOOTSTRAP_KEY = "kafka.bootstrap.servers";
-
-  static final int PARTITIONS = 3;
+  static final String BOOTSTRAP_KEY = Sandbox.BOOTSTRAP_KEY;
 
   private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
-  private static final Duration KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
   @Spec private CommandSpec spec;
 
@@ -140,6 +120,19 @@ final class SandboxCommand implements Callable<Integer> {
       description = "Use this existing Kafka instead of starting an embedded broker.")
   private String kafka;
 
+  @Option(
+      names = "--kafka-port",
+      paramLabel = "<port>",
+      defaultValue = "0",
+      description = "The embedded broker's port on 127.0.0.1 (default: a free one).")
+  private int kafkaPort;
+
+  @Option(
+      names = "--data-dir",
+      paramLabel = "<folder>",
+      description = "Where the embedded broker keeps its data (default: the app's temp folder).")
+  private Path dataDir;
+
   private final CliContext context;
 
   SandboxCommand(CliContext context) {
@@ -171,12 +164,12 @@ final class SandboxCommand implements Callable<Integer> {
       return ExitCodes.INVALID_PIPELINE;
     }
     Topics topics = Topics.of(pipeline);
-    if (!topics.sources().contains(FraudTransactions.TOPIC)) {
+    Optional<Generators.Entry> entry = Generators.forAnyOf(topics.sources());
+    if (entry.isEmpty()) {
       err.println(
-          "No data generator for this sample: the sandbox has a generator for the fraud-detection"
-              + " sample only (a kafka-source reading topic '"
-              + FraudTransactions.TOPIC
-              + "'); this pipeline reads "
+          "No data generator for this sample: the sandbox has generators for topics "
+              + Generators.topics()
+              + "; this pipeline reads "
               + (topics.sources().isEmpty() ? "no Kafka topic" : "topics " + topics.sources())
               + ".");
       err.flush();
@@ -190,7 +183,7 @@ final class SandboxCommand implements Callable<Integer> {
       err.flush();
       return ExitCodes.INVALID_PIPELINE;
     }
-    return new Session(err, pipeline, topics, scenario).run();
+    return new Session(err, pipeline, topics, entry.get(), scenario).run();
   }
 
   private static Scenario scenario(Path file) throws IOException {
@@ -202,19 +195,25 @@ final class SandboxCommand implements Callable<Integer> {
     private final PrintWriter err;
     private final Pipeline pipeline;
     private final Topics topics;
+    private final Generators.Entry entry;
     private final Scenario scenario;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private KafkaBroker broker;
-    private Admin admin;
+    private Sandbox sandbox;
     private GeneratorRun generator;
     private PipelineRuntime runtime;
     private Deployment deployment;
 
-    Session(PrintWriter err, Pipeline pipeline, Topics topics, Scenario scenario) {
+    Session(
+        PrintWriter err,
+        Pipeline pipeline,
+        Topics topics,
+        Generators.Entry entry,
+        Scenario scenario) {
       this.err = err;
       this.pipeline = pipeline;
       this.topics = topics;
+      this.entry = entry;
       this.scenario = scenario;
     }
 
@@ -254,14 +253,11 @@ final class SandboxCommand implements Callable<Integer> {
         GeneratorConfig config =
             GeneratorConfig.of(seed, rate, scaled(duration, speed), scenario)
                 .withStartTime(GeneratorConfig.DEFAULT_START);
-        generator =
-            new GeneratorRun(
-                new FraudTransactions(config),
-                KafkaEventSink.create(bootstrap, FraudTransactions.TOPIC),
-                speed);
-        generator.start();
+        generator = sandbox.startGenerator(entry.create(config), speed);
         say(
-            "Generator fraud-transactions: seed "
+            "Generator "
+                + entry.name()
+                + ": seed "
                 + seed
                 + ", "
                 + fmt(rate)
@@ -282,61 +278,25 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     private String kafka() {
+      Path parent = dataDir != null ? dataDir : context.folders().tmp();
+      Sandbox.Settings settings =
+          new Sandbox.Settings(kafka == null ? null : kafka.trim(), parent, kafkaPort, keep);
+      sandbox = Sandbox.start(settings, topics);
       if (kafka != null) {
-        admin = admin(kafka.trim());
-        try {
-          admin.describeCluster().nodes().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
-          throw new SandboxException(
-              "Cannot reach Kafka at " + kafka + " within " + KAFKA_TIMEOUT.toSeconds() + " s.", e);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SandboxException("Interrupted while connecting to Kafka at " + kafka, e);
-        }
-        createTopics(admin);
-        say("Using Kafka at " + kafka.trim() + "; topics " + topics.all() + ".");
-        return kafka.trim();
+        say("Using Kafka at " + sandbox.bootstrapServers() + "; topics " + topics.all() + ".");
+      } else {
+        say(
+            "Kafka broker on "
+                + sandbox.bootstrapServers()
+                + " ("
+                + sandbox.startTime().toMillis()
+                + " ms), data in "
+                + sandbox.broker().orElseThrow().dataDir()
+                + "; topics "
+                + topics.all()
+                + ".");
       }
-      long started = System.nanoTime();
-      Path dataDir =
-          context.folders().tmp().resolve("sandbox-kafka-" + ProcessHandle.current().pid());
-      broker = KafkaBroker.start(dataDir, 0, keep);
-      admin = admin(broker.bootstrapServers());
-      createTopics(admin);
-      say(
-          "Kafka broker on "
-              + broker.bootstrapServers()
-              + " ("
-              + (System.nanoTime() - started) / 1_000_000
-              + " ms), data in "
-              + broker.dataDir()
-              + "; topics "
-              + topics.all()
-              + ".");
-      return broker.bootstrapServers();
-    }
-
-    private void createTopics(Admin a) {
-      List<NewTopic> wanted = new ArrayList<>();
-      topics.all().forEach(t -> wanted.add(new NewTopic(t, PARTITIONS, (short) 1)));
-      a.createTopics(wanted)
-          .values()
-          .forEach(
-              (topic, future) -> {
-                try {
-                  future.get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                } catch (ExecutionException e) {
-                  if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new SandboxException(
-                        "Cannot create topic " + topic + ": " + e.getCause().getMessage(), e);
-                  }
-                } catch (TimeoutException e) {
-                  throw new SandboxException("Timed out creating topic " + topic, e);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                  throw new SandboxException("Interrupted creating topic " + topic, e);
-                }
-              });
+      return sandbox.bootstrapServers();
     }
 
     private int follow() throws Exception {
@@ -368,8 +328,7 @@ final class SandboxCommand implements Callable<Integer> {
         say("The job failed: " + status.message());
         return ExitCodes.RUNTIME_FAILURE;
       }
-      generator.stop();
-      generator.await(Duration.ofSeconds(10));
+      sandbox.stopGenerator();
       String summary = statusLine(System.nanoTime() - started);
       if (!status.phase().isTerminal()) {
         runtime.stop(deployment, false);
@@ -390,39 +349,9 @@ final class SandboxCommand implements Callable<Integer> {
       line.append("produced ").append(c.produced());
       line.append(", malformed ").append(c.malformed());
       line.append(", late ").append(c.late());
-      Map<String, Long> counts = recordCounts(topics.sinks());
+      Map<String, Long> counts = sandbox.recordCounts(topics.sinks());
       counts.forEach((t, n) -> line.append(" | ").append(t).append(' ').append(n < 0 ? "?" : n));
       return line.toString();
-    }
-
-    /** Records in each topic: the sum of its partitions' end offsets (-1 when unknown). */
-    private Map<String, Long> recordCounts(Set<String> names) {
-      Map<String, Long> counts = new LinkedHashMap<>();
-      for (String topic : names) {
-        try {
-          TopicDescription d =
-              admin
-                  .describeTopics(List.of(topic))
-                  .allTopicNames()
-                  .get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
-                  .get(topic);
-          Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
-          d.partitions()
-              .forEach(
-                  p -> request.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-          Map<TopicPartition, ListOffsetsResultInfo> offsets =
-              admin.listOffsets(request).all().get(KAFKA_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-          counts.put(
-              topic, offsets.values().stream().mapToLong(ListOffsetsResultInfo::offset).sum());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          counts.put(topic, -1L);
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-          LOG.debug("Cannot count the records of topic {}", topic, e);
-          counts.put(topic, -1L);
-        }
-      }
-      return counts;
     }
 
     /** Stops what was started, in reverse order; safe to call twice and from Ctrl-C. */
@@ -430,13 +359,8 @@ final class SandboxCommand implements Callable<Integer> {
       if (!closed.compareAndSet(false, true)) {
         return;
       }
-      if (generator != null) {
-        generator.stop();
-        try {
-          generator.await(Duration.ofSeconds(10));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
+      if (sandbox != null) {
+        sandbox.stopGenerator();
       }
       if (runtime != null) {
         try {
@@ -445,13 +369,10 @@ final class SandboxCommand implements Callable<Integer> {
           LOG.warn("Closing {} failed", runtime.describe(), e);
         }
       }
-      if (admin != null) {
-        admin.close(Duration.ofSeconds(5));
-      }
-      if (broker != null) {
-        broker.close();
-        if (keep) {
-          say("Kept the broker's data in " + broker.dataDir() + ".");
+      if (sandbox != null) {
+        sandbox.close();
+        if (keep && sandbox.broker().isPresent()) {
+          say("Kept the broker's data in " + sandbox.broker().get().dataDir() + ".");
         }
       }
     }
@@ -460,14 +381,6 @@ final class SandboxCommand implements Callable<Integer> {
       err.println(line);
       err.flush();
     }
-  }
-
-  private static Admin admin(String bootstrap) {
-    Properties p = new Properties();
-    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
-    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) KAFKA_TIMEOUT.toMillis());
-    return Admin.create(p);
   }
 
   private static Duration scaled(Duration d, double factor) {
@@ -484,32 +397,5 @@ final class SandboxCommand implements Callable<Integer> {
 
   private static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
-  }
-
-  /** The Kafka topics a pipeline reads and writes, from its kafka-source and kafka-sink nodes. */
-  record Topics(Set<String> sources, Set<String> sinks) {
-
-    static Topics of(Pipeline pipeline) {
-      Set<String> sources = new TreeSet<>();
-      Set<String> sinks = new TreeSet<>();
-      for (Node n : pipeline.nodes()) {
-        Object topic = n.properties().get("topic");
-        if (!(topic instanceof String t) || t.isBlank()) {
-          continue;
-        }
-        if (n.type().equals("kafka-source")) {
-          sources.add(t.trim());
-        } else if (n.type().equals("kafka-sink")) {
-          sinks.add(t.trim());
-        }
-      }
-      return new Topics(sources, sinks);
-    }
-
-    Set<String> all() {
-      Set<String> all = new TreeSet<>(sources);
-      all.addAll(sinks);
-      return all;
-    }
   }
 }

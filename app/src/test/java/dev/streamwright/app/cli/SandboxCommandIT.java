@@ -3,6 +3,8 @@ package dev.streamwright.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.app.cli.CliHarness.Result;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -111,5 +113,38 @@ class SandboxCommandIT {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.INVALID_PIPELINE);
     assertThat(r.err()).contains("No data generator for this sample");
+  }
+
+  @Test
+  void aTakenBrokerPortIsAReadableErrorWithExitCode3(@TempDir Path sample) throws Exception {
+    Files.writeString(sample.resolve("pipeline.json"), SMALL_PIPELINE);
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      Result r =
+          CliHarness.run(
+              "sandbox",
+              sample.toString(),
+              "--duration",
+              "5s",
+              "--kafka-port",
+              Integer.toString(taken.getLocalPort()));
+
+      assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+      assertThat(r.err())
+          .contains("Port " + taken.getLocalPort() + " on 127.0.0.1 is in use")
+          .doesNotContain("Exception");
+    }
+  }
+
+  @Test
+  void anUnwritableDataFolderIsAReadableErrorWithExitCode3(@TempDir Path sample) throws Exception {
+    Files.writeString(sample.resolve("pipeline.json"), SMALL_PIPELINE);
+    Path notAFolder = Files.writeString(sample.resolve("a-file"), "x");
+
+    Result r =
+        CliHarness.run(
+            "sandbox", sample.toString(), "--duration", "5s", "--data-dir", notAFolder.toString());
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(r.err()).contains("is not writable").contains("Choose a folder you can write to");
   }
 }

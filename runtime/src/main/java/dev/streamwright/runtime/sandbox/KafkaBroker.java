@@ -438,7 +438,7 @@ public final class KafkaBroker implements AutoCloseable {
     return newline < 0 ? text : text.substring(0, newline);
   }
 
-  private static void deleteRecursively(Path dir) {
+  static void deleteRecursively(Path dir) {
     if (!Files.exists(dir)) {
       return;
     }
