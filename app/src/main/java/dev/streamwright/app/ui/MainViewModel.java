@@ -3,6 +3,7 @@ package dev.streamwright.app.ui;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.app.ui.run.RuntimeHolder;
+import dev.streamwright.app.ui.run.SandboxHolder;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.ThemeFile;
 import dev.streamwright.app.ui.workspace.Autosave;
@@ -73,6 +74,7 @@ public final class MainViewModel {
     this.run =
         new RunViewModel(
             new RuntimeHolder(context.runtimeName(), context.runtimes()),
+            new SandboxHolder(context.sandbox()),
             context.check(),
             context.tasks());
     this.autosave = new Autosave(context.tasks(), context.autosaveDelay());

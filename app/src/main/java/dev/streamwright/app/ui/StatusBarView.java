@@ -20,6 +20,8 @@ final class StatusBarView extends HBox {
   /** Ids of the labels, for tests. */
   static final String RUNTIME = "status-runtime";
 
+  static final String KAFKA = "status-kafka";
+  static final String GENERATOR = "status-generator";
   static final String MESSAGE = "status-message";
   static final String READ_ONLY = "status-read-only";
   static final String SAVED = "status-saved";
@@ -39,6 +41,17 @@ final class StatusBarView extends HBox {
     Label runtime = label(RUNTIME);
     runtime.textProperty().bind(model.run().statusProperty());
     runtime.setTooltip(new Tooltip("Where pipelines run, and what it is doing"));
+
+    Label kafka = label(KAFKA);
+    kafka.textProperty().bind(model.run().kafkaProperty());
+    kafka.setTooltip(new Tooltip("The sandbox's Kafka broker: point your own tools at it"));
+    kafka.visibleProperty().bind(model.run().kafkaProperty().isNotEmpty());
+    kafka.managedProperty().bind(kafka.visibleProperty());
+
+    Label generator = label(GENERATOR);
+    generator.textProperty().bind(model.run().generator().statusProperty());
+    generator.visibleProperty().bind(model.run().generator().statusProperty().isNotEmpty());
+    generator.managedProperty().bind(generator.visibleProperty());
 
     Label message = label(MESSAGE);
     message.textProperty().bind(model.designer().edit().messageProperty());
@@ -75,7 +88,17 @@ final class StatusBarView extends HBox {
 
     getChildren()
         .addAll(
-            busy, runtime, separator(), message, readOnly, separator(), saved, separator(), folder);
+            busy,
+            runtime,
+            kafka,
+            generator,
+            separator(),
+            message,
+            readOnly,
+            separator(),
+            saved,
+            separator(),
+            folder);
   }
 
   /** The folder with the home folder written as ~, as a shell would show it. */

@@ -1,5 +1,7 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.run.GeneratorViewModel;
+import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.CanvasView;
 import java.util.Objects;
@@ -58,6 +60,8 @@ final class StudioActions {
   final StudioAction toggleTheme;
   final StudioAction run;
   final StudioAction stop;
+  final StudioAction startGenerator;
+  final StudioAction stopGenerator;
 
   StudioActions(MainViewModel model, CanvasView canvas, Window window) {
     Objects.requireNonNull(model, "model");
@@ -176,5 +180,27 @@ final class StudioActions {
             .icon(MaterialDesignS.STOP)
             .help("Stops the running job")
             .disabledWhen(model.run().canStopProperty().not());
+
+    GeneratorViewModel generator = model.run().generator();
+    BooleanBinding running =
+        Bindings.createBooleanBinding(
+            () -> model.run().phaseProperty().get() == RunViewModel.Phase.RUNNING,
+            model.run().phaseProperty());
+    startGenerator =
+        new StudioAction("generator-start", "Start generator", model.run()::startGenerator)
+            .icon(MaterialDesignP.PLAY_CIRCLE_OUTLINE)
+            .help(
+                "Starts the sample's data generator with the chosen scenario, rate and speed"
+                    + " (Run starts it too)")
+            .disabledWhen(
+                running
+                    .and(generator.availableProperty())
+                    .and(generator.runningProperty().not())
+                    .not());
+    stopGenerator =
+        new StudioAction("generator-stop", "Stop generator", model.run()::stopGenerator)
+            .icon(MaterialDesignS.STOP_CIRCLE_OUTLINE)
+            .help("Stops the data generator; the job keeps running")
+            .disabledWhen(generator.runningProperty().not());
   }
 }

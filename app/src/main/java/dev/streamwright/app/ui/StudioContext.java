@@ -11,6 +11,7 @@ import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
+import dev.streamwright.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -27,6 +28,7 @@ import java.util.function.Supplier;
  * @param check the checks before a run (compiler and Flink's planner)
  * @param runtimeName what the status bar calls the runtime
  * @param runtimes makes the runtime on the first run
+ * @param sandbox where the Kafka sandbox keeps its broker's data, read when it first starts
  * @param tasks the background executor; the studio closes it when it stops
  * @param files the file choosers
  * @param autosaveDelay quiet time before an edit is saved
@@ -38,6 +40,7 @@ public record StudioContext(
     PipelineCheck check,
     String runtimeName,
     Supplier<? extends PipelineRuntime> runtimes,
+    Supplier<Sandbox.Settings> sandbox,
     TaskExecutor tasks,
     FilePicker files,
     Duration autosaveDelay) {
@@ -49,6 +52,7 @@ public record StudioContext(
     Objects.requireNonNull(check, "check");
     Objects.requireNonNull(runtimeName, "runtimeName");
     Objects.requireNonNull(runtimes, "runtimes");
+    Objects.requireNonNull(sandbox, "sandbox");
     Objects.requireNonNull(tasks, "tasks");
     Objects.requireNonNull(files, "files");
     Objects.requireNonNull(autosaveDelay, "autosaveDelay");
@@ -57,7 +61,7 @@ public record StudioContext(
   /**
    * The studio as a user starts it: the options' folders (else the default workspace and the
    * samples next to the installation), the installed node types, Flink's planner, an embedded Flink
-   * working in {@code tmp}, native file choosers.
+   * and the Kafka sandbox working in {@code tmp}, native file choosers.
    */
   public static StudioContext standard(StudioOptions options, Path tmp) {
     NodeTypeRegistry registry = NodeTypeRegistry.load();
@@ -68,6 +72,7 @@ public record StudioContext(
         PipelineCheck.create(registry),
         "embedded Flink",
         () -> new EmbeddedRuntime(tmp),
+        () -> Sandbox.Settings.embedded(tmp),
         new FxTaskExecutor(),
         new NativeFilePicker(),
         Autosave.DEFAULT_DELAY);
@@ -76,6 +81,15 @@ public record StudioContext(
   /** This context with other file choosers (GUI tests script them). */
   public StudioContext withFiles(FilePicker other) {
     return new StudioContext(
-        workspace, samples, registry, check, runtimeName, runtimes, tasks, other, autosaveDelay);
+        workspace,
+        samples,
+        registry,
+        check,
+        runtimeName,
+        runtimes,
+        sandbox,
+        tasks,
+        other,
+        autosaveDelay);
   }
 }

@@ -1,14 +1,21 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.run.GeneratorViewModel;
+import dev.streamwright.runtime.generate.Generators;
+import dev.streamwright.runtime.sandbox.Sandbox;
 import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
 
 /**
  * The toolbar: the frequent commands as icon buttons (each with its name and shortcut as tooltip),
@@ -59,10 +66,78 @@ final class StudioToolBar extends ToolBar {
             a.run.button(),
             a.stop.button(),
             progress,
+            generatorControls(model, a),
             spring,
             pipeline,
             separator(),
             a.toggleTheme.button());
+  }
+
+  /** Id of the box of generator controls, shown while the open pipeline has a generator. */
+  static final String GENERATOR = "toolbar-generator";
+
+  /**
+   * The data generator's scenario, rate and speed with Start and Stop: shown for pipelines that
+   * read a topic some sample generator writes. Run starts the generator with these choices; Start
+   * restarts it with new ones.
+   */
+  private static HBox generatorControls(MainViewModel model, StudioActions a) {
+    GeneratorViewModel g = model.run().generator();
+    ComboBox<GeneratorViewModel.ScenarioChoice> scenario =
+        new ComboBox<>(
+            FXCollections.observableArrayList(GeneratorViewModel.ScenarioChoice.values()));
+    scenario.setId("generator-scenario");
+    scenario.valueProperty().bindBidirectional(g.scenarioProperty());
+    scenario.setTooltip(new Tooltip("The sample's scripted scenario, or steady traffic only"));
+    ComboBox<Integer> rate =
+        new ComboBox<>(FXCollections.observableArrayList(GeneratorViewModel.RATES));
+    rate.setId("generator-rate");
+    rate.valueProperty().bindBidirectional(g.rateProperty());
+    rate.setConverter(converter(" events/s"));
+    rate.setTooltip(new Tooltip("Events per second of scenario time"));
+    ComboBox<Integer> speed =
+        new ComboBox<>(FXCollections.observableArrayList(GeneratorViewModel.SPEEDS));
+    speed.setId("generator-speed");
+    speed.valueProperty().bindBidirectional(g.speedProperty());
+    speed.setConverter(converter("x"));
+    speed.setTooltip(new Tooltip("How many times faster than the clock scenario time passes"));
+    Label label = new Label("Generator");
+    HBox box =
+        new HBox(
+            6,
+            separator(),
+            label,
+            scenario,
+            rate,
+            speed,
+            a.startGenerator.button(),
+            a.stopGenerator.button());
+    box.setId(GENERATOR);
+    box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    box.visibleProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () ->
+                    Generators.forAnyOf(
+                            Sandbox.Topics.of(model.designer().pipelineProperty().get()).sources())
+                        .isPresent(),
+                model.designer().pipelineProperty()));
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
+  }
+
+  private static StringConverter<Integer> converter(String unit) {
+    return new StringConverter<>() {
+      @Override
+      public String toString(Integer v) {
+        return v == null ? "" : unit.equals("x") ? "x" + v : v + unit;
+      }
+
+      @Override
+      public Integer fromString(String s) {
+        return Integer.valueOf(s.replaceAll("[^0-9]", ""));
+      }
+    };
   }
 
   private static Separator separator() {

@@ -7,6 +7,7 @@ import dev.streamwright.app.ui.workspace.Autosave;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
+import dev.streamwright.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,9 +63,17 @@ final class StudioDriver implements AutoCloseable {
         PipelineCheck.create(registry),
         "embedded Flink",
         runtimes,
+        () -> Sandbox.Settings.embedded(sandboxDir()),
         new FxTaskExecutor(),
         files,
         Autosave.DEFAULT_DELAY);
+  }
+
+  /** Where a test studio's Kafka sandbox keeps its data: under the build's temp folder. */
+  static Path sandboxDir() {
+    AppFolders folders = AppFolders.detect();
+    folders.createTmp();
+    return folders.tmp();
   }
 
   /** Starts a studio window on the folder and returns once it shows (not necessarily ready). */

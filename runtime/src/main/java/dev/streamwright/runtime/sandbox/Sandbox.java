@@ -274,6 +274,21 @@ public final class Sandbox implements AutoCloseable {
     return Admin.create(p);
   }
 
+  /**
+   * Creates the topics that do not exist yet (the next pipeline run in the same sandbox may use
+   * others).
+   *
+   * @throws SandboxException when one cannot be created
+   */
+  public void createTopics(Set<String> names) {
+    try {
+      createTopics(admin, names);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SandboxException("Interrupted while creating topics", e);
+    }
+  }
+
   /** The brokers' {@code host:port} list for the pipeline's environment. */
   public String bootstrapServers() {
     return bootstrap;

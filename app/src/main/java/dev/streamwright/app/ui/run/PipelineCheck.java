@@ -9,6 +9,7 @@ import dev.streamwright.runtime.validate.PlannerValidator;
 import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
@@ -59,7 +60,15 @@ public final class PipelineCheck {
 
   /** Compiles and, when that worked, asks the planner. */
   public Result check(Pipeline pipeline) {
-    Compilation compilation = compiler.compile(pipeline);
+    return check(pipeline, Map.of());
+  }
+
+  /**
+   * Compiles for an environment (e.g. the sandbox's Kafka brokers) and, when that worked, asks the
+   * planner.
+   */
+  public Result check(Pipeline pipeline, Map<String, String> environment) {
+    Compilation compilation = compiler.compile(pipeline, environment);
     CompiledPipeline compiled = compilation.result().orElse(null);
     if (compilation.hasErrors() || compiled == null) {
       return new Result(compilation.problems(), List.of(), null);

@@ -7,7 +7,12 @@ import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.generate.GeneratorConfig;
+import dev.streamwright.runtime.generate.Generators;
+import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.sandbox.Sandbox;
+import dev.streamwright.runtime.sandbox.SandboxException;
 import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -15,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,8 +43,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the open pipeline and shows what it produces: checks it (compiler, then Flink's planner),
  * starts the runtime and deploys on background threads, then moves preview rows into one {@link
- * PreviewTable} per preview sink a few times a second. Confined to the FX thread; the runtime is
- * created on the first run and closed with the studio.
+ * PreviewTable} per preview sink a few times a second. A pipeline with Kafka nodes that leave their
+ * brokers to the environment runs on the Kafka sandbox: the first such run starts an embedded
+ * broker, the run starts the data generator of its source topic, and each Kafka sink's topic gets a
+ * preview table too. Confined to the FX thread; the runtime and the sandbox are created on first
+ * use and closed with the studio.
  */
 public final class RunViewModel {
 
@@ -70,7 +79,10 @@ public final class RunViewModel {
 
   private final TaskExecutor tasks;
   private final RuntimeHolder runtime;
+  private final SandboxHolder sandbox;
   private final PipelineCheck checker;
+  private final GeneratorViewModel generator = new GeneratorViewModel();
+  private final ReadOnlyStringWrapper kafka = new ReadOnlyStringWrapper(this, "kafka", "");
 
   private final ReadOnlyObjectWrapper<Phase> phase =
       new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
@@ -91,7 +103,11 @@ public final class RunViewModel {
   private boolean stopRequested;
   private volatile Deployment deployment;
   private volatile PreviewPoller poller;
+  private volatile TopicPoller topicPoller;
   private Timeline drain;
+
+  /** What the deploy task started. */
+  private record Started(Deployment deployment, TopicPoller topics) {}
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
@@ -99,6 +115,25 @@ public final class RunViewModel {
    * @param tasks where checks, deploys and polling run
    */
   public RunViewModel(RuntimeHolder runtime, PipelineCheck checker, TaskExecutor tasks) {
+    this(
+        runtime,
+        new SandboxHolder(
+            () -> {
+              throw new IllegalStateException("this studio has no Kafka sandbox");
+            }),
+        checker,
+        tasks);
+  }
+
+  /**
+   * @param runtime the runtime runs deploy to, created on the first run
+   * @param sandbox the Kafka sandbox runs of pipelines with Kafka nodes use, started on first use
+   * @param checker the checks before a run
+   * @param tasks where checks, deploys and polling run
+   */
+  public RunViewModel(
+      RuntimeHolder runtime, SandboxHolder sandbox, PipelineCheck checker, TaskExecutor tasks) {
+    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.checker = Objects.requireNonNull(checker, "checker");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
@@ -118,6 +153,16 @@ public final class RunViewModel {
   /** The status bar text, e.g. {@code embedded Flink: running job 3f2a91c0}. */
   public ReadOnlyStringProperty statusProperty() {
     return status.getReadOnlyProperty();
+  }
+
+  /** The sandbox's Kafka for the status bar, e.g. {@code Kafka 127.0.0.1:41234}; empty if none. */
+  public ReadOnlyStringProperty kafkaProperty() {
+    return kafka.getReadOnlyProperty();
+  }
+
+  /** The data generator of the running pipeline, for the toolbar. */
+  public GeneratorViewModel generator() {
+    return generator;
   }
 
   /** Why the last run failed, in the user's words; empty unless it failed. */
@@ -164,13 +209,81 @@ public final class RunViewModel {
     previews.clear();
     problems.clear();
     failure.set("");
-    enter(Phase.CHECKING, "checking the pipeline…");
+    generator.offer(Optional.empty());
     // The cluster start (~1 s) overlaps the planner check (~2 s cold) instead of following it.
     CompletableFuture<Void> warm = tasks.run("start " + runtime.name(), runtime::startQuietly);
-    tasks
-        .supply("check pipeline " + pipeline.id(), () -> checker.check(pipeline))
+    CompletableFuture<Map<String, String>> environment;
+    if (Sandbox.needsKafka(pipeline)) {
+      enter(Phase.CHECKING, "starting the Kafka sandbox…");
+      Sandbox.Topics topics = Sandbox.Topics.of(pipeline);
+      environment =
+          tasks.supply(
+              "start the Kafka sandbox",
+              () -> Map.of(Sandbox.BOOTSTRAP_KEY, sandbox.start(topics).bootstrapServers()));
+      environment.whenCompleteAsync(
+          (env, error) -> {
+            if (error == null && run == runs) {
+              kafka.set("Kafka " + env.get(Sandbox.BOOTSTRAP_KEY));
+              enter(Phase.CHECKING, "checking the pipeline…");
+            }
+          },
+          tasks.ui());
+    } else {
+      enter(Phase.CHECKING, "checking the pipeline…");
+      environment = CompletableFuture.completedFuture(Map.of());
+    }
+    environment
+        .thenCompose(
+            env ->
+                tasks
+                    .supply("check pipeline " + pipeline.id(), () -> checker.check(pipeline, env))
+                    .thenApply(result -> Map.entry(env, result)))
         .whenCompleteAsync(
-            (result, error) -> checked(run, pipeline, result, error, warm), tasks.ui());
+            (checked, error) ->
+                checked(
+                    run,
+                    pipeline,
+                    checked == null ? null : checked.getKey(),
+                    checked == null ? null : checked.getValue(),
+                    error,
+                    warm),
+            tasks.ui());
+  }
+
+  /** Starts (or restarts) the running pipeline's data generator with the toolbar's choices. */
+  public void startGenerator() {
+    Sandbox s = sandbox.current();
+    Optional<Generators.Entry> entry = generator.entry();
+    if (s == null || entry.isEmpty() || phase.get() != Phase.RUNNING) {
+      return;
+    }
+    GeneratorConfig config = generator.config();
+    double speed = generator.speedProperty().get();
+    tasks
+        .run(
+            "start generator " + entry.get().name(),
+            () -> s.startGenerator(entry.get().create(config), speed))
+        .whenCompleteAsync(
+            (v, error) -> {
+              if (error != null) {
+                LOG.warn("Starting the generator failed", error);
+                generator.offer(entry);
+              } else {
+                generator.refresh(s.generator().orElse(null));
+              }
+            },
+            tasks.ui());
+  }
+
+  /** Stops the data generator; the job keeps running. */
+  public void stopGenerator() {
+    Sandbox s = sandbox.current();
+    if (s == null) {
+      return;
+    }
+    tasks
+        .run("stop the generator", s::stopGenerator)
+        .whenCompleteAsync((v, e) -> generator.refresh(s.generator().orElse(null)), tasks.ui());
   }
 
   /** Stops the running job, or the run that is still starting. */
@@ -179,6 +292,7 @@ public final class RunViewModel {
       return;
     }
     stopRequested = true;
+    tasks.run("stop the generator", sandbox::stopGenerator);
     Deployment d = deployment;
     if (d == null) {
       enter(Phase.STOPPING, "stopping…"); // the check or deploy in flight sees the request
@@ -216,7 +330,10 @@ public final class RunViewModel {
     if (p != null) {
       p.stop();
     }
+    stopTopics();
+    sandbox.stopGenerator();
     runtime.close();
+    sandbox.close();
   }
 
   // ---- internals ------------------------------------------------------------------------------
@@ -224,6 +341,7 @@ public final class RunViewModel {
   private void checked(
       long run,
       Pipeline pipeline,
+      Map<String, String> environment,
       PipelineCheck.Result result,
       Throwable error,
       CompletableFuture<Void> warm) {
@@ -231,7 +349,11 @@ public final class RunViewModel {
       return;
     }
     if (error != null) {
-      fail("the pipeline could not be checked: " + readable(error), error);
+      if (unwrap(error) instanceof SandboxException e) {
+        fail("the Kafka sandbox could not start: " + e.getMessage(), null);
+      } else {
+        fail("the pipeline could not be checked: " + readable(error), error);
+      }
       return;
     }
     problems.setAll(result.plannerProblems());
@@ -253,27 +375,85 @@ public final class RunViewModel {
     }
     enter(Phase.STARTING, "starting…");
     CompiledPipeline compiled = result.compiled();
+    String bootstrap = environment.get(Sandbox.BOOTSTRAP_KEY);
+    List<TopicPoller.Sink> kafkaSinks =
+        bootstrap == null ? List.of() : kafkaSinks(pipeline, compiled);
+    Optional<Generators.Entry> entry =
+        bootstrap == null
+            ? Optional.empty()
+            : Generators.forAnyOf(Sandbox.Topics.of(pipeline).sources());
+    GeneratorConfig config = entry.isPresent() ? generator.config() : null;
+    double speed = generator.speedProperty().get();
     tasks
         .supply(
             "deploy " + pipeline.id(),
             () -> {
               warm.join();
-              return runtime.get().deploy(compiled, DeployOptions.defaults());
+              // The sink topics are followed from their current ends: this run's records only.
+              TopicPoller topics =
+                  kafkaSinks.isEmpty() ? null : new TopicPoller(bootstrap, kafkaSinks);
+              Deployment d;
+              try {
+                d = runtime.get().deploy(compiled, DeployOptions.defaults());
+              } catch (RuntimeException e) {
+                if (topics != null) {
+                  topics.stop();
+                  topics.run(); // closes its consumer at once
+                }
+                throw e;
+              }
+              if (entry.isPresent()) {
+                sandbox
+                    .start(Sandbox.Topics.of(pipeline))
+                    .startGenerator(entry.get().create(config), speed);
+              }
+              return new Started(d, topics);
             })
-        .whenCompleteAsync((d, e) -> deployed(run, pipeline, compiled, d, e), tasks.ui());
+        .whenCompleteAsync(
+            (started, e) -> deployed(run, pipeline, compiled, entry, started, e), tasks.ui());
+  }
+
+  /** The pipeline's Kafka sinks with the columns of their rows. */
+  private static List<TopicPoller.Sink> kafkaSinks(Pipeline pipeline, CompiledPipeline compiled) {
+    List<TopicPoller.Sink> sinks = new ArrayList<>();
+    for (Node n : pipeline.nodes()) {
+      if (n.type().endsWith("kafka-sink") && n.properties().get("topic") instanceof String t) {
+        List<String> columns = PreviewTables.of(pipeline, compiled, n.id()).columns();
+        if (!t.isBlank() && !columns.isEmpty()) {
+          sinks.add(new TopicPoller.Sink(n.id(), t.trim(), List.copyOf(columns)));
+        }
+      }
+    }
+    return sinks;
   }
 
   private void deployed(
-      long run, Pipeline pipeline, CompiledPipeline compiled, Deployment d, Throwable error) {
+      long run,
+      Pipeline pipeline,
+      CompiledPipeline compiled,
+      Optional<Generators.Entry> entry,
+      Started started,
+      Throwable error) {
     if (run != runs) {
+      if (started != null && started.topics() != null) {
+        started.topics().stop();
+        tasks.run("close the topic preview", started.topics());
+      }
       return;
     }
     if (error != null) {
       fail(readable(error), error);
       return;
     }
+    Deployment d = started.deployment();
+    if (started.topics() != null) {
+      topicPoller = started.topics();
+      tasks.run("follow the Kafka sink topics", started.topics());
+    }
     if (stopRequested) {
       tasks.supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false));
+      tasks.run("stop the generator", sandbox::stopGenerator);
+      stopTopics();
       enter(Phase.STOPPED, "stopped job " + shortId(d.jobId()));
       return;
     }
@@ -282,6 +462,13 @@ public final class RunViewModel {
       PreviewTable table = PreviewTables.of(pipeline, compiled, sink);
       tablesBySink.put(sink, table);
     }
+    TopicPoller topics = topicPoller;
+    if (topics != null) {
+      for (TopicPoller.Sink s : kafkaSinks(pipeline, compiled)) {
+        tablesBySink.put(s.sinkId(), PreviewTables.of(pipeline, compiled, s.sinkId()));
+      }
+    }
+    generator.offer(entry);
     previews.setAll(tablesBySink.values());
     PreviewPoller p = new PreviewPoller(runtime.get(), d);
     poller = p;
@@ -303,6 +490,16 @@ public final class RunViewModel {
     while ((batch = p.batches().poll()) != null) {
       bySink.computeIfAbsent(batch.sinkId(), k -> new ArrayList<>()).addAll(batch.rows());
     }
+    TopicPoller topics = topicPoller;
+    if (topics != null) {
+      while ((batch = topics.batches().poll()) != null) {
+        bySink.computeIfAbsent(batch.sinkId(), k -> new ArrayList<>()).addAll(batch.rows());
+      }
+    }
+    Sandbox s = sandbox.current();
+    if (s != null && generator.availableProperty().get()) {
+      generator.refresh(s.generator().orElse(null));
+    }
     bySink.forEach(
         (sink, rows) -> {
           PreviewTable table = tablesBySink.get(sink);
@@ -318,6 +515,17 @@ public final class RunViewModel {
   private void ended(DeploymentStatus last) {
     stopDrain();
     poller = null;
+    stopTopics();
+    tasks
+        .run("stop the generator", sandbox::stopGenerator)
+        .whenCompleteAsync(
+            (v, e) -> {
+              Sandbox s = sandbox.current();
+              if (s != null && generator.availableProperty().get()) {
+                generator.refresh(s.generator().orElse(null));
+              }
+            },
+            tasks.ui());
     Deployment d = deployment;
     String job = d == null ? "" : " " + shortId(d.jobId());
     if (last != null && last.phase() == DeploymentStatus.Phase.FAILED) {
@@ -338,8 +546,18 @@ public final class RunViewModel {
     }
   }
 
+  private void stopTopics() {
+    TopicPoller t = topicPoller;
+    if (t != null) {
+      t.stop();
+      topicPoller = null;
+    }
+  }
+
   private void fail(String reason, Throwable cause) {
     stopDrain();
+    stopTopics();
+    tasks.run("stop the generator", sandbox::stopGenerator);
     PreviewPoller p = poller;
     if (p != null) {
       p.stop();
@@ -364,14 +582,19 @@ public final class RunViewModel {
     return jobId == null ? "" : jobId.length() > 8 ? jobId.substring(0, 8) : jobId;
   }
 
-  /** The message a user can act on: the runtime's own words, else the exception's. */
-  static String readable(Throwable error) {
+  private static Throwable unwrap(Throwable error) {
     Throwable e = error;
     while ((e instanceof CompletionException || e instanceof ExecutionException)
         && e.getCause() != null) {
       e = e.getCause();
     }
-    if (e instanceof RuntimeFailure) {
+    return e;
+  }
+
+  /** The message a user can act on: the runtime's own words, else the exception's. */
+  static String readable(Throwable error) {
+    Throwable e = unwrap(error);
+    if (e instanceof RuntimeFailure || e instanceof SandboxException) {
       return e.getMessage();
     }
     String message = e.getMessage() == null ? "" : ": " + e.getMessage();

@@ -1,0 +1,146 @@
+package dev.streamwright.app.ui.run;
+
+import dev.streamwright.runtime.generate.GeneratorConfig;
+import dev.streamwright.runtime.generate.GeneratorRun;
+import dev.streamwright.runtime.generate.Generators;
+import dev.streamwright.runtime.generate.Scenario;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The sandbox data generator as the toolbar shows it: the scenario, rate and speed the user picked
+ * for the next start, whether the running pipeline has a generator and whether it produces, and its
+ * counters. Confined to the FX thread; {@link RunViewModel} starts and stops the generator on
+ * background threads and refreshes the counters with its preview drain.
+ */
+public final class GeneratorViewModel {
+
+  /** What the generator plays. */
+  public enum ScenarioChoice {
+    SCRIPTED("Scenario"),
+    STEADY("Steady traffic");
+
+    private final String label;
+
+    ScenarioChoice(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  /** Rates offered, in events per second of scenario time. */
+  public static final List<Integer> RATES = List.of(20, 50, 200, 1000, 2000);
+
+  /** Speeds offered: how many times faster than the wall clock scenario time passes. */
+  public static final List<Integer> SPEEDS = List.of(1, 10, 60);
+
+  /** Scenario time a studio generator covers; it runs until stopped well before that. */
+  static final Duration SCENARIO_LENGTH = Duration.ofHours(6);
+
+  /** Every run starts with the same events, as the CLI's default seed does. */
+  static final long SEED = 42;
+
+  private final ObjectProperty<ScenarioChoice> scenario =
+      new SimpleObjectProperty<>(this, "scenario", ScenarioChoice.SCRIPTED);
+  private final ObjectProperty<Integer> rate = new SimpleObjectProperty<>(this, "rate", 50);
+  private final ObjectProperty<Integer> speed = new SimpleObjectProperty<>(this, "speed", 10);
+  private final ReadOnlyBooleanWrapper available = new ReadOnlyBooleanWrapper(this, "available");
+  private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+  private Generators.Entry entry;
+
+  public ObjectProperty<ScenarioChoice> scenarioProperty() {
+    return scenario;
+  }
+
+  public ObjectProperty<Integer> rateProperty() {
+    return rate;
+  }
+
+  public ObjectProperty<Integer> speedProperty() {
+    return speed;
+  }
+
+  /** Whether the running pipeline reads a topic some generator writes. */
+  public ReadOnlyBooleanProperty availableProperty() {
+    return available.getReadOnlyProperty();
+  }
+
+  /** Whether the generator produces now. */
+  public ReadOnlyBooleanProperty runningProperty() {
+    return running.getReadOnlyProperty();
+  }
+
+  /** E.g. {@code fraud-transactions: 1,234 events (5 malformed, 20 late)}; empty when none. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** The generator for the running pipeline's source topics, or none. */
+  void offer(Optional<Generators.Entry> generator) {
+    entry = generator.orElse(null);
+    available.set(entry != null);
+    running.set(false);
+    status.set(entry == null ? "" : entry.name() + ": stopped");
+  }
+
+  Optional<Generators.Entry> entry() {
+    return Optional.ofNullable(entry);
+  }
+
+  /** The configuration for a start now, from the current choices. */
+  GeneratorConfig config() {
+    Scenario script =
+        scenario.get() == ScenarioChoice.SCRIPTED && entry != null
+            ? entry.scenario()
+            : Scenario.EMPTY;
+    // Event times start now, so windows close as the wall clock passes and latency reads true.
+    return GeneratorConfig.of(SEED, rate.get(), SCENARIO_LENGTH, script)
+        .withStartTime(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /** Shows the counters of the run (null: none started). */
+  void refresh(GeneratorRun run) {
+    if (entry == null) {
+      return;
+    }
+    if (run == null) {
+      running.set(false);
+      status.set(entry.name() + ": stopped");
+      return;
+    }
+    GeneratorRun.Counters c = run.counters();
+    boolean active =
+        run.state() == GeneratorRun.State.RUNNING || run.state() == GeneratorRun.State.NEW;
+    running.set(active);
+    String text =
+        String.format(
+            Locale.ROOT,
+            "%s: %,d events (%,d malformed, %,d late)%s",
+            entry.name(),
+            c.produced(),
+            c.malformed(),
+            c.late(),
+            active
+                ? ""
+                : run.failure() != null
+                    ? " - failed: " + run.failure().getMessage()
+                    : " - stopped");
+    if (!text.equals(status.get())) {
+      status.set(text);
+    }
+  }
+}
