@@ -43,7 +43,8 @@ public final class DesignerIcons {
           Map.entry("preview-sink", MaterialDesignE.EYE_OUTLINE),
           Map.entry("print-sink", MaterialDesignP.PRINTER),
           Map.entry("file-sink", MaterialDesignF.FILE_EXPORT_OUTLINE),
-          Map.entry("kafka-sink", MaterialDesignA.APACHE_KAFKA));
+          Map.entry("kafka-sink", MaterialDesignA.APACHE_KAFKA),
+          Map.entry("upsert-kafka-sink", MaterialDesignA.APACHE_KAFKA));
 
   /** Shown for nodes whose type is not installed. */
   public static final Ikon UNKNOWN_TYPE = MaterialDesignH.HELP_CIRCLE_OUTLINE;

@@ -29,6 +29,7 @@ public final class BuiltinNodeTypes implements NodeTypeProvider {
         new PreviewSink(),
         new PrintSink(),
         new FileSink(),
-        new KafkaSink());
+        new KafkaSink(),
+        new UpsertKafkaSink());
   }
 }

@@ -1,6 +1,7 @@
 package dev.streamwright.runtime.nodes;
 
 import dev.streamwright.plugin.api.Column;
+import dev.streamwright.plugin.api.NodeProperties;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.plugin.api.RenderContext;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** What the Kafka source and sink share: their common properties and connector options. */
+/** What the Kafka source and sinks share: their common properties and connector options. */
 final class KafkaOptions {
 
   /** The environment setting that names the brokers when a node leaves them blank. */
@@ -26,6 +27,7 @@ final class KafkaOptions {
   static final String FORMAT = "format";
   static final String KEY_FIELDS = "keyFields";
   static final String OPTIONS = "options";
+  static final String DELIVERY = "deliveryGuarantee";
 
   private KafkaOptions() {}
 
@@ -72,6 +74,32 @@ final class KafkaOptions {
         .build();
   }
 
+  static PropertySpec deliveryGuarantee() {
+    return PropertySpec.of(DELIVERY, PropertyKind.ENUM)
+        .label("Delivery")
+        .choices("at-least-once", "exactly-once")
+        .defaultValue("at-least-once")
+        .description(
+            "exactly-once writes in Kafka transactions committed on checkpoints; readers"
+                + " then need isolation.level=read_committed")
+        .build();
+  }
+
+  /**
+   * The sink options for the node's delivery guarantee. Exactly-once gets a transactional id prefix
+   * unique to the node and a transaction timeout the broker accepts.
+   */
+  static Map<String, String> delivery(NodeProperties p, String nodeId) {
+    Map<String, String> options = new TreeMap<>();
+    String delivery = p.string(DELIVERY, "at-least-once");
+    options.put("sink.delivery-guarantee", delivery);
+    if (delivery.equals("exactly-once")) {
+      options.put("sink.transactional-id-prefix", "streamwright-" + nodeId);
+      options.put("properties.transaction.timeout.ms", KafkaSink.TRANSACTION_TIMEOUT_MS);
+    }
+    return options;
+  }
+
   /** The brokers: the node's, else the environment's, else {@link #DEFAULT_BOOTSTRAP}. */
   static String bootstrapServers(RenderContext context) {
     String own = context.properties().string(BOOTSTRAP, "").trim();
@@ -109,8 +137,9 @@ final class KafkaOptions {
       } else if (key.equals("connector")) {
         d.error(
             OPTIONS,
-            "'connector' is fixed to kafka for this node; remove it (use the SQL node for other"
-                + " connectors)");
+            "'connector' is fixed to "
+                + own.getOrDefault("connector", "kafka")
+                + " for this node; remove it (use the SQL node for other connectors)");
       } else if (own.containsKey(key)) {
         d.warning(
             OPTIONS,

@@ -36,7 +36,8 @@ class BuiltinNodeTypesTest {
             "preview-sink",
             "print-sink",
             "file-sink",
-            "kafka-sink");
+            "kafka-sink",
+            "upsert-kafka-sink");
   }
 
   @Test

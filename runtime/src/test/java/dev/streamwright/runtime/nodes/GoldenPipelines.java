@@ -195,6 +195,7 @@ final class GoldenPipelines {
             clicks(),
             node("archive", "file-sink", "path", "file:///tmp/streamwright/clicks")));
     all.add(kafkaSink());
+    all.add(upsertKafkaSink());
     all.add(quickstart());
     all.add(validate());
     return all;
@@ -305,6 +306,43 @@ final class GoldenPipelines {
             "exactly-once");
     return golden(
         "kafka-sink", Map.of("kafka.bootstrap.servers", "127.0.0.1:39092"), clicks(), sink);
+  }
+
+  /** Clicks and spend per user, a running GROUP BY, kept current in a compacted topic. */
+  private static Golden upsertKafkaSink() {
+    Node totals =
+        node(
+            "totals",
+            "sql",
+            "query",
+            "SELECT user_id, COUNT(*) AS clicks, SUM(amount) AS total\n"
+                + "FROM {{in}}\n"
+                + "GROUP BY user_id",
+            "columns",
+            List.of(
+                row("name", "user_id", "type", "STRING"),
+                row("name", "clicks", "type", "BIGINT"),
+                row("name", "total", "type", "DOUBLE")),
+            "updating",
+            true);
+    Node sink =
+        node(
+            "per_user",
+            "upsert-kafka-sink",
+            "topic",
+            "clicks-per-user",
+            "keyFields",
+            List.of("user_id"),
+            "deliveryGuarantee",
+            "exactly-once",
+            "bufferFlush",
+            "1s");
+    return golden(
+        "upsert-kafka-sink",
+        Map.of("kafka.bootstrap.servers", "127.0.0.1:39092"),
+        clicks(),
+        totals,
+        sink);
   }
 
   /** The studio's first-run sample: datagen clicks, a 10-second count per user, a preview. */
