@@ -16,6 +16,7 @@ import dev.streamwright.runtime.generate.GeneratorRun;
 import dev.streamwright.runtime.generate.Generators;
 import dev.streamwright.runtime.generate.Scenario;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.Sandbox.Topics;
 import dev.streamwright.runtime.sandbox.SandboxException;
@@ -307,6 +308,10 @@ final class SandboxCommand implements Callable<Integer> {
       String reason = "Stopped after " + human(duration);
       while (!interrupted.get()) {
         status = runtime.status(deployment);
+        if (kafkaFault().isPresent()) {
+          say("Stopping: " + kafkaFault().get() + ".");
+          return ExitCodes.RUNTIME_FAILURE;
+        }
         if (status.phase().isTerminal()) {
           reason = "The job ended (" + status.phase() + ")";
           break;
@@ -340,6 +345,10 @@ final class SandboxCommand implements Callable<Integer> {
         return ExitCodes.RUNTIME_FAILURE;
       }
       return ExitCodes.OK;
+    }
+
+    private Optional<String> kafkaFault() {
+      return sandbox.broker().isPresent() ? KafkaBroker.fatalFault() : Optional.empty();
     }
 
     private String statusLine(long elapsedNanos) {

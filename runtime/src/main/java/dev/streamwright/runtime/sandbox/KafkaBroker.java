@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -103,6 +104,7 @@ public final class KafkaBroker implements AutoCloseable {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be 0..65535: " + port);
     }
+    KafkaExitGuard.install();
     Path dir = prepareDataDir(dataDir);
     // A random port can be taken between picking it and binding it: try fresh ones then.
     int attempts = port == 0 ? RANDOM_PORT_ATTEMPTS : 1;
@@ -156,6 +158,14 @@ public final class KafkaBroker implements AutoCloseable {
       }
       throw new SandboxException("Kafka broker failed to start: " + describe(e), e);
     }
+  }
+
+  /**
+   * The fatal fault an embedded broker in this process met, if any: Kafka would have ended the
+   * process for it; the sandbox reports it instead (see {@link KafkaExitGuard}).
+   */
+  public static Optional<String> fatalFault() {
+    return KafkaExitGuard.lastFatal();
   }
 
   /** {@code 127.0.0.1:port}, for {@code bootstrap.servers}. */
