@@ -92,4 +92,17 @@ class SandboxIT {
         .isInstanceOf(SandboxException.class)
         .hasMessageContaining("Cannot reach Kafka at 127.0.0.1:1");
   }
+
+  @Test
+  void aTopicThatCannotBeCreatedFailsWithItsNameAndStopsTheBroker() throws Exception {
+    Path parent = KafkaBrokerExtension.newDataDir("sandbox-bad-topic");
+    Sandbox.Topics bad = new Sandbox.Topics(Set.of("card transactions!"), Set.of());
+    assertThatThrownBy(() -> Sandbox.start(Sandbox.Settings.embedded(parent), bad))
+        .isInstanceOf(SandboxException.class)
+        .hasMessageContaining("Topic card transactions! is missing and cannot be created");
+    try (var left = Files.list(parent)) {
+      assertThat(left.toList()).as("the broker's data folder is removed").isEmpty();
+    }
+    Files.delete(parent);
+  }
 }
