@@ -279,7 +279,11 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     private String kafka() {
-      Path parent = dataDir != null ? dataDir : context.folders().tmp();
+      // Kept data must outlive this process's temp folder, which is deleted at exit.
+      Path parent =
+          dataDir != null
+              ? dataDir
+              : keep ? context.folders().data().resolve("sandbox") : context.folders().tmp();
       Sandbox.Settings settings =
           new Sandbox.Settings(kafka == null ? null : kafka.trim(), parent, kafkaPort, keep);
       sandbox = Sandbox.start(settings, topics);

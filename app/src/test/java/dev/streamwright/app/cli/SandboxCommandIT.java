@@ -16,36 +16,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SandboxCommandIT {
 
   /** A small sample: the fraud transactions, filtered, to one sink topic. */
-  private static final String SMALL_PIPELINE =
-      """
-      {
-        "formatVersion": 1,
-        "id": "big-transactions",
-        "name": "Big transactions",
-        "version": 1,
-        "nodes": [
-          {"id": "transactions", "type": "kafka-source", "properties": {
-            "topic": "transactions",
-            "columns": [
-              {"name": "transaction_id", "type": "STRING"},
-              {"name": "user_id", "type": "STRING"},
-              {"name": "amount", "type": "DOUBLE"},
-              {"name": "currency", "type": "STRING"},
-              {"name": "merchant", "type": "STRING"},
-              {"name": "transaction_time", "type": "TIMESTAMP(3)"}
-            ],
-            "eventTime": "transaction_time",
-            "watermarkDelay": "1s"
-          }},
-          {"id": "big", "type": "filter", "properties": {"condition": "amount > 50"}},
-          {"id": "out", "type": "kafka-sink", "properties": {"topic": "big-transactions"}}
-        ],
-        "edges": [
-          {"from": "transactions", "fromPort": "out", "to": "big", "toPort": "in"},
-          {"from": "big", "fromPort": "out", "to": "out", "toPort": "in"}
-        ]
-      }
-      """;
+  static final Path SMALL_PIPELINE_FILE = Path.of("src/test/resources/sandbox/small-pipeline.json");
+
+  private static final String SMALL_PIPELINE = read(SMALL_PIPELINE_FILE);
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @Test
   void aSmallSampleRunsEndToEndAndItsSinkTopicReceivesRecords(@TempDir Path sample)
