@@ -20,11 +20,11 @@ import java.util.SplittableRandom;
  * 12 km radius that it drives round at its own cruising speed (35 to 85 km/h, varying ±15% with
  * traffic over a 17-minute cycle, plus noise), so consecutive positions of a vehicle trace a
  * plausible route. Fuel (percent) starts between 8 and 100 and burns 0.3 to 0.8 points a minute; a
- * vehicle refuels to 100 when it reaches 5, so about 5% of readings are below 10. Engine
+ * vehicle refuels to 100 when it reaches 5, so about 5 to 8% of readings are below 10. Engine
  * temperature (°F) is 188 to 196 plus 0.12 per km/h plus noise (σ 3), about 200 to 210 in normal
  * driving; 0.4% of readings are a hot engine (232 to 252). Vibration (mm/s RMS) is 0.8 to 1.4 per
  * vehicle plus 0.004 per km/h plus noise (σ 0.1). So the sample's threshold alerts ({@code
- * engine_temp > 230 OR fuel_level < 10}) fire on roughly 6% of the readings.
+ * engine_temp > 230 OR fuel_level < 10}) fire on roughly 6 to 8% of the readings.
  *
  * <p>Shiftable (and rampable) columns: {@code speed}, {@code fuel_level}, {@code engine_temp},
  * {@code vibration}. Burst records are ordinary readings, sent more often (a vehicle in a
