@@ -76,6 +76,7 @@ public abstract class ScheduledGenerator implements Generator {
       }
       if (step instanceof Scenario.Ramp r) {
         checkColumn(i, step, r.column());
+        checkKeys(i, step, r.keyIds());
         stepKeys.put(r, r.keyIds().isEmpty() ? chooseKeys(keyRng, i, step, r.keys()) : r.keyIds());
       }
       if (step instanceof Scenario.Burst b) {
@@ -101,6 +102,32 @@ public abstract class ScheduledGenerator implements Generator {
               + ": "
               + String.join(", ", shiftableColumns().stream().sorted().toList())
               + ")");
+    }
+  }
+
+  /** A step naming a key the generator never sends would silently do nothing; say so instead. */
+  private void checkKeys(int index, Scenario.Step step, List<String> keys) {
+    Set<String> known = new java.util.HashSet<>();
+    for (int k = 0; k < keyCount(); k++) {
+      known.add(keyOf(k));
+    }
+    for (String key : keys) {
+      if (!known.contains(key)) {
+        throw new ScenarioException(
+            "step "
+                + (index + 1)
+                + " ("
+                + step.kind()
+                + "): \"keyIds\" names \""
+                + key
+                + "\", which "
+                + name()
+                + " never sends (its keys run from "
+                + keyOf(0)
+                + " to "
+                + keyOf(keyCount() - 1)
+                + ")");
+      }
     }
   }
 

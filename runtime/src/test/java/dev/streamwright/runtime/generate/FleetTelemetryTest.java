@@ -253,6 +253,39 @@ class FleetTelemetryTest {
   }
 
   @Test
+  void rampOnNamedVehiclesDriftsExactlyThoseAndRejectsUnknownOnes() throws Exception {
+    Scenario s =
+        Scenario.parse(
+            "{\"steps\":[{\"at\":\"1min\",\"kind\":\"ramp\",\"column\":\"engine_temp\","
+                + "\"keyIds\":[\"veh-007\",\"veh-050\"],\"perMinute\":5}]}");
+    FleetTelemetry g = fleet(4, 20, Duration.ofMinutes(3), s);
+    assertThat(g.rampKeys((Scenario.Ramp) s.steps().get(0))).containsExactly("veh-007", "veh-050");
+    List<Event> plain = all(fleet(4, 20, Duration.ofMinutes(3), Scenario.EMPTY));
+    List<Event> ramped = all(g);
+    for (int i = 0; i < plain.size(); i++) {
+      JsonNode before = json(plain.get(i));
+      JsonNode after = json(ramped.get(i));
+      String vehicle = after.get("vehicle_id").asText();
+      double m = minutes(ramped.get(i));
+      boolean named = vehicle.equals("veh-007") || vehicle.equals("veh-050");
+      double expected = named && m >= 1 ? 5 * (m - 1) : 0;
+      assertThat(after.get("engine_temp").asDouble() - before.get("engine_temp").asDouble())
+          .as("engine_temp added at %.3f min to %s", m, vehicle)
+          .isCloseTo(expected, within(0.11));
+    }
+
+    Scenario unknown =
+        Scenario.parse(
+            "{\"steps\":[{\"at\":\"1min\",\"kind\":\"ramp\",\"column\":\"vibration\","
+                + "\"keyIds\":[\"veh-7\"],\"perMinute\":0.4}]}");
+    assertThatThrownBy(() -> fleet(1, 10, Duration.ofMinutes(1), unknown))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining("step 1 (ramp)")
+        .hasMessageContaining("\"veh-7\"")
+        .hasMessageContaining("from veh-001 to veh-050");
+  }
+
+  @Test
   void theSandboxFindsTheFleetGeneratorByItsTopic() {
     Generators.Entry entry = Generators.forTopic("vehicle-telemetry").orElseThrow();
     assertThat(entry.name()).isEqualTo(FleetTelemetry.NAME);
