@@ -38,6 +38,13 @@ public final class Generators {
             FraudTransactions.TOPIC,
             FraudTransactions.DEFAULT_SCENARIO,
             FraudTransactions::new));
+    add(
+        new Entry(
+            FleetTelemetry.NAME,
+            FleetTelemetry.TOPIC,
+            FleetTelemetry.DEFAULT_SCENARIO,
+            FleetTelemetry::new));
+    add(new Entry(CallCenter.NAME, CallCenter.TOPIC, CallCenter.DEFAULT_SCENARIO, CallCenter::new));
   }
 
   private Generators() {}

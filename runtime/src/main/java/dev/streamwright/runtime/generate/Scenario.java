@@ -17,6 +17,8 @@ import java.util.Set;
  * {"steps":[
  *   {"at":"3min","kind":"burst","users":20,"duration":"1min","factor":10},
  *   {"at":"6min","kind":"shift","column":"amount","factor":1.4},
+ *   {"at":"4min","kind":"shift","column":"sentiment_score","offset":-0.5},
+ *   {"at":"2min","kind":"ramp","column":"vibration","keys":1,"perMinute":0.4},
  *   {"at":"2min","kind":"late","fraction":0.02,"maxDelay":"20s"},
  *   {"at":"1min","kind":"malformed","count":5}]}
  * }</pre>
@@ -29,12 +31,15 @@ public record Scenario(List<Step> steps) {
 
   public static final Scenario EMPTY = new Scenario(List.of());
 
+  /** The step kinds, as error messages list them. */
+  private static final String KINDS = "burst, shift, ramp, late or malformed";
+
   public Scenario {
     steps = List.copyOf(steps);
   }
 
   /** One timed step; {@link #at()} is scenario time from the start of the run. */
-  public sealed interface Step permits Burst, Shift, Late, Malformed {
+  public sealed interface Step permits Burst, Shift, Ramp, Late, Malformed {
     Duration at();
 
     String kind();
@@ -57,11 +62,38 @@ public record Scenario(List<Step> steps) {
     }
   }
 
-  /** From {@code at} on, values of {@code column} are multiplied by {@code factor}. */
-  public record Shift(Duration at, String column, double factor) implements Step {
+  /**
+   * From {@code at} on, values of {@code column} are multiplied by {@code factor}, then {@code
+   * offset} is added: a change of distribution for every key, e.g. an outage that doubles call
+   * durations ({@code factor} 2) and lowers sentiment ({@code offset} -0.5).
+   */
+  public record Shift(Duration at, String column, double factor, double offset) implements Step {
+
+    /** A purely multiplicative shift. */
+    public Shift(Duration at, String column, double factor) {
+      this(at, column, factor, 0);
+    }
+
     @Override
     public String kind() {
       return "shift";
+    }
+  }
+
+  /**
+   * From {@code at} on, {@code keys} keys (chosen from the seed, or {@code keyIds} when given) get
+   * {@code perMinute} times the minutes since {@code at} added to {@code column}: a slow drift of a
+   * few keys, e.g. one vehicle whose vibration climbs steadily.
+   */
+  public record Ramp(Duration at, String column, int keys, double perMinute, List<String> keyIds)
+      implements Step {
+    public Ramp {
+      keyIds = List.copyOf(keyIds);
+    }
+
+    @Override
+    public String kind() {
+      return "ramp";
     }
   }
 
@@ -115,8 +147,7 @@ public record Scenario(List<Step> steps) {
     }
     JsonNode kindNode = node.get("kind");
     if (kindNode == null || !kindNode.isTextual()) {
-      throw new ScenarioException(
-          "step " + index + ": missing \"kind\" (expected burst, shift, late or malformed)");
+      throw new ScenarioException("step " + index + ": missing \"kind\" (expected " + KINDS + ")");
     }
     String kind = kindNode.asText();
     StepReader r = new StepReader(index, kind, node);
@@ -139,12 +170,37 @@ public record Scenario(List<Step> steps) {
             yield new Burst(r.duration("at"), users, r.positiveDuration("duration"), factor, ids);
           }
           case "shift" -> {
-            r.allow("at", "kind", "column", "factor");
-            double factor = r.number("factor");
+            r.allow("at", "kind", "column", "factor", "offset");
+            if (!r.has("factor") && !r.has("offset")) {
+              throw r.error(
+                  "give \"factor\" (multiplies the column, e.g. 2 to double it) and/or"
+                      + " \"offset\" (added after the factor, e.g. -0.5)");
+            }
+            double factor = r.has("factor") ? r.number("factor") : 1;
             if (!(factor > 0)) {
               throw r.error("\"factor\" must be positive, got " + factor);
             }
-            yield new Shift(r.duration("at"), r.text("column"), factor);
+            double offset = r.has("offset") ? r.number("offset") : 0;
+            yield new Shift(r.duration("at"), r.text("column"), factor, offset);
+          }
+          case "ramp" -> {
+            r.allow("at", "kind", "column", "keys", "perMinute", "keyIds");
+            List<String> ids = r.strings("keyIds");
+            int keys = r.has("keys") ? r.positiveInt("keys") : ids.size();
+            if (keys <= 0) {
+              throw r.error(
+                  "\"keys\" is required (how many keys ramp, e.g. 1), or list them in \"keyIds\"");
+            }
+            if (!ids.isEmpty() && ids.size() != keys) {
+              throw r.error("\"keys\" is " + keys + " but \"keyIds\" lists " + ids.size());
+            }
+            double perMinute = r.number("perMinute");
+            if (perMinute == 0 || !Double.isFinite(perMinute)) {
+              throw r.error(
+                  "\"perMinute\" must be a non-zero number (added per minute since \"at\"), got "
+                      + perMinute);
+            }
+            yield new Ramp(r.duration("at"), r.text("column"), keys, perMinute, ids);
           }
           case "late" -> {
             r.allow("at", "kind", "fraction", "maxDelay", "duration");
@@ -164,11 +220,7 @@ public record Scenario(List<Step> steps) {
           }
           default ->
               throw new ScenarioException(
-                  "step "
-                      + index
-                      + ": unknown kind \""
-                      + kind
-                      + "\" (expected burst, shift, late or malformed)");
+                  "step " + index + ": unknown kind \"" + kind + "\" (expected " + KINDS + ")");
         };
     return step;
   }

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * The scheduling engine shared by the sample generators. Steady traffic is evenly spaced at the
  * base rate ({@code floor(rate * duration)} records, key chosen uniformly); burst steps add extra
  * records for their keys, malformed steps add exactly their count of malformed records, late steps
- * delay some records, and shift steps scale a column. Subclasses only make the record contents.
+ * delay some records, shift steps scale and offset a column and ramp steps add a growing amount to
+ * a column for a few keys. Subclasses only make the record contents.
  *
  * <p>Everything random comes from {@link SplittableRandom}s seeded from the configuration's seed
  * and consumed in a fixed order, so the same configuration yields the same events.
@@ -28,72 +29,137 @@ public abstract class ScheduledGenerator implements Generator {
   /** The contents of one record. */
   protected record Record(String key, String value) {}
 
-  /** The column factors in force at a record's time (product of the shift steps started). */
-  @FunctionalInterface
+  /** What the shift and ramp steps in force at a record's time and for its key do to a column. */
   protected interface Shifts {
+    /** The product of the factors of the shift steps started on {@code column}. */
     double factor(String column);
+
+    /**
+     * {@code value} with every started step applied: multiplied by the shift factors, plus the
+     * shift offsets, plus the ramps of this record's key.
+     */
+    double apply(String column, double value);
   }
 
+  /** No shift and no ramp, e.g. for malformed records. */
+  protected static final Shifts NO_SHIFTS =
+      new Shifts() {
+        @Override
+        public double factor(String column) {
+          return 1;
+        }
+
+        @Override
+        public double apply(String column, double value) {
+          return value;
+        }
+      };
+
   private final GeneratorConfig config;
-  private final Map<Scenario.Burst, List<String>> burstKeys = new IdentityHashMap<>();
+  private final Map<Scenario.Step, List<String>> stepKeys = new IdentityHashMap<>();
 
   protected ScheduledGenerator(GeneratorConfig config) {
     this.config = config;
   }
 
   /**
-   * Checks the scenario against this generator and chooses the burst keys. Subclasses call it at
-   * the end of their constructor.
+   * Checks the scenario against this generator and chooses the keys of burst and ramp steps.
+   * Subclasses call it at the end of their constructor.
    */
   protected final void init() {
     List<Scenario.Step> steps = config.scenario().steps();
     SplittableRandom keyRng = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
     for (int i = 0; i < steps.size(); i++) {
       Scenario.Step step = steps.get(i);
-      if (step instanceof Scenario.Shift s && !shiftableColumns().contains(s.column())) {
-        throw new ScenarioException(
-            "step "
-                + (i + 1)
-                + " (shift): unknown column \""
-                + s.column()
-                + "\" ("
-                + name()
-                + " can shift: "
-                + String.join(", ", shiftableColumns().stream().sorted().toList())
-                + ")");
+      if (step instanceof Scenario.Shift s) {
+        checkColumn(i, step, s.column());
+      }
+      if (step instanceof Scenario.Ramp r) {
+        checkColumn(i, step, r.column());
+        checkKeys(i, step, r.keyIds());
+        stepKeys.put(r, r.keyIds().isEmpty() ? chooseKeys(keyRng, i, step, r.keys()) : r.keyIds());
       }
       if (step instanceof Scenario.Burst b) {
-        if (!b.userIds().isEmpty()) {
-          burstKeys.put(b, b.userIds());
-        } else {
-          if (b.users() > keyCount()) {
-            throw new ScenarioException(
-                "step "
-                    + (i + 1)
-                    + " (burst): "
-                    + b.users()
-                    + " users asked, but "
-                    + name()
-                    + " has only "
-                    + keyCount());
-          }
-          // Partial Fisher-Yates: distinct keys, deterministic from the seed.
-          int[] idx = new int[keyCount()];
-          for (int k = 0; k < idx.length; k++) {
-            idx[k] = k;
-          }
-          List<String> keys = new ArrayList<>();
-          for (int k = 0; k < b.users(); k++) {
-            int j = k + keyRng.nextInt(idx.length - k);
-            int t = idx[k];
-            idx[k] = idx[j];
-            idx[j] = t;
-            keys.add(keyOf(idx[k]));
-          }
-          burstKeys.put(b, List.copyOf(keys));
-        }
+        stepKeys.put(
+            b, b.userIds().isEmpty() ? chooseKeys(keyRng, i, step, b.users()) : b.userIds());
       }
     }
+  }
+
+  private void checkColumn(int index, Scenario.Step step, String column) {
+    if (!shiftableColumns().contains(column)) {
+      throw new ScenarioException(
+          "step "
+              + (index + 1)
+              + " ("
+              + step.kind()
+              + "): unknown column \""
+              + column
+              + "\" ("
+              + name()
+              + " can "
+              + step.kind()
+              + ": "
+              + String.join(", ", shiftableColumns().stream().sorted().toList())
+              + ")");
+    }
+  }
+
+  /** A step naming a key the generator never sends would silently do nothing; say so instead. */
+  private void checkKeys(int index, Scenario.Step step, List<String> keys) {
+    Set<String> known = new java.util.HashSet<>();
+    for (int k = 0; k < keyCount(); k++) {
+      known.add(keyOf(k));
+    }
+    for (String key : keys) {
+      if (!known.contains(key)) {
+        throw new ScenarioException(
+            "step "
+                + (index + 1)
+                + " ("
+                + step.kind()
+                + "): \"keyIds\" names \""
+                + key
+                + "\", which "
+                + name()
+                + " never sends (its keys run from "
+                + keyOf(0)
+                + " to "
+                + keyOf(keyCount() - 1)
+                + ")");
+      }
+    }
+  }
+
+  /** {@code n} distinct keys, deterministic from the seed (a partial Fisher-Yates shuffle). */
+  private List<String> chooseKeys(SplittableRandom keyRng, int index, Scenario.Step step, int n) {
+    if (n > keyCount()) {
+      throw new ScenarioException(
+          "step "
+              + (index + 1)
+              + " ("
+              + step.kind()
+              + "): "
+              + n
+              + (step instanceof Scenario.Burst ? " users" : " keys")
+              + " asked, but "
+              + name()
+              + " has only "
+              + keyCount());
+    }
+    int[] idx = new int[keyCount()];
+    for (int k = 0; k < idx.length; k++) {
+      idx[k] = k;
+    }
+    List<String> keys = new ArrayList<>();
+    for (int k = 0; k < n; k++) {
+      int j = k + keyRng.nextInt(idx.length - k);
+      int t = idx[k];
+      idx[k] = idx[j];
+      idx[j] = t;
+      keys.add(keyOf(idx[k]));
+    }
+    return List.copyOf(keys);
   }
 
   @Override
@@ -103,9 +169,19 @@ public abstract class ScheduledGenerator implements Generator {
 
   /** The keys a burst step of this generator's scenario targets. */
   public List<String> burstKeys(Scenario.Burst step) {
-    List<String> keys = burstKeys.get(step);
+    return stepKeys(step);
+  }
+
+  /** The keys a ramp step of this generator's scenario drifts. */
+  public List<String> rampKeys(Scenario.Ramp step) {
+    return stepKeys(step);
+  }
+
+  private List<String> stepKeys(Scenario.Step step) {
+    List<String> keys = stepKeys.get(step);
     if (keys == null) {
-      throw new IllegalArgumentException("not a burst step of this scenario: " + step);
+      throw new IllegalArgumentException(
+          "not a " + step.kind() + " step of this scenario: " + step);
     }
     return keys;
   }
@@ -177,6 +253,7 @@ public abstract class ScheduledGenerator implements Generator {
         new PriorityQueue<>(
             Comparator.comparingLong(Pending::emitNanos).thenComparingLong(Pending::seq));
     private final List<Scenario.Shift> shifts = new ArrayList<>();
+    private final List<Scenario.Ramp> ramps = new ArrayList<>();
     private final List<Scenario.Late> lates = new ArrayList<>();
     private final long durationNanos = config.duration().toNanos();
     private final Instant start = config.startTime();
@@ -210,6 +287,8 @@ public abstract class ScheduledGenerator implements Generator {
                   m.count()));
         } else if (step instanceof Scenario.Shift s) {
           shifts.add(s);
+        } else if (step instanceof Scenario.Ramp r) {
+          ramps.add(r);
         } else if (step instanceof Scenario.Late l) {
           lates.add(l);
         }
@@ -254,14 +333,17 @@ public abstract class ScheduledGenerator implements Generator {
       long nominal = source.next();
       source.index++;
       Instant eventTime = truncateToMillis(start.plusNanos(nominal));
-      Shifts factors = column -> factor(column, nominal);
       Record record;
       boolean malformed = false;
       switch (source.kind) {
-        case BASE -> record = normal(rng, keyOf(rng.nextInt(keyCount())), eventTime, factors);
+        case BASE -> {
+          String key = keyOf(rng.nextInt(keyCount()));
+          record = normal(rng, key, eventTime, new Adjustments(key, nominal));
+        }
         case BURST -> {
           List<String> keys = burstKeys((Scenario.Burst) source.step);
-          record = burst(rng, keys.get(rng.nextInt(keys.size())), eventTime, factors);
+          String key = keys.get(rng.nextInt(keys.size()));
+          record = burst(rng, key, eventTime, new Adjustments(key, nominal));
         }
         case MALFORMED -> {
           record = malformed(rng, keyOf(rng.nextInt(keyCount())), eventTime, malformedOrdinal++);
@@ -293,14 +375,43 @@ public abstract class ScheduledGenerator implements Generator {
       pending.add(new Pending(emitNanos, seq++, event));
     }
 
-    private double factor(String column, long nominal) {
-      double f = 1;
-      for (Scenario.Shift s : shifts) {
-        if (s.at().toNanos() <= nominal && s.column().equals(column)) {
-          f *= s.factor();
-        }
+    /** The shifts and ramps for one record: its key and nominal scenario time. */
+    private final class Adjustments implements Shifts {
+      private final String key;
+      private final long nominal;
+
+      Adjustments(String key, long nominal) {
+        this.key = key;
+        this.nominal = nominal;
       }
-      return f;
+
+      @Override
+      public double factor(String column) {
+        double f = 1;
+        for (Scenario.Shift s : shifts) {
+          if (s.at().toNanos() <= nominal && s.column().equals(column)) {
+            f *= s.factor();
+          }
+        }
+        return f;
+      }
+
+      @Override
+      public double apply(String column, double value) {
+        double v = value * factor(column);
+        for (Scenario.Shift s : shifts) {
+          if (s.at().toNanos() <= nominal && s.column().equals(column)) {
+            v += s.offset();
+          }
+        }
+        for (Scenario.Ramp r : ramps) {
+          long since = nominal - r.at().toNanos();
+          if (since >= 0 && r.column().equals(column) && rampKeys(r).contains(key)) {
+            v += r.perMinute() * since / 60e9;
+          }
+        }
+        return v;
+      }
     }
 
     private Scenario.Late activeLate(long nominal) {

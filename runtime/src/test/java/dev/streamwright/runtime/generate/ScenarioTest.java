@@ -28,6 +28,68 @@ class ScenarioTest {
   }
 
   @Test
+  void parsesRampsAndShiftsWithAnOffset() {
+    Scenario s =
+        Scenario.parse(
+            "{\"steps\":[{\"at\":\"2min\",\"kind\":\"ramp\",\"column\":\"vibration\","
+                + "\"keys\":1,\"perMinute\":0.4},"
+                + "{\"at\":\"1min\",\"kind\":\"ramp\",\"column\":\"speed\","
+                + "\"keyIds\":[\"veh-001\",\"veh-002\"],\"perMinute\":-1.5},"
+                + "{\"at\":\"4min\",\"kind\":\"shift\",\"column\":\"sentiment_score\","
+                + "\"offset\":-0.5},"
+                + "{\"at\":\"4min\",\"kind\":\"shift\",\"column\":\"duration_sec\","
+                + "\"factor\":2,\"offset\":30}]}");
+    assertThat(s.steps())
+        .containsExactly(
+            new Scenario.Ramp(Duration.ofMinutes(2), "vibration", 1, 0.4, List.of()),
+            new Scenario.Ramp(
+                Duration.ofMinutes(1), "speed", 2, -1.5, List.of("veh-001", "veh-002")),
+            new Scenario.Shift(Duration.ofMinutes(4), "sentiment_score", 1, -0.5),
+            new Scenario.Shift(Duration.ofMinutes(4), "duration_sec", 2, 30));
+    // A shift written before offsets existed reads as before.
+    assertThat(new Scenario.Shift(Duration.ofMinutes(6), "amount", 1.4).offset()).isZero();
+  }
+
+  @Test
+  void rampAndShiftErrorsSayWhatToWrite() {
+    fails(
+        "{\"at\":\"4min\",\"kind\":\"shift\",\"column\":\"duration_sec\"}",
+        "step 1 (shift)",
+        "give \"factor\"",
+        "\"offset\"");
+    fails(
+        "{\"at\":\"4min\",\"kind\":\"shift\",\"column\":\"duration_sec\",\"offset\":\"-0.5\"}",
+        "step 1 (shift)",
+        "\"offset\" must be a number");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"column\":\"vibration\",\"perMinute\":0.4}",
+        "step 1 (ramp)",
+        "\"keys\" is required",
+        "\"keyIds\"");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"column\":\"vibration\",\"keys\":1}",
+        "step 1 (ramp)",
+        "missing \"perMinute\"");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"column\":\"vibration\",\"keys\":1,"
+            + "\"perMinute\":0}",
+        "\"perMinute\" must be a non-zero number");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"column\":\"vibration\",\"keys\":2,"
+            + "\"keyIds\":[\"veh-001\"],\"perMinute\":0.4}",
+        "\"keys\" is 2 but \"keyIds\" lists 1");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"keys\":1,\"perMinute\":0.4,\"rate\":1}",
+        "step 1 (ramp)",
+        "unknown field \"rate\"",
+        "perMinute");
+    fails(
+        "{\"at\":\"2min\",\"kind\":\"ramp\",\"keys\":1,\"perMinute\":0.4}",
+        "step 1 (ramp)",
+        "missing \"column\"");
+  }
+
+  @Test
   void durations() {
     assertThat(Durations.parse("500ms")).isEqualTo(Duration.ofMillis(500));
     assertThat(Durations.parse("20s")).isEqualTo(Duration.ofSeconds(20));
@@ -55,7 +117,7 @@ class ScenarioTest {
             + "{\"at\":\"2min\",\"kind\":\"spike\"}",
         "step 2",
         "unknown kind \"spike\"",
-        "burst, shift, late or malformed");
+        "burst, shift, ramp, late or malformed");
     fails(
         "{\"at\":\"3min\",\"kind\":\"burst\",\"users\":20,\"duration\":\"1 minute\",\"factor\":10}",
         "step 1 (burst)",
