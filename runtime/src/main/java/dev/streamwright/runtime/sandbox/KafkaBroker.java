@@ -346,6 +346,10 @@ public final class KafkaBroker implements AutoCloseable {
     p.put("group.initial.rebalance.delay.ms", "0");
     // Topics come from the pipeline; a typo must not silently create a new one.
     p.put("auto.create.topics.enable", "false");
+    // Samples replay fixed event times (e.g. 2026-01-01) as record timestamps: with the default
+    // 7-day time retention the broker would delete a sample's input minutes after producing it.
+    // A sandbox broker lives as long as its process, so it keeps everything.
+    p.put("log.retention.ms", "-1");
     // A laptop sandbox: small threads pools, quick shutdown.
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");
