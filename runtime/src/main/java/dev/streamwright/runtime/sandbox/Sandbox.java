@@ -87,17 +87,28 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  /** The Kafka topics a pipeline reads and writes, from its Kafka source and sink nodes. */
-  public record Topics(Set<String> sources, Set<String> sinks) {
+  /**
+   * The Kafka topics a pipeline reads and writes, from its Kafka source and sink nodes.
+   *
+   * @param compacted the sink topics that hold the latest row per key (upsert sinks): created with
+   *     {@code cleanup.policy=compact}
+   */
+  public record Topics(Set<String> sources, Set<String> sinks, Set<String> compacted) {
 
     public Topics {
       sources = Collections.unmodifiableSet(new TreeSet<>(sources));
       sinks = Collections.unmodifiableSet(new TreeSet<>(sinks));
+      compacted = Collections.unmodifiableSet(new TreeSet<>(compacted));
+    }
+
+    public Topics(Set<String> sources, Set<String> sinks) {
+      this(sources, sinks, Set.of());
     }
 
     public static Topics of(Pipeline pipeline) {
       Set<String> sources = new TreeSet<>();
       Set<String> sinks = new TreeSet<>();
+      Set<String> compacted = new TreeSet<>();
       for (Node n : pipeline.nodes()) {
         Object topic = n.properties().get("topic");
         if (!(topic instanceof String t) || t.isBlank()) {
@@ -107,9 +118,12 @@ public final class Sandbox implements AutoCloseable {
           sources.add(t.trim());
         } else if (n.type().endsWith("kafka-sink")) {
           sinks.add(t.trim());
+          if (n.type().startsWith("upsert")) {
+            compacted.add(t.trim());
+          }
         }
       }
-      return new Topics(sources, sinks);
+      return new Topics(sources, sinks, compacted);
     }
 
     public Set<String> all() {
@@ -189,7 +203,7 @@ public final class Sandbox implements AutoCloseable {
         bootstrap = broker.bootstrapServers();
         admin = admin(bootstrap);
       }
-      createTopics(admin, topics.all());
+      createTopics(admin, topics.all(), topics.compacted());
       return new Sandbox(broker, admin, bootstrap, Duration.ofNanos(System.nanoTime() - started));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -243,9 +257,16 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
-  private static void createTopics(Admin admin, Set<String> names) throws InterruptedException {
+  private static void createTopics(Admin admin, Set<String> names, Set<String> compacted)
+      throws InterruptedException {
     List<NewTopic> wanted = new ArrayList<>();
-    names.forEach(t -> wanted.add(new NewTopic(t, PARTITIONS, (short) 1)));
+    for (String t : names) {
+      NewTopic topic = new NewTopic(t, PARTITIONS, (short) 1);
+      if (compacted.contains(t)) {
+        topic.configs(Map.of("cleanup.policy", "compact"));
+      }
+      wanted.add(topic);
+    }
     for (Map.Entry<String, org.apache.kafka.common.KafkaFuture<Void>> e :
         admin.createTopics(wanted).values().entrySet()) {
       try {
@@ -280,9 +301,9 @@ public final class Sandbox implements AutoCloseable {
    *
    * @throws SandboxException when one cannot be created
    */
-  public void createTopics(Set<String> names) {
+  public void createTopics(Topics topics) {
     try {
-      createTopics(admin, names);
+      createTopics(admin, topics.all(), topics.compacted());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SandboxException("Interrupted while creating topics", e);

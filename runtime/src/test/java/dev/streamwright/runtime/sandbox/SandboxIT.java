@@ -10,15 +10,20 @@ import dev.streamwright.runtime.generate.Scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.Test;
 
 /** The sandbox's lifecycle on a real embedded broker: topics, generator, counts, cleanup. */
 class SandboxIT {
 
   private static final Sandbox.Topics TOPICS =
-      new Sandbox.Topics(Set.of("transactions"), Set.of("alerts", "scored"));
+      new Sandbox.Topics(Set.of("transactions"), Set.of("alerts", "scored"), Set.of("scored"));
 
   @Test
   void startsABrokerWithThePipelinesTopicsRunsAGeneratorAndCleansUp() throws Exception {
@@ -31,6 +36,21 @@ class SandboxIT {
           .startsWith("sandbox-kafka-" + ProcessHandle.current().pid() + "-");
       assertThat(sandbox.recordCounts(TOPICS.all()))
           .isEqualTo(Map.of("alerts", 0L, "scored", 0L, "transactions", 0L));
+      try (Admin admin =
+          Admin.create(Map.of("bootstrap.servers", (Object) sandbox.bootstrapServers()))) {
+        Map<ConfigResource, Config> configs =
+            admin
+                .describeConfigs(
+                    List.of(
+                        new ConfigResource(ConfigResource.Type.TOPIC, "scored"),
+                        new ConfigResource(ConfigResource.Type.TOPIC, "alerts")))
+                .all()
+                .get(10, TimeUnit.SECONDS);
+        assertThat(configs)
+            .extractingFromEntries(
+                e -> e.getKey().name() + "=" + e.getValue().get("cleanup.policy").value())
+            .containsExactlyInAnyOrder("scored=compact", "alerts=delete");
+      }
 
       GeneratorConfig config =
           GeneratorConfig.of(3, 500, Duration.ofSeconds(2), Scenario.EMPTY)

@@ -43,7 +43,7 @@ public final class SandboxHolder implements AutoCloseable {
           sandbox.bootstrapServers(),
           sandbox.startTime().toMillis());
     } else {
-      sandbox.createTopics(topics.all());
+      sandbox.createTopics(topics);
     }
     return sandbox;
   }
