@@ -88,6 +88,45 @@ class ScreenshotsIT {
         Duration.ofSeconds(30), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
   }
 
+  /** The fraud-detection sample on the Kafka sandbox, scored transactions streaming in. */
+  @Test
+  void fraudSampleOnTheSandbox() throws Exception {
+    Path workspace = home.resolve(".local/share/streamwright/workspace");
+    studio = StudioDriver.launch(workspace).awaitReady();
+    studio.fx(() -> studio.model().workspace().open("fraud-detection")).get();
+    StudioDriver.waitFor(
+        Duration.ofSeconds(10),
+        () -> studio.model().designer().pipeline().id().equals("fraud-detection"));
+    studio.robot.interact(
+        () -> studio.model().designer().selectionProperty().set(Selection.ofNodes("fraud_score")));
+    studio.robot.clickOn("#run-button");
+    StudioDriver.waitFor(Duration.ofSeconds(120), () -> scoredRows() >= ROWS || failed());
+    assertThat(studio.fx(() -> studio.model().run().failureProperty().get())).isEmpty();
+    javafx.scene.control.TabPane sinks =
+        studio.find("." + dev.streamwright.app.ui.run.RunOutputView.SINK_TABS);
+    studio.robot.interact(
+        () -> {
+          studio.view().canvas().fitToView();
+          sinks.getTabs().stream()
+              .filter(t -> t.getText() != null && t.getText().startsWith("scored-transactions"))
+              .findFirst()
+              .ifPresent(t -> sinks.getSelectionModel().select(t));
+        });
+    Path file = FOLDER.resolve("studio-fraud-sandbox.png");
+    Snapshots.write(studio.window().scene(), file);
+    assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo((int) StudioWindow.WIDTH);
+    studio.robot.clickOn("#stop-button");
+    StudioDriver.waitFor(
+        Duration.ofSeconds(60), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
+  }
+
+  private long scoredRows() {
+    return studio.model().run().previews().stream()
+        .filter(t -> t.sinkId().equals("scored_transactions"))
+        .mapToLong(t -> t.receivedProperty().get())
+        .sum();
+  }
+
   private boolean failed() {
     return studio.model().run().phaseProperty().get() == Phase.FAILED;
   }
