@@ -35,6 +35,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.core.config.Configurator;
 
 /**
  * The fraud-detection sample set up for the sandbox benchmarks: the pipeline file adjusted for a
@@ -52,6 +54,18 @@ final class FraudSandbox {
   static final Path DEFAULT_PIPELINE = Path.of("samples/fraud-detection/pipeline.json");
 
   private FraudSandbox() {}
+
+  /**
+   * Silences warnings that repeat on every run and say nothing about speed: Flink's metric-name
+   * collisions (dozens per Kafka source) and its delegation-token notes.
+   */
+  static void quietLogs() {
+    Configurator.setLevel("org.apache.flink.metrics", Level.ERROR);
+    Configurator.setLevel("org.apache.flink.runtime.metrics", Level.ERROR);
+    Configurator.setLevel("org.apache.flink.runtime.security.token", Level.ERROR);
+    Configurator.setLevel(
+        "org.apache.flink.connector.kafka.source.KafkaSourceBuilder", Level.ERROR);
+  }
 
   /** The pipeline file named on the command line, else the sample's, found from the repo root. */
   static Path pipelineFile(String arg) {
