@@ -282,8 +282,14 @@ public final class FraudThroughputBenchmark {
       conf.set(RestOptions.ADDRESS, rest.getHost());
       conf.set(RestOptions.PORT, rest.getPort());
       if (checkpointSeconds > 0) {
+        // As the embedded runtime: file storage (Flink's default keeps snapshots in the
+        // JobManager's memory and refuses this job's ~30 MB state, so every checkpoint fails).
         conf.set(
             CheckpointingOptions.CHECKPOINTING_INTERVAL, Duration.ofSeconds(checkpointSeconds));
+        conf.set(CheckpointingOptions.CHECKPOINT_STORAGE, "filesystem");
+        conf.set(
+            CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+            work.resolve("bare-checkpoints-" + n).toUri().toString());
       }
       StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf);
       if (parallelism > 0) {
@@ -309,6 +315,7 @@ public final class FraudThroughputBenchmark {
       return run;
     } finally {
       FraudSandbox.deleteTree(work.resolve("files-" + n));
+      FraudSandbox.deleteTree(work.resolve("bare-checkpoints-" + n));
     }
   }
 

@@ -26,11 +26,13 @@ final class JobProbe implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration SAMPLE_EVERY = Duration.ofMillis(200);
+  private static final int STACK_DEPTH = 12;
 
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Map<Long, String> names = new HashMap<>();
   private final Map<Long, Long> first = new HashMap<>();
   private final Map<Long, Long> last = new HashMap<>();
+  private final Map<String, Integer> states = new HashMap<>();
   private final Thread sampler;
   private final long wallStart = System.nanoTime();
   private final long cpuStart = processCpu();
@@ -71,12 +73,41 @@ final class JobProbe implements AutoCloseable {
       if (cpu < 0) {
         continue;
       }
-      var info = threads.getThreadInfo(id);
+      var info = threads.getThreadInfo(id, STACK_DEPTH);
       if (info != null) {
         names.put(id, info.getThreadName());
+        if (isTask(info.getThreadName())) {
+          states.merge(group(info.getThreadName()) + " | " + where(info), 1, Integer::sum);
+        }
       }
       last.put(id, cpu);
     }
+  }
+
+  /** Flink task threads, named after their operator chain; what the job itself is doing. */
+  private static boolean isTask(String name) {
+    boolean helper =
+        name.startsWith("OutputFlusher")
+            || name.contains("Time Trigger")
+            || name.startsWith("Source Data Fetcher");
+    return !helper && (name.startsWith("Source: ") || name.contains("Aggregate["));
+  }
+
+  /**
+   * A sampled thread's state and the innermost frame that is not the JDK's: a poor man's profile
+   * that tells working from waiting, and waiting for what.
+   */
+  private static String where(java.lang.management.ThreadInfo info) {
+    StackTraceElement[] stack = info.getStackTrace();
+    String frame = "?";
+    for (StackTraceElement e : stack) {
+      String c = e.getClassName();
+      if (!c.startsWith("java.") && !c.startsWith("jdk.") && !c.startsWith("sun.")) {
+        frame = c.substring(c.lastIndexOf('.') + 1) + "." + e.getMethodName();
+        break;
+      }
+    }
+    return info.getThreadState() + " " + frame;
   }
 
   @Override
@@ -123,6 +154,21 @@ final class JobProbe implements AutoCloseable {
               "    %6.2f s  %s%n",
               sorted.get(i).getValue() / 1e9,
               sorted.get(i).getKey()));
+    }
+    List<Map.Entry<String, Integer>> where = new ArrayList<>(states.entrySet());
+    where.sort((a, b) -> Integer.compare(b.getValue(), a.getValue()));
+    sb.append("    task threads sampled every ").append(SAMPLE_EVERY.toMillis()).append(" ms:\n");
+    for (int i = 0; i < Math.min(2 * top, where.size()); i++) {
+      String k = where.get(i).getKey();
+      int bar = k.indexOf(" | ");
+      String stage = k.substring(0, bar);
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "    %4d x %-45s %s%n",
+              where.get(i).getValue(),
+              stage.length() > 45 ? stage.substring(0, 45) : stage,
+              k.substring(bar + 3)));
     }
     return sb.toString();
   }
