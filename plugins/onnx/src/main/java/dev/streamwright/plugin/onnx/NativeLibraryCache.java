@@ -3,6 +3,7 @@ package dev.streamwright.plugin.onnx;
 import ai.onnxruntime.OrtEnvironment;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -13,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class NativeLibraryCache {
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryCache.class);
 
   private static volatile Optional<Path> prepared;
+  private static boolean ortTempRemoved;
 
   private NativeLibraryCache() {}
 
@@ -76,6 +79,33 @@ public final class NativeLibraryCache {
       prepared = Optional.empty();
     }
     return prepared;
+  }
+
+  /**
+   * Deletes the empty {@code onnxruntime-java*} folder ONNX Runtime 1.29 creates in the temp folder
+   * on every start even when it loads from {@code onnxruntime.native.path}; it only asks for
+   * removal at JVM exit, which a killed task manager or a forked test JVM never reaches. Best
+   * effort: the folder is found through ONNX Runtime's private field, and left alone if that ever
+   * changes.
+   */
+  static synchronized void removeOrtTempDirectory() {
+    if (ortTempRemoved) {
+      return;
+    }
+    ortTempRemoved = true;
+    try {
+      Field field = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
+      field.setAccessible(true);
+      if (field.get(null) instanceof Path dir && Files.isDirectory(dir)) {
+        try (Stream<Path> entries = Files.list(dir)) {
+          if (entries.findAny().isEmpty()) {
+            Files.delete(dir);
+          }
+        }
+      }
+    } catch (ReflectiveOperationException | RuntimeException | IOException e) {
+      LOG.debug("Could not remove ONNX Runtime's temp folder", e);
+    }
   }
 
   /**

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>Flink keeps at most {@code max-concurrent-operations} rows in flight per task, so a batch is
  * cut at that many rows: waiting for more would only wait out {@code batch.max-wait}.
  */
-final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
+public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
 
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger(OnnxAsyncPredictFunction.class);

@@ -12,7 +12,9 @@ final class OnnxEnvironment {
   /** ONNX Runtime's process-wide environment; never closed, it lives as long as the JVM. */
   static OrtEnvironment get() {
     NativeLibraryCache.prepare();
-    return OrtEnvironment.getEnvironment();
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    NativeLibraryCache.removeOrtTempDirectory();
+    return env;
   }
 
   /**
@@ -21,6 +23,8 @@ final class OnnxEnvironment {
    * would put several times more busy threads than cores on a task manager.
    */
   static OrtSession.SessionOptions sessionOptions() throws OrtException {
+    // Any ONNX Runtime class loads the native library: make sure it comes from the cache first.
+    get();
     OrtSession.SessionOptions options = new OrtSession.SessionOptions();
     options.setIntraOpNumThreads(1);
     options.setInterOpNumThreads(1);

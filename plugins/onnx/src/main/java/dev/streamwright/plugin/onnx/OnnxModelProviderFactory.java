@@ -54,7 +54,7 @@ public final class OnnxModelProviderFactory implements ModelProviderFactory {
         FactoryUtil.createModelProviderFactoryHelper(this, context);
     helper.validate();
     ReadableConfig options = helper.getOptions();
-    String model = context.getObjectIdentifier().asSummaryString();
+    String model = context.getObjectIdentifier().getObjectName();
     int batchSize = options.get(OnnxModelOptions.BATCH_SIZE);
     if (batchSize < 1) {
       throw new ValidationException(

@@ -12,7 +12,7 @@ import org.apache.flink.table.functions.PredictFunction;
  * times slower than batches for a small model; there for users who need strictly one-by-one
  * processing, and as the fallback the planner uses when async is switched off.
  */
-final class OnnxPredictFunction extends PredictFunction {
+public final class OnnxPredictFunction extends PredictFunction {
 
   private static final long serialVersionUID = 1L;
 
