@@ -1,9 +1,11 @@
 package dev.streamwright.plugin.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +82,47 @@ class OnnxModelProviderITCase {
   @Test
   void syncModeScoresRowByRow() throws Exception {
     assertScores(perFeature, ", MAP['async', 'false']");
+  }
+
+  @Test
+  void rowsWithANullFeatureAreDroppedUnderSkip() throws Exception {
+    TableEnvironment t = FLINK.newSession();
+    t.executeSql(tableWithNullVelocity());
+    t.executeSql(createModel("m", perFeature, "'on-invalid-input' = 'skip'"));
+    Map<Integer, Float> scores =
+        collect(
+            t.executeSql(
+                "SELECT id, fraud_score FROM ML_PREDICT(TABLE tx, MODEL m,"
+                    + " DESCRIPTOR(amount, velocity, distance))"));
+    assertThat(scores).containsOnlyKeys(0, 2);
+  }
+
+  @Test
+  void aNullFeatureFailsTheJobNamingTheColumnUnderFail() {
+    TableEnvironment t = FLINK.newSession();
+    t.executeSql(tableWithNullVelocity());
+    t.executeSql(createModel("m", perFeature, ""));
+    Throwable error =
+        catchThrowable(
+            () ->
+                collect(
+                    t.executeSql(
+                        "SELECT id, fraud_score FROM ML_PREDICT(TABLE tx, MODEL m,"
+                            + " DESCRIPTOR(amount, velocity, distance))")));
+    List<String> messages = new ArrayList<>();
+    for (Throwable e = error; e != null; e = e.getCause()) {
+      messages.add(String.valueOf(e.getMessage()));
+    }
+    assertThat(String.join("\n", messages))
+        .contains("Model 'm' (provider 'onnx'): INPUT column 'velocity' is NULL");
+  }
+
+  private static String tableWithNullVelocity() {
+    return "CREATE TEMPORARY VIEW tx AS SELECT * FROM (VALUES"
+        + " (0, CAST(1.0 AS FLOAT), CAST(1.0 AS DOUBLE), CAST(1.0 AS FLOAT)),"
+        + " (1, CAST(1.0 AS FLOAT), CAST(NULL AS DOUBLE), CAST(1.0 AS FLOAT)),"
+        + " (2, CAST(2.0 AS FLOAT), CAST(1.0 AS DOUBLE), CAST(1.0 AS FLOAT)))"
+        + " AS v(id, amount, velocity, distance)";
   }
 
   private void assertScores(Path model, String config) throws Exception {
