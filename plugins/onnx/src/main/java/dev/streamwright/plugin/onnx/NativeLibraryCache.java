@@ -39,7 +39,7 @@ public final class NativeLibraryCache {
   private static final Logger LOG = LoggerFactory.getLogger(NativeLibraryCache.class);
 
   private static volatile Optional<Path> prepared;
-  private static boolean ortTempRemoved;
+  private static boolean ortLeftoversRemoved;
 
   private NativeLibraryCache() {}
 
@@ -82,17 +82,17 @@ public final class NativeLibraryCache {
   }
 
   /**
-   * Deletes the empty {@code onnxruntime-java*} folder ONNX Runtime 1.29 creates in the temp folder
-   * on every start even when it loads from {@code onnxruntime.native.path}; it only asks for
-   * removal at JVM exit, which a killed task manager or a forked test JVM never reaches. Best
-   * effort: the folder is found through ONNX Runtime's private field, and left alone if that ever
-   * changes.
+   * Deletes the empty files ONNX Runtime 1.29 leaves on every start: an {@code onnxruntime-java*}
+   * folder in {@code java.io.tmpdir} (even when it loads from {@code onnxruntime.native.path}; it
+   * only asks for removal at JVM exit, which a killed task manager never reaches) and a {@code
+   * mat-debug-<pid>.log} in {@code $TMPDIR} or {@code /tmp}. Only this process's, only when empty;
+   * the folder is found through ONNX Runtime's private field and left alone if that ever changes.
    */
-  static synchronized void removeOrtTempDirectory() {
-    if (ortTempRemoved) {
+  static synchronized void removeOrtLeftovers() {
+    if (ortLeftoversRemoved) {
       return;
     }
-    ortTempRemoved = true;
+    ortLeftoversRemoved = true;
     try {
       Field field = Class.forName("ai.onnxruntime.OnnxRuntime").getDeclaredField("tempDirectory");
       field.setAccessible(true);
@@ -105,6 +105,21 @@ public final class NativeLibraryCache {
       }
     } catch (ReflectiveOperationException | RuntimeException | IOException e) {
       LOG.debug("Could not remove ONNX Runtime's temp folder", e);
+    }
+    String log = "mat-debug-" + ProcessHandle.current().pid() + ".log";
+    for (String dir :
+        new String[] {System.getenv("TMPDIR"), "/tmp", System.getProperty("java.io.tmpdir")}) {
+      if (dir == null || dir.isBlank()) {
+        continue;
+      }
+      try {
+        Path file = Path.of(dir, log);
+        if (Files.isRegularFile(file) && Files.size(file) == 0) {
+          Files.delete(file);
+        }
+      } catch (IOException | RuntimeException e) {
+        LOG.debug("Could not remove ONNX Runtime's {} in {}", log, dir, e);
+      }
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CREATE MODEL ... WITH ('provider' = 'onnx') and ML_PREDICT on a real MiniCluster. */
-class OnnxModelProviderITCase {
+class OnnxModelProviderIT {
 
   @RegisterExtension static final FlinkSqlCluster FLINK = new FlinkSqlCluster();
 
