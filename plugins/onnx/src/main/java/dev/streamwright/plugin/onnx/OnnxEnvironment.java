@@ -57,8 +57,20 @@ final class OnnxEnvironment {
       throw new IllegalStateException("Interrupted while starting ONNX Runtime", e);
     }
     if (outcome.get() instanceof Throwable failure) {
-      throw new IllegalStateException(
-          "ONNX Runtime could not start: " + failure.getMessage(), failure);
+      String message = String.valueOf(failure.getMessage());
+      if (message.contains("already loaded in another classloader")) {
+        // A JVM can bind a native library to one class loader only. Flink gives every job (and
+        // the SQL session) a class loader of its own, so an ONNX Runtime jar shipped with ADD JAR
+        // or pipeline.jars works once per JVM at most.
+        throw new IllegalStateException(
+            "ONNX Runtime is already loaded by another job or session in this JVM ("
+                + message
+                + "). Put onnxruntime-1.29.0.jar into Flink's lib/ folder (on the studio's"
+                + " classpath for embedded runs) instead of adding it with ADD JAR; ADD JAR only"
+                + " the Streamwright ONNX provider jar.",
+            failure);
+      }
+      throw new IllegalStateException("ONNX Runtime could not start: " + message, failure);
     }
     NativeLibraryCache.removeOrtLeftovers();
     environment = (OrtEnvironment) outcome.get();

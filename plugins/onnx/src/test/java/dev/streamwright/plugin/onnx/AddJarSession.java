@@ -9,7 +9,7 @@ import org.apache.flink.util.CloseableIterator;
  * whose classpath lacks the provider, runs {@code ADD JAR} and an ML_PREDICT query, and prints each
  * score as {@code score <id> <value>}.
  *
- * <p>Arguments: the provider jar, the model file.
+ * <p>Arguments: the jars to add (separated like a classpath), the model file.
  */
 public final class AddJarSession {
 
@@ -26,7 +26,9 @@ public final class AddJarSession {
     cluster.beforeAll(null);
     try {
       TableEnvironment t = cluster.newSession();
-      t.executeSql("ADD JAR '" + args[0] + "'");
+      for (String jar : args[0].split(java.io.File.pathSeparator)) {
+        t.executeSql("ADD JAR '" + jar + "'");
+      }
       t.executeSql(OnnxModelProviderIT.valuesTable());
       t.executeSql(OnnxModelProviderIT.createModel("m", java.nio.file.Path.of(args[1]), ""));
       try (CloseableIterator<Row> rows =
