@@ -85,6 +85,28 @@ class OnnxModelProviderIT {
   }
 
   @Test
+  void perFeatureInputsAreMatchedByNameNotByDeclarationOrder() throws Exception {
+    TableEnvironment t = FLINK.newSession();
+    t.executeSql(valuesTable());
+    t.executeSql(
+        "CREATE TEMPORARY MODEL m INPUT (distance FLOAT, amount FLOAT, velocity DOUBLE)"
+            + " OUTPUT (fraud_score FLOAT) WITH ('provider' = 'onnx', 'path' = '"
+            + perFeature
+            + "')");
+    Map<Integer, Float> scores =
+        collect(
+            t.executeSql(
+                "SELECT id, fraud_score FROM ML_PREDICT(TABLE tx, MODEL m,"
+                    + " DESCRIPTOR(distance, amount, velocity))"));
+    assertThat(scores).hasSize(ROWS.length);
+    for (int i = 0; i < ROWS.length; i++) {
+      assertThat((double) scores.get(i))
+          .as("score of row %d", i)
+          .isCloseTo(OnnxModels.logistic(W, B, ROWS[i]), within(1e-6));
+    }
+  }
+
+  @Test
   void rowsWithANullFeatureAreDroppedUnderSkip() throws Exception {
     TableEnvironment t = FLINK.newSession();
     t.executeSql(tableWithNullVelocity());
