@@ -47,7 +47,7 @@ final class FeatureReader {
                     + "' (provider 'onnx'): INPUT column '"
                     + spec.featureNames().get(i)
                     + "' is "
-                    + (value == null ? "NULL" : String.valueOf(value))
+                    + describe(value)
                     + " in a row to score. Clean the column upstream, or set 'on-invalid-input'"
                     + " = 'skip' or 'default' on the model.");
         }
@@ -55,6 +55,16 @@ final class FeatureReader {
       features[i] = f;
     }
     return Optional.of(features);
+  }
+
+  private static String describe(Object value) {
+    if (value == null) {
+      return "NULL";
+    }
+    if (value instanceof Number n && Double.isFinite(n.doubleValue())) {
+      return value + ", too large for the model's float input";
+    }
+    return String.valueOf(value);
   }
 
   /** A feature the model must not see, under {@code on-invalid-input} = {@code fail}. */

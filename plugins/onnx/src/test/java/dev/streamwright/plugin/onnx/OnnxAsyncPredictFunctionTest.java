@@ -75,6 +75,15 @@ class OnnxAsyncPredictFunctionTest {
   }
 
   @Test
+  void aDoubleBeyondFloatRangeIsInvalidAndSaysWhy() throws Exception {
+    open(4, Duration.ofMillis(5), InvalidInputPolicy.FAIL);
+    CompletableFuture<Collection<RowData>> result =
+        function.asyncPredict(GenericRowData.of(1f, 1e300));
+    assertThat(result.handle((r, e) -> e.getMessage()).get())
+        .contains("INPUT column 'velocity' is 1.0E300, too large for the model's float input");
+  }
+
+  @Test
   void skipPolicyEmitsNothingForTheRow() throws Exception {
     open(4, Duration.ofMillis(5), InvalidInputPolicy.SKIP);
     assertThat(function.asyncPredict(GenericRowData.of(null, 1.0)).get()).isEmpty();
