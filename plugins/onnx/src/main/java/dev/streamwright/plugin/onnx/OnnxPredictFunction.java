@@ -8,9 +8,9 @@ import org.apache.flink.table.functions.FunctionContext;
 import org.apache.flink.table.functions.PredictFunction;
 
 /**
- * ML_PREDICT in sync mode ({@code MAP['async', 'false']}): one ONNX Runtime call per row. About 60
- * times slower than batches for a small model; there for users who need strictly one-by-one
- * processing, and as the fallback the planner uses when async is switched off.
+ * ML_PREDICT in sync mode ({@code MAP['async', 'false']}): one ONNX Runtime call per row. For a
+ * small model it scored ~80k rows/s against ~600k rows/s in batches of 256 (decision 0010); it is
+ * there for users who switch async off, for example to keep one call per row while debugging.
  */
 public final class OnnxPredictFunction extends PredictFunction {
 
