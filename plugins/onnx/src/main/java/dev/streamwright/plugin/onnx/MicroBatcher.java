@@ -21,6 +21,9 @@ import java.util.function.Consumer;
  */
 final class MicroBatcher<T> implements AutoCloseable {
 
+  /** A small model scores a batch in microseconds; ten seconds means ONNX Runtime is stuck. */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
+
   private final int maxItems;
   private final long maxWaitNanos;
   private final Consumer<List<T>> flush;
@@ -94,8 +97,9 @@ final class MicroBatcher<T> implements AutoCloseable {
   }
 
   /**
-   * Stops the timer and returns the items still waiting, which will never be flushed: the caller
-   * fails them.
+   * Stops the timer, waits for a batch it may be running, and returns the items still waiting,
+   * which will never be flushed: the caller fails them. Waiting matters because the caller closes
+   * the ONNX session next, which must not happen under a running batch.
    */
   List<T> closeAndDrain() {
     List<T> left;
@@ -103,7 +107,15 @@ final class MicroBatcher<T> implements AutoCloseable {
       closed = true;
       left = take();
     }
-    timer.shutdownNow();
+    timer.shutdown();
+    try {
+      if (!timer.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        timer.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      timer.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
     return left;
   }
 

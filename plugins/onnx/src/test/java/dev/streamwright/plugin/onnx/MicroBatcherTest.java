@@ -70,6 +70,35 @@ class MicroBatcherTest {
     assertThatThrownBy(() -> b.add(3)).isInstanceOf(IllegalStateException.class);
   }
 
+  @Test
+  void closingWaitsForABatchTheTimerIsRunning() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    List<String> events = new CopyOnWriteArrayList<>();
+    MicroBatcher<Integer> b =
+        new MicroBatcher<>(
+            100,
+            Duration.ofMillis(1),
+            batch -> {
+              running.countDown();
+              sleep(200);
+              events.add("batch done");
+            },
+            "onnx-batch-test");
+    b.add(1);
+    assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+    b.closeAndDrain();
+    events.add("closed");
+    assertThat(events).containsExactly("batch done", "closed");
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private MicroBatcher<Integer> batcher(int size, Duration wait) {
     return new MicroBatcher<>(
         size,
