@@ -84,7 +84,7 @@ public final class FraudTransactions extends ScheduledGenerator {
     SplittableRandom users = new SplittableRandom(config.seed() ^ 0x9E3779B97F4A7C15L);
     for (int i = 0; i < USERS; i++) {
       userIds[i] = String.format(Locale.ROOT, "user-%04d", i + 1);
-      userLevel[i] = Math.exp(0.4 * gaussian(users));
+      userLevel[i] = Math.exp(0.4 * Gaussian.next(users));
     }
     init();
   }
@@ -123,7 +123,7 @@ public final class FraudTransactions extends ScheduledGenerator {
   protected Record normal(SplittableRandom rng, String key, Instant eventTime, Shifts shifts) {
     double level = userLevel[userIndex(key)];
     double amount =
-        Math.min(MAX_AMOUNT, MEDIAN_AMOUNT * level * Math.exp(SIGMA * gaussian(rng)))
+        Math.min(MAX_AMOUNT, MEDIAN_AMOUNT * level * Math.exp(SIGMA * Gaussian.next(rng)))
             * shifts.factor("amount");
     return new Record(key, json(rng, key, amount, eventTime));
   }
@@ -136,7 +136,7 @@ public final class FraudTransactions extends ScheduledGenerator {
 
   @Override
   protected Record malformed(SplittableRandom rng, String key, Instant eventTime, long ordinal) {
-    double amount = MEDIAN_AMOUNT * Math.exp(SIGMA * gaussian(rng));
+    double amount = MEDIAN_AMOUNT * Math.exp(SIGMA * Gaussian.next(rng));
     String valid = json(rng, key, amount, eventTime);
     switch ((int) (ordinal % 3)) {
       case 0:
@@ -191,12 +191,5 @@ public final class FraudTransactions extends ScheduledGenerator {
       }
     }
     return CURRENCIES.get(CURRENCIES.size() - 1);
-  }
-
-  /** Standard normal by Box-Muller (SplittableRandom has no nextGaussian in Java 17). */
-  private static double gaussian(SplittableRandom rng) {
-    double u1 = 1 - rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   }
 }

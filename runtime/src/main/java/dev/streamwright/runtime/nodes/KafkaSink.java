@@ -4,8 +4,6 @@ import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
 import dev.streamwright.plugin.api.PortSpec;
-import dev.streamwright.plugin.api.PropertyKind;
-import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.plugin.api.RenderContext;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
@@ -22,8 +20,6 @@ public final class KafkaSink extends BuiltinNodeType {
 
   /** The node type id. */
   public static final String ID = "kafka-sink";
-
-  private static final String DELIVERY = "deliveryGuarantee";
 
   /**
    * Kafka transactions' timeout for exactly-once: the broker's default ceiling
@@ -46,14 +42,7 @@ public final class KafkaSink extends BuiltinNodeType {
             KafkaOptions.format(),
             KafkaOptions.keyFields(
                 "Columns written as the record key (JSON), which also picks the partition"),
-            PropertySpec.of(DELIVERY, PropertyKind.ENUM)
-                .label("Delivery")
-                .choices("at-least-once", "exactly-once")
-                .defaultValue("at-least-once")
-                .description(
-                    "exactly-once writes in Kafka transactions committed on checkpoints; readers"
-                        + " then need isolation.level=read_committed")
-                .build(),
+            KafkaOptions.deliveryGuarantee(),
             KafkaOptions.options()));
   }
 
@@ -98,12 +87,7 @@ public final class KafkaSink extends BuiltinNodeType {
     options.put("topic", p.string(KafkaOptions.TOPIC, "").trim());
     options.put("properties.bootstrap.servers", bootstrap);
     options.put("format", p.string(KafkaOptions.FORMAT, "json"));
-    String delivery = p.string(DELIVERY, "at-least-once");
-    options.put("sink.delivery-guarantee", delivery);
-    if (delivery.equals("exactly-once")) {
-      options.put("sink.transactional-id-prefix", "streamwright-" + nodeId);
-      options.put("properties.transaction.timeout.ms", TRANSACTION_TIMEOUT_MS);
-    }
+    options.putAll(KafkaOptions.delivery(p, nodeId));
     options.putAll(KafkaOptions.key(keys));
     return options;
   }
