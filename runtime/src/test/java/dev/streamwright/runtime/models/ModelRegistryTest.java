@@ -1,0 +1,101 @@
+package dev.streamwright.runtime.models;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The registry on the sample models, and on copies a test damages. */
+class ModelRegistryTest {
+
+  private static final Path SAMPLES = Path.of("../samples/models");
+
+  @TempDir Path tmp;
+
+  @Test
+  void theSampleModelsAreARegistryWithTheirCards() {
+    ModelRegistry registry = ModelRegistry.at(SAMPLES);
+    assertThat(registry.list())
+        .extracting(ModelCard::id)
+        .containsExactly("churn-risk", "fraud-scorer", "maintenance-risk");
+    ModelCard fraud = registry.card("fraud-scorer");
+    assertThat(fraud.inputs())
+        .extracting(ModelCard.Input::name)
+        .containsExactly("amount", "avg_1min_spend", "tx_count_1min", "amount_ratio");
+    assertThat(fraud.output().name()).isEqualTo("fraud_score");
+    assertThat(fraud.examples()).isNotEmpty();
+    assertThat(fraud.examples().get(0).inputs())
+        .containsOnlyKeys("amount", "avg_1min_spend", "tx_count_1min", "amount_ratio");
+    assertThat(fraud.referenceProfile().path("columns").has("amount")).isTrue();
+    assertThat(registry.verifiedFile("fraud-scorer")).hasFileName("fraud-scorer.onnx");
+  }
+
+  @Test
+  void anUnknownIdNamesTheRegisteredOnes() {
+    assertThatThrownBy(() -> ModelRegistry.at(SAMPLES).card("fraud"))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("There is no model 'fraud'")
+        .hasMessageContaining("[churn-risk, fraud-scorer, maintenance-risk]");
+  }
+
+  @Test
+  void aModelFileChangedSinceRegistrationIsRefused() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("fraud-scorer"));
+    for (String f : List.of("card.json", "fraud-scorer.onnx")) {
+      Files.copy(SAMPLES.resolve("fraud-scorer").resolve(f), folder.resolve(f));
+    }
+    byte[] bytes = Files.readAllBytes(folder.resolve("fraud-scorer.onnx"));
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(folder.resolve("fraud-scorer.onnx"), bytes);
+
+    assertThatThrownBy(() -> ModelRegistry.at(tmp).verifiedFile("fraud-scorer"))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("fraud-scorer.onnx changed since it was registered")
+        .hasMessageContaining("register the new one as a new version");
+  }
+
+  @Test
+  void aMissingModelFileIsRefused() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("fraud-scorer"));
+    Files.copy(SAMPLES.resolve("fraud-scorer/card.json"), folder.resolve("card.json"));
+    assertThatThrownBy(() -> ModelRegistry.at(tmp).verifiedFile("fraud-scorer"))
+        .isInstanceOf(ModelException.class)
+        .hasMessageContaining("is missing; restore it or register the model again");
+  }
+
+  @Test
+  void registeringCopiesTheFileWithItsHashAndAgainMakesANewVersion() {
+    ModelRegistry registry = ModelRegistry.at(tmp.resolve("models"));
+    Path source = SAMPLES.resolve("churn-risk/churn-risk.onnx");
+    List<ModelCard.Input> inputs =
+        List.of(
+            new ModelCard.Input("avg_call_duration", "float32", Double.NaN, Double.NaN, ""),
+            new ModelCard.Input("negative_call_ratio", "float32", Double.NaN, Double.NaN, ""));
+    ModelCard.Output output = new ModelCard.Output("churn_probability", "float32", "");
+
+    ModelCard first = registry.register(source, "my-churn", inputs, output);
+    ModelCard second = registry.register(source, "my-churn", inputs, output);
+
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(second.version()).isEqualTo(2);
+    assertThat(second.sha256()).isEqualTo(ModelRegistry.sha256(source));
+    assertThat(registry.verifiedFile("my-churn")).hasSameBinaryContentAs(source);
+    assertThat(registry.list()).extracting(ModelCard::id).containsExactly("my-churn");
+  }
+
+  @Test
+  void aBadIdOrMissingFileIsRefusedAndNothingIsWritten() {
+    ModelRegistry registry = ModelRegistry.at(tmp.resolve("models"));
+    ModelCard.Output output = new ModelCard.Output("y", "float32", "");
+    assertThatThrownBy(() -> registry.register(SAMPLES, "Fraud Scorer", List.of(), output))
+        .hasMessageContaining("is not a model id");
+    assertThatThrownBy(
+            () -> registry.register(tmp.resolve("nope.onnx"), "fraud", List.of(), output))
+        .hasMessageContaining("There is no model file");
+    assertThat(tmp.resolve("models")).doesNotExist();
+  }
+}
