@@ -1,6 +1,7 @@
 package dev.streamwright.app;
 
 import dev.streamwright.app.cli.ExitCodes;
+import dev.streamwright.plugin.onnx.NativeLibraryCache;
 import java.io.UncheckedIOException;
 
 /**
@@ -33,6 +34,12 @@ public final class Streamwright {
     System.setProperty(AppFolders.LOG_DIR_PROPERTY, folders.logs().toString());
     // Flink's REST API serves the job manager log from here (and warns when it is unset).
     System.setProperty("log.file", folders.logFile().toString());
+    // ONNX Runtime's native library is unpacked once into the data folder, not per start.
+    if (System.getProperty(NativeLibraryCache.CACHE_PROPERTY) == null) {
+      System.setProperty(
+          NativeLibraryCache.CACHE_PROPERTY,
+          folders.data().resolve("cache").resolve("onnxruntime").toString());
+    }
     System.exit(Launch.run(folders, args));
   }
 }

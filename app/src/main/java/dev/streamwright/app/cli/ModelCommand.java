@@ -1,0 +1,179 @@
+package dev.streamwright.app.cli;
+
+import dev.streamwright.plugin.onnx.OnnxModelRunner;
+import dev.streamwright.runtime.models.ModelCard;
+import dev.streamwright.runtime.models.ModelException;
+import dev.streamwright.runtime.models.ModelRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code streamwright model}: the models a pipeline scores with, and their cards. */
+@Command(
+    name = "model",
+    description = "List registered models and check a model against its card.",
+    subcommands = {ModelCommand.ListModels.class, ModelCommand.Verify.class})
+final class ModelCommand implements Callable<Integer> {
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** {@code streamwright model list [--dir]}. */
+  @Command(
+      name = "list",
+      description = "List the models of a model folder (one folder per model with its card.json).",
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {"0:listed", "1:a card cannot be read", "2:usage error"})
+  static final class ListModels implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    private boolean help;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "<folder>",
+        defaultValue = "samples/models",
+        description = "The model folder (default: ${DEFAULT-VALUE}).")
+    private Path dir;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      List<ModelCard> cards;
+      try {
+        cards = ModelRegistry.at(dir).list();
+      } catch (ModelException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_PIPELINE;
+      }
+      if (cards.isEmpty()) {
+        err.println("No models in " + dir.toAbsolutePath().normalize() + ".");
+      }
+      for (ModelCard c : cards) {
+        List<String> inputs = new ArrayList<>();
+        c.inputs().forEach(i -> inputs.add(i.name()));
+        out.printf(
+            Locale.ROOT,
+            "%-20s v%-3d %-26s %s -> %s%n",
+            c.id(),
+            c.version(),
+            c.file(),
+            String.join(", ", inputs),
+            c.output().name());
+      }
+      out.flush();
+      err.flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code streamwright model verify <card.json>}. */
+  @Command(
+      name = "verify",
+      description = {
+        "Check a model against its card: the file's SHA-256 is the registered one, and every"
+            + " example row scores within the card's tolerance.",
+        "Prints one line per example: expected, actual, error."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the model matches its card",
+        "1:the file changed, cannot be loaded, or an example scores wrong",
+        "2:usage error"
+      })
+  static final class Verify implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    private boolean help;
+
+    @Parameters(paramLabel = "<card.json>", description = "The model card.")
+    private Path cardFile;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      try {
+        ModelCard card = ModelCard.read(cardFile);
+        Path model = card.modelFile(cardFile);
+        ModelRegistry.checkHash(card, model);
+        out.printf(
+            Locale.ROOT,
+            "%s v%d: %s, SHA-256 as registered%n",
+            card.id(),
+            card.version(),
+            model.getFileName());
+        if (card.examples().isEmpty()) {
+          err.println("The card has no example rows: nothing to score.");
+          err.flush();
+          out.flush();
+          return ExitCodes.OK;
+        }
+        List<String> features = new ArrayList<>();
+        card.inputs().forEach(i -> features.add(i.name()));
+        List<double[]> rows = new ArrayList<>();
+        for (ModelCard.Example e : card.examples()) {
+          rows.add(features.stream().mapToDouble(f -> e.inputs().get(f)).toArray());
+        }
+        double[] scores;
+        try (OnnxModelRunner runner = OnnxModelRunner.open(model)) {
+          scores = runner.score(features, rows, card.output().name());
+        }
+        int wrong = 0;
+        for (int i = 0; i < scores.length; i++) {
+          ModelCard.Example e = card.examples().get(i);
+          double error = Math.abs(scores[i] - e.expected());
+          boolean ok = error <= card.tolerance();
+          wrong += ok ? 0 : 1;
+          out.printf(
+              Locale.ROOT,
+              "%-4s example %d (%s): expected %.9f, got %.9f, error %.2e%n",
+              ok ? "ok" : "FAIL",
+              i + 1,
+              e.source(),
+              e.expected(),
+              scores[i],
+              error);
+        }
+        out.printf(
+            Locale.ROOT,
+            "%d of %d examples within %.0e%n",
+            scores.length - wrong,
+            scores.length,
+            card.tolerance());
+        out.flush();
+        return wrong == 0 ? ExitCodes.OK : ExitCodes.INVALID_PIPELINE;
+      } catch (ModelException | IllegalArgumentException e) {
+        out.flush();
+        err.println(e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_PIPELINE;
+      }
+    }
+  }
+}

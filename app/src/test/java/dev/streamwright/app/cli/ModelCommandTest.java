@@ -1,0 +1,97 @@
+package dev.streamwright.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.streamwright.app.cli.CliHarness.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code streamwright model list|verify} on the sample models and on copies a test breaks. */
+class ModelCommandTest {
+
+  private static final Path MODELS = Path.of("../samples/models");
+
+  @TempDir Path tmp;
+
+  @Test
+  void listShowsEachSampleModelWithItsInputsAndOutput() {
+    Result r = CliHarness.run("model", "list", "--dir", MODELS.toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList())
+        .hasSize(3)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("fraud-scorer")
+                    .contains(
+                        "amount, avg_1min_spend, tx_count_1min, amount_ratio -> fraud_score"));
+  }
+
+  @Test
+  void verifyScoresEveryExampleOfACardWithinItsTolerance() {
+    Result r =
+        CliHarness.run("model", "verify", MODELS.resolve("fraud-scorer/card.json").toString());
+    assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
+    assertThat(r.out()).contains("fraud-scorer v1: fraud-scorer.onnx, SHA-256 as registered");
+    assertThat(r.out()).containsPattern("(\\d+) of \\1 examples within 1e-06");
+    assertThat(r.out()).doesNotContain("FAIL");
+  }
+
+  @Test
+  void aChangedModelFileIsRefusedBeforeScoring() throws Exception {
+    Path card = copy("churn-risk");
+    Path model = card.resolveSibling("churn-risk.onnx");
+    byte[] bytes = Files.readAllBytes(model);
+    bytes[bytes.length / 2] ^= 0x10;
+    Files.write(model, bytes);
+
+    Result r = CliHarness.run("model", "verify", card.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.err()).contains("churn-risk.onnx changed since it was registered");
+  }
+
+  @Test
+  void aWrongExpectedOutputFailsTheExample() throws Exception {
+    Path card = copy("maintenance-risk");
+    String text = Files.readString(card);
+    // Shift the first example's expected probability far beyond the tolerance.
+    String changed = text.replaceFirst("(\"failure_probability\"\\s*:\\s*)0\\.", "$10.5");
+    assertThat(changed).isNotEqualTo(text);
+    Files.writeString(card, changed);
+
+    Result r = CliHarness.run("model", "verify", card.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.out()).contains("FAIL example 1");
+  }
+
+  @Test
+  void aTruncatedModelWithAMatchingHashCannotBeLoaded() throws Exception {
+    Path card = copy("fraud-scorer");
+    Path model = card.resolveSibling("fraud-scorer.onnx");
+    byte[] bytes = Files.readAllBytes(model);
+    Files.write(model, java.util.Arrays.copyOf(bytes, bytes.length / 3));
+    String sha = dev.streamwright.runtime.models.ModelRegistry.sha256(model);
+    Files.writeString(
+        card,
+        Files.readString(card)
+            .replaceFirst("\"sha256\"\\s*:\\s*\"[0-9a-f]+\"", "\"sha256\": \"" + sha + "\""));
+
+    Result r = CliHarness.run("model", "verify", card.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.err()).contains("fraud-scorer.onnx is not a model ONNX Runtime can load");
+  }
+
+  private Path copy(String id) throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve(id));
+    for (String f : List.of("card.json", id + ".onnx")) {
+      Files.copy(MODELS.resolve(id).resolve(f), folder.resolve(f));
+    }
+    return folder.resolve("card.json");
+  }
+}
