@@ -16,7 +16,7 @@ public final class OnnxModelException extends Exception {
     UNREADABLE,
     /** A file of zero bytes. */
     EMPTY,
-    /** Bytes that start like an ONNX model but do not parse to the end. */
+    /** Bytes that start like an ONNX model but do not load: cut off, damaged or invalid. */
     TRUNCATED,
     /** Something that is not an ONNX model at all. */
     NOT_ONNX

@@ -107,7 +107,7 @@ public final class OnnxModelInspector {
                 + file
                 + "' starts like an ONNX model but does not load ("
                 + details
-                + "); it is probably truncated or damaged: copy or export it again",
+                + "); it is truncated, damaged or not a valid model: copy or export it again",
             e);
       }
       throw new OnnxModelException(
