@@ -198,6 +198,7 @@ final class GoldenPipelines {
     all.add(upsertKafkaSink());
     all.add(quickstart());
     all.add(validate());
+    all.add(modelScore());
     return all;
   }
 
@@ -402,6 +403,58 @@ final class GoldenPipelines {
                 new Edge(checked.id(), "valid", valid.id(), "in"),
                 new Edge(checked.id(), "rejected", rejected.id(), "in")));
     return new Golden("validate", pipeline, Map.of());
+  }
+
+  /**
+   * The fraud sample's model on generated features. {@code models.dir} is the repository's
+   * samples/models, so the script holds an absolute path; the golden file has {@value
+   * GoldenScriptTest#MODELS_DIR_PLACEHOLDER} in its place.
+   */
+  private static Golden modelScore() {
+    Node features =
+        node(
+            "features",
+            "datagen",
+            "columns",
+            List.of(
+                row("name", "id", "type", "BIGINT", "kind", "sequence", "start", 1L, "end", 1000L),
+                row("name", "amount", "type", "DOUBLE", "min", 1L, "max", 500L),
+                row("name", "avg_1min_spend", "type", "DOUBLE", "min", 1L, "max", 300L),
+                row("name", "tx_count_1min", "type", "BIGINT", "min", 1L, "max", 12L),
+                row(
+                    "name",
+                    "ratio",
+                    "type",
+                    "DOUBLE",
+                    "kind",
+                    "expression",
+                    "expression",
+                    "amount / avg_1min_spend"),
+                row("name", "event_time", "type", "TIMESTAMP(3)")),
+            "rowsPerSecond",
+            20L,
+            "eventTime",
+            "event_time",
+            "watermarkDelay",
+            "2s");
+    Node scored =
+        node(
+            "scored",
+            "model-score",
+            "model",
+            "fraud-scorer/fraud-scorer.onnx",
+            "inputs",
+            List.of(row("input", "amount_ratio", "column", "ratio")),
+            "batchSize",
+            32L,
+            "maxInFlight",
+            32L);
+    return golden(
+        "model-score",
+        Map.of("models.dir", GoldenScriptTest.SAMPLE_MODELS.toString()),
+        features,
+        scored,
+        preview("scored"));
   }
 
   private static Node preview(String id) {
