@@ -133,6 +133,9 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
     }
     List<Feature> features = new ArrayList<>();
     for (Tensor t : signature.inputs()) {
+      if (!t.supported() || !t.oneValuePerRow()) {
+        continue; // reported on the model above; a column check would only add noise
+      }
       String columnName = mapped.getOrDefault(t.name(), t.name());
       Column c = input.column(columnName).orElse(null);
       if (c == null) {
@@ -266,13 +269,14 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
                 + name
                 + "_score");
       } else if (input.has(s.modelOutput())) {
-        // ML_PREDICT appends the model's own output names to the input row before 'as' renames.
+        // ML_PREDICT appends the model's own output names to the input row before 'as' renames,
+        // and Flink 2.2 then silently calls the score '<name>0': refuse rather than guess that.
         d.error(
             OUTPUTS,
             "model output '"
                 + s.modelOutput()
-                + "' has the name of an input column, which ML_PREDICT cannot add next to it"
-                + " even when renamed; rename the input column upstream");
+                + "' has the name of an input column, so ML_PREDICT would add it under another"
+                + " name even when renamed with 'as'; rename or drop the input column upstream");
       } else if (!names.add(name.toLowerCase(Locale.ROOT))) {
         d.error(OUTPUTS, "output column '" + name + "' is used twice; give each its own name");
       }

@@ -184,15 +184,21 @@ class ModelScoreTest {
   @Test
   void aStringModelInputIsUnsupported() {
     Schema input = Schema.of(List.of(new Column("merchant", "STRING")));
-    String message =
+    NodeHarness.Derived d =
         NodeHarness.of(new ModelScore())
             .input(input)
             .set("model", TEST_MODELS.resolve("text-input.onnx").toString())
-            .derive()
-            .errors()
-            .get(0)
-            .message();
-    assertThat(message).contains("model input 'merchant' of text-input.onnx is a string tensor");
+            .derive();
+    assertThat(d.outputs()).isEmpty();
+    assertThat(d.errors())
+        .extracting(FakeSchemaContext.Reported::property)
+        .as("the string output is a second problem; the column is not blamed")
+        .containsOnly("model");
+    assertThat(d.errors().get(0).message())
+        .contains("model input 'merchant' of text-input.onnx is a string tensor")
+        .contains("export the model with float32 inputs");
+    assertThat(d.errors().get(1).message())
+        .contains("text-input.onnx has no float or double output of shape [N] or [N,1]");
   }
 
   @Test
@@ -218,6 +224,21 @@ class ModelScoreTest {
             .derive()
             .onlyError("outputs");
     assertThat(message).contains("output column 'risk' clashes with the input column");
+  }
+
+  @Test
+  void aModelOutputNamedLikeAnInputColumnIsRefusedEvenWhenRenamed() {
+    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    columns.add(new Column("fraud_score", "DOUBLE"));
+    String message =
+        fraud()
+            .input(transactions().withColumns(columns))
+            .set("outputs", List.of(row("output", "fraud_score", "as", "new_score")))
+            .derive()
+            .onlyError("outputs");
+    assertThat(message)
+        .contains("model output 'fraud_score' has the name of an input column")
+        .contains("rename or drop the input column upstream");
   }
 
   @Test
