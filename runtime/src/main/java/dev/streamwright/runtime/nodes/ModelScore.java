@@ -13,6 +13,7 @@ import dev.streamwright.plugin.api.RenderContext;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
 import dev.streamwright.plugin.api.Sql;
+import dev.streamwright.plugin.api.SqlTypes;
 import dev.streamwright.runtime.nodes.ModelBinding.Feature;
 import dev.streamwright.runtime.nodes.ModelBinding.Score;
 import java.time.Duration;
@@ -37,6 +38,11 @@ import java.util.TreeMap;
  * because a float32 score widens to DOUBLE exactly, and downstream thresholds such as {@code score
  * > 0.8} then compare as written instead of against the float nearest to 0.8.
  *
+ * <p>A NULL, NaN or infinite feature (or one too large for the model's float32 input) fails the
+ * job, skips the row, or is scored as 0.0, as {@code onInvalidInput} says. With {@code
+ * dead-letter}, such rows are not scored but go to the {@code invalid} output with a {@code
+ * dlq_reason} naming the first bad column; that output gives no rows in the other modes.
+ *
  * <p>It renders a {@code CREATE TEMPORARY MODEL} for Streamwright's {@code onnx} model provider and
  * a view over {@code ML_PREDICT}; rows are scored in batches of up to {@code batchSize}, each
  * waiting at most {@code maxWait}, with at most {@code maxInFlight} rows in flight (docs/decisions
@@ -52,6 +58,20 @@ public final class ModelScore extends BuiltinNodeType {
   static final String ON_INVALID_INPUT = "onInvalidInput";
   static final String MAX_IN_FLIGHT = "maxInFlight";
 
+  /** The dead-letter output of rows with an invalid feature. */
+  public static final String INVALID = "invalid";
+
+  /** The column the invalid rows carry with the first bad feature in words. */
+  public static final String REASON = "dlq_reason";
+
+  private static final String DEAD_LETTER = "dead-letter";
+
+  /**
+   * The largest float32 as a double: a feature beyond it becomes infinite when the provider narrows
+   * it to the model's float input, which the provider treats as invalid.
+   */
+  private static final String FLOAT_MAX = Double.toString(Float.MAX_VALUE);
+
   private static final long DEFAULT_BATCH = 64;
 
   public ModelScore() {
@@ -61,7 +81,7 @@ public final class ModelScore extends BuiltinNodeType {
         NodeCategory.MODEL,
         "Scores each row with an ONNX model and adds the model's outputs as columns.",
         List.of(PortSpec.appendOnlyInput(PortSpec.IN)),
-        List.of(PortSpec.output(PortSpec.OUT)),
+        List.of(PortSpec.output(PortSpec.OUT), PortSpec.output(INVALID)),
         List.of(
             PropertySpec.of(MODEL, PropertyKind.PATH)
                 .label("Model file")
@@ -116,11 +136,12 @@ public final class ModelScore extends BuiltinNodeType {
                 .build(),
             PropertySpec.of(ON_INVALID_INPUT, PropertyKind.ENUM)
                 .label("On invalid input")
-                .choices("fail", "skip", "default")
+                .choices("fail", "skip", "default", DEAD_LETTER)
                 .defaultValue("fail")
                 .description(
-                    "A NULL, NaN or infinite feature: fail the job, skip the row, or score it"
-                        + " with 0.0 in place of the bad value")
+                    "A NULL, NaN or infinite feature: fail the job, skip the row, score it"
+                        + " with 0.0 in place of the bad value, or send the row to the invalid"
+                        + " output (dead-letter)")
                 .build(),
             PropertySpec.of(MAX_IN_FLIGHT, PropertyKind.INTEGER)
                 .label("Max in flight")
@@ -158,7 +179,25 @@ public final class ModelScore extends BuiltinNodeType {
     }
     List<Column> columns = new ArrayList<>(input.columns());
     binding.scores().forEach(s -> columns.add(s.column()));
-    return d.out(input.withColumns(columns));
+    Schema out = input.withColumns(columns);
+    if (!deadLetter(context)) {
+      return d.out(out);
+    }
+    if (input.has(REASON)) {
+      d.error(
+          ON_INVALID_INPUT,
+          "the input already has a column '"
+              + REASON
+              + "', which the invalid output adds; rename it upstream");
+      return Map.of();
+    }
+    List<Column> invalid = new ArrayList<>(input.columns());
+    invalid.add(new Column(REASON, "STRING"));
+    return Map.of(PortSpec.OUT, out, INVALID, input.withColumns(invalid));
+  }
+
+  private static boolean deadLetter(SchemaContext context) {
+    return DEAD_LETTER.equals(context.properties().string(ON_INVALID_INPUT));
   }
 
   @Override
@@ -179,12 +218,21 @@ public final class ModelScore extends BuiltinNodeType {
       outputs.add(Sql.identifier(s.modelOutput()) + " " + s.column().type());
       renamed |= !s.modelOutput().equals(s.column().name());
     }
+    boolean deadLetter = DEAD_LETTER.equals(context.properties().string(ON_INVALID_INPUT));
+    String scored = context.inputRelation(PortSpec.IN);
+    if (deadLetter) {
+      scored = context.table("scorable");
+      renderDeadLetter(context, scored, binding);
+    }
     Map<String, String> options = new TreeMap<>();
     options.put("provider", "onnx");
     options.put("path", binding.path().toString());
     options.put("batch.size", String.valueOf(context.properties().integer(BATCH_SIZE)));
     options.put("batch.max-wait", context.properties().duration(MAX_WAIT).toMillis() + " ms");
-    options.put("on-invalid-input", context.properties().string(ON_INVALID_INPUT));
+    // Under dead-letter only valid rows reach the model; should the checks ever disagree with the
+    // provider's, the job fails loudly instead of dropping rows.
+    options.put(
+        "on-invalid-input", deadLetter ? "fail" : context.properties().string(ON_INVALID_INPUT));
     context.ddl(
         "CREATE TEMPORARY MODEL "
             + model
@@ -196,10 +244,10 @@ public final class ModelScore extends BuiltinNodeType {
             + Sql.withClause(options));
     context.view(
         PortSpec.OUT,
-        "SELECT "
-            + (renamed ? selectList(input, binding) : "*")
+        "SELECT"
+            + (renamed ? selectList(input, binding) : " *")
             + "\nFROM ML_PREDICT(\n  TABLE "
-            + context.inputRelation(PortSpec.IN)
+            + scored
             + ",\n  MODEL "
             + model
             + ",\n  DESCRIPTOR("
@@ -209,6 +257,37 @@ public final class ModelScore extends BuiltinNodeType {
             + ", "
             + Sql.literal(String.valueOf(context.properties().integer(MAX_IN_FLIGHT)))
             + "])");
+  }
+
+  /**
+   * A view of the rows whose features are all valid (the ones the model sees) and the invalid
+   * output with the rest. A feature is valid when it is not NULL and, for FLOAT and DOUBLE columns,
+   * {@code ABS(x) <= } the largest float32: false for NaN and infinity, which Flink's SQL cannot
+   * test directly ({@code x = x} is simplified to TRUE).
+   */
+  private static void renderDeadLetter(
+      RenderContext context, String scorable, ModelBinding binding) {
+    List<String> valid = new ArrayList<>();
+    StringBuilder reason = new StringBuilder("CAST(CASE");
+    for (Feature f : binding.features()) {
+      String c = Sql.identifier(f.column().name());
+      String name = f.column().name();
+      reason.append("\n    WHEN ").append(c).append(" IS NULL THEN ");
+      reason.append(Sql.literal(name + ": is null"));
+      if (SqlTypes.isIntegral(f.column().type())) {
+        valid.add(c + " IS NOT NULL");
+      } else {
+        String finite = "ABS(" + c + ") <= " + FLOAT_MAX;
+        valid.add("COALESCE(" + finite + ", FALSE)");
+        reason.append("\n    WHEN NOT (").append(finite).append(") THEN ");
+        reason.append(Sql.literal(name + ": NaN, infinite or too large for a float"));
+      }
+    }
+    reason.append("\n  END AS STRING) AS ").append(Sql.identifier(REASON));
+    String all = String.join("\n  AND ", valid);
+    String from = "\nFROM " + context.inputRelation(PortSpec.IN);
+    context.ddl("CREATE TEMPORARY VIEW " + scorable + " AS\nSELECT *" + from + "\nWHERE " + all);
+    context.view(INVALID, "SELECT\n  *,\n  " + reason + from + "\nWHERE NOT (\n  " + all + ")");
   }
 
   /** The input's columns, then each score under its chosen name. */

@@ -199,6 +199,7 @@ final class GoldenPipelines {
     all.add(quickstart());
     all.add(validate());
     all.add(modelScore());
+    all.add(modelScoreDeadLetter());
     return all;
   }
 
@@ -455,6 +456,52 @@ final class GoldenPipelines {
         features,
         scored,
         preview("scored"));
+  }
+
+  /** Dead-letter mode: scored rows to a preview, rows with an invalid feature to a print sink. */
+  private static Golden modelScoreDeadLetter() {
+    Node features =
+        node(
+            "features",
+            "datagen",
+            "columns",
+            List.of(
+                row("name", "amount", "type", "DOUBLE", "min", 1L, "max", 500L),
+                row("name", "avg_1min_spend", "type", "DOUBLE", "min", 1L, "max", 300L),
+                row("name", "tx_count_1min", "type", "INT", "min", 1L, "max", 12L),
+                row("name", "amount_ratio", "type", "FLOAT", "min", 0L, "max", 5L)),
+            "rowsPerSecond",
+            20L,
+            "procTime",
+            "proc_time");
+    Node scored =
+        node(
+            "scored",
+            "model-score",
+            "model",
+            "fraud-scorer/fraud-scorer.onnx",
+            "outputs",
+            List.of(row("output", "fraud_score", "as", "risk", "type", "FLOAT")),
+            "onInvalidInput",
+            "dead-letter");
+    Node valid = preview("scored");
+    Node invalid = node("dead_letters", "print-sink");
+    Pipeline pipeline =
+        new Pipeline(
+            "golden-model-score-dead-letter",
+            "Golden model-score dead-letter",
+            "A model-score node sending rows with invalid features to a dead-letter output",
+            1,
+            List.of("golden"),
+            List.of(features, scored, valid, invalid),
+            List.of(
+                Edge.of(features.id(), scored.id()),
+                Edge.of(scored.id(), valid.id()),
+                new Edge(scored.id(), "invalid", invalid.id(), "in")));
+    return new Golden(
+        "model-score-dead-letter",
+        pipeline,
+        Map.of("models.dir", GoldenScriptTest.SAMPLE_MODELS.toString()));
   }
 
   private static Node preview(String id) {

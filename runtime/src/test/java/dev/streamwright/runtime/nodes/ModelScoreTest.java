@@ -54,7 +54,7 @@ class ModelScoreTest {
     assertThat(m.id()).isEqualTo("model-score");
     assertThat(m.category()).isEqualTo(NodeCategory.MODEL);
     assertThat(m.inputs()).containsExactly(PortSpec.appendOnlyInput("in"));
-    assertThat(m.outputs()).containsExactly(PortSpec.output("out"));
+    assertThat(m.outputs()).containsExactly(PortSpec.output("out"), PortSpec.output("invalid"));
   }
 
   @Test
@@ -71,6 +71,72 @@ class ModelScoreTest {
             "fraud_score");
     assertThat(out.column("fraud_score")).contains(new Column("fraud_score", "DOUBLE"));
     assertThat(out.eventTime()).isEqualTo("transaction_time");
+  }
+
+  @Test
+  void theInvalidOutputGivesRowsOnlyInDeadLetterMode() {
+    assertThat(fraud().derive().outputs()).containsOnlyKeys("out");
+    NodeHarness.Derived d = fraud().set("onInvalidInput", "dead-letter").derive();
+    assertThat(d.errors()).isEmpty();
+    Schema invalid = d.outputs().get("invalid");
+    assertThat(invalid.names()).endsWith("transaction_time", "dlq_reason");
+    assertThat(invalid.column("dlq_reason")).contains(new Column("dlq_reason", "STRING"));
+    assertThat(invalid.eventTime()).isEqualTo("transaction_time");
+    assertThat(d.outputs().get("out").names()).endsWith("fraud_score");
+  }
+
+  @Test
+  void deadLetterModeRefusesAnInputWithADlqReasonColumn() {
+    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    columns.add(new Column("dlq_reason", "STRING"));
+    String message =
+        fraud()
+            .input(transactions().withColumns(columns))
+            .set("onInvalidInput", "dead-letter")
+            .derive()
+            .onlyError("onInvalidInput");
+    assertThat(message).contains("already has a column 'dlq_reason'");
+  }
+
+  @Test
+  void deadLetterModeScoresOnlyValidRowsAndSendsTheOthersWithTheFirstBadColumn() {
+    FakeRenderContext r = fraud().set("onInvalidInput", "dead-letter").render();
+    String valid =
+        """
+        COALESCE(ABS(`amount`) <= 3.4028234663852886E38, FALSE)
+          AND COALESCE(ABS(`avg_1min_spend`) <= 3.4028234663852886E38, FALSE)
+          AND `tx_count_1min` IS NOT NULL
+          AND COALESCE(ABS(`amount_ratio`) <= 3.4028234663852886E38, FALSE)""";
+    assertThat(r.ddl.get(0))
+        .isEqualTo(
+            "CREATE TEMPORARY VIEW `node1__scorable` AS\nSELECT *\nFROM `upstream_in`\nWHERE "
+                + valid);
+    assertThat(r.ddl.get(1)).contains("'on-invalid-input' = 'fail'");
+    assertThat(r.views.get(0))
+        .isEqualTo(
+            """
+            CREATE TEMPORARY VIEW `node1__invalid` AS
+            SELECT
+              *,
+              CAST(CASE
+                WHEN `amount` IS NULL THEN 'amount: is null'
+                WHEN NOT (ABS(`amount`) <= 3.4028234663852886E38) \
+            THEN 'amount: NaN, infinite or too large for a float'
+                WHEN `avg_1min_spend` IS NULL THEN 'avg_1min_spend: is null'
+                WHEN NOT (ABS(`avg_1min_spend`) <= 3.4028234663852886E38) \
+            THEN 'avg_1min_spend: NaN, infinite or too large for a float'
+                WHEN `tx_count_1min` IS NULL THEN 'tx_count_1min: is null'
+                WHEN `amount_ratio` IS NULL THEN 'amount_ratio: is null'
+                WHEN NOT (ABS(`amount_ratio`) <= 3.4028234663852886E38) \
+            THEN 'amount_ratio: NaN, infinite or too large for a float'
+              END AS STRING) AS `dlq_reason`
+            FROM `upstream_in`
+            WHERE NOT (
+            """
+                + "  "
+                + valid
+                + ")");
+    assertThat(r.views.get(1)).contains("TABLE `node1__scorable`,");
   }
 
   @Test
@@ -303,7 +369,7 @@ class ModelScoreTest {
         .contains("'batch.size' = '32'")
         .contains("'on-invalid-input' = 'skip'");
     assertThat(r.views.get(0))
-        .contains("SELECT \n  `user_id`,\n")
+        .contains("SELECT\n  `user_id`,\n")
         .contains("  `transaction_time`,\n  `fraud_score` AS `risk`\nFROM ML_PREDICT(")
         .endsWith("MAP['max-concurrent-operations', '128'])");
   }
