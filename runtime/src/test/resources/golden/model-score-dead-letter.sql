@@ -38,12 +38,12 @@ SELECT
   *,
   CAST(CASE
     WHEN `amount` IS NULL THEN 'amount: is null'
-    WHEN NOT (ABS(`amount`) <= 3.4028234663852886E38) THEN 'amount: NaN, infinite or too large for a float'
+    WHEN NOT COALESCE(ABS(`amount`) <= 3.4028234663852886E38, FALSE) THEN 'amount: NaN, infinite or too large for a float'
     WHEN `avg_1min_spend` IS NULL THEN 'avg_1min_spend: is null'
-    WHEN NOT (ABS(`avg_1min_spend`) <= 3.4028234663852886E38) THEN 'avg_1min_spend: NaN, infinite or too large for a float'
+    WHEN NOT COALESCE(ABS(`avg_1min_spend`) <= 3.4028234663852886E38, FALSE) THEN 'avg_1min_spend: NaN, infinite or too large for a float'
     WHEN `tx_count_1min` IS NULL THEN 'tx_count_1min: is null'
     WHEN `amount_ratio` IS NULL THEN 'amount_ratio: is null'
-    WHEN NOT (ABS(`amount_ratio`) <= 3.4028234663852886E38) THEN 'amount_ratio: NaN, infinite or too large for a float'
+    WHEN NOT COALESCE(ABS(`amount_ratio`) <= 3.4028234663852886E38, FALSE) THEN 'amount_ratio: NaN, infinite or too large for a float'
   END AS STRING) AS `dlq_reason`
 FROM `features`
 WHERE NOT (

@@ -277,9 +277,10 @@ public final class ModelScore extends BuiltinNodeType {
       if (SqlTypes.isIntegral(f.column().type())) {
         valid.add(c + " IS NOT NULL");
       } else {
-        String finite = "ABS(" + c + ") <= " + FLOAT_MAX;
-        valid.add("COALESCE(" + finite + ", FALSE)");
-        reason.append("\n    WHEN NOT (").append(finite).append(") THEN ");
+        // Not "NOT (ABS(x) <= max)": Calcite turns that into "ABS(x) > max", false for NaN.
+        String finite = "COALESCE(ABS(" + c + ") <= " + FLOAT_MAX + ", FALSE)";
+        valid.add(finite);
+        reason.append("\n    WHEN NOT ").append(finite).append(" THEN ");
         reason.append(Sql.literal(name + ": NaN, infinite or too large for a float"));
       }
     }
