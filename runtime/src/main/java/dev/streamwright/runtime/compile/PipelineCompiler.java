@@ -302,7 +302,8 @@ public final class PipelineCompiler {
                       + "' of '"
                       + e.from()
                       + "', which gives no rows with that node's current properties (a Kafka"
-                      + " source's 'malformed' output needs Malformed records = dead-letter);"
+                      + " source's 'malformed' output needs Malformed records = dead-letter, a"
+                      + " model score's 'invalid' output On invalid input = dead-letter);"
                       + " change them or remove the connection"));
           failed.add(node.id());
         }

@@ -7,10 +7,18 @@ import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.Schema;
+import dev.streamwright.runtime.compile.Compilation;
+import dev.streamwright.runtime.compile.NodeTypeRegistry;
+import dev.streamwright.runtime.compile.PipelineCompiler;
+import dev.streamwright.runtime.model.Edge;
+import dev.streamwright.runtime.model.Node;
+import dev.streamwright.runtime.model.Pipeline;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,8 +94,44 @@ class ModelScoreTest {
   }
 
   @Test
+  void connectingTheInvalidOutputOutsideDeadLetterModeSaysWhichPropertyToSet() {
+    Node source =
+        Node.of(
+            "tx",
+            "datagen",
+            Map.of(
+                "columns",
+                List.of(
+                    row("name", "amount", "type", "DOUBLE"),
+                    row("name", "avg_1min_spend", "type", "DOUBLE"),
+                    row("name", "tx_count_1min", "type", "INT"),
+                    row("name", "amount_ratio", "type", "DOUBLE"))));
+    Node scored = Node.of("scored", "model-score", Map.of("model", FRAUD));
+    Node dlq = Node.of("dlq", "print-sink", Map.of());
+    Pipeline p =
+        new Pipeline(
+            "p",
+            "p",
+            "",
+            1,
+            List.of(),
+            List.of(source, scored, dlq),
+            List.of(Edge.of("tx", "scored"), new Edge("scored", "invalid", "dlq", "in")));
+    Compilation c =
+        new PipelineCompiler(NodeTypeRegistry.load())
+            .compile(p, Map.of("models.dir", SAMPLES.toString()));
+    assertThat(c.problemsOf("scored")).isEmpty();
+    assertThat(c.problemsOf("dlq"))
+        .anySatisfy(
+            pr ->
+                assertThat(pr.message())
+                    .contains("output 'invalid' of 'scored', which gives no rows")
+                    .contains("'invalid' output On invalid input = dead-letter"));
+  }
+
+  @Test
   void deadLetterModeRefusesAnInputWithADlqReasonColumn() {
-    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    List<Column> columns = new ArrayList<>(transactions().columns());
     columns.add(new Column("dlq_reason", "STRING"));
     String message =
         fraud()
@@ -192,7 +236,7 @@ class ModelScoreTest {
 
   @Test
   void mappedInputsReadOtherColumns() {
-    List<Column> renamed = new java.util.ArrayList<>(transactions().columns());
+    List<Column> renamed = new ArrayList<>(transactions().columns());
     renamed.set(4, new Column("ratio", "DOUBLE"));
     NodeHarness h =
         fraud()
@@ -241,7 +285,7 @@ class ModelScoreTest {
 
   @Test
   void aDecimalColumnMustBeCastFirst() {
-    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    List<Column> columns = new ArrayList<>(transactions().columns());
     columns.set(1, new Column("amount", "DECIMAL(10,2)"));
     assertThat(fraud().input(transactions().withColumns(columns)).derive().onlyError("inputs"))
         .contains("CAST it to DOUBLE in a project node");
@@ -281,7 +325,7 @@ class ModelScoreTest {
 
   @Test
   void anOutputNamedLikeAnInputColumnClashes() {
-    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    List<Column> columns = new ArrayList<>(transactions().columns());
     columns.add(new Column("risk", "DOUBLE"));
     String message =
         fraud()
@@ -294,7 +338,7 @@ class ModelScoreTest {
 
   @Test
   void aModelOutputNamedLikeAnInputColumnIsRefusedEvenWhenRenamed() {
-    List<Column> columns = new java.util.ArrayList<>(transactions().columns());
+    List<Column> columns = new ArrayList<>(transactions().columns());
     columns.add(new Column("fraud_score", "DOUBLE"));
     String message =
         fraud()
