@@ -21,6 +21,7 @@ import java.util.List;
 class ArchitectureTest {
 
   private static final String PLUGIN_API = "dev.streamwright.plugin.api..";
+  private static final String ONNX_PROVIDER = "dev.streamwright.plugin.onnx..";
   private static final String RUNTIME = "dev.streamwright.runtime..";
   private static final String MONITOR = "dev.streamwright.monitor..";
   private static final String DESIGNER = "dev.streamwright.designer..";
@@ -29,7 +30,7 @@ class ArchitectureTest {
   /** Guards the rules below against passing vacuously because the import found nothing. */
   @ArchTest
   static void theImportSeesTheCoreModules(JavaClasses classes) {
-    for (String module : List.of(PLUGIN_API, RUNTIME, APP)) {
+    for (String module : List.of(PLUGIN_API, ONNX_PROVIDER, RUNTIME, APP)) {
       assertThat(classes.that(resideInAPackage(module))).as(module).isNotEmpty();
     }
   }
@@ -69,6 +70,18 @@ class ArchitectureTest {
           .because(
               "a plugin must compile without Flink on its class path, and the API must survive a"
                   + " Flink upgrade unchanged");
+
+  @ArchTest
+  static final ArchRule onnxProviderStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage(ONNX_PROVIDER)
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.streamwright..").and(resideOutsideOfPackage(ONNX_PROVIDER)))
+          .because(
+              "a Flink cluster loads the onnx provider jar on its own with ADD JAR (decision 0010);"
+                  + " the runtime's Model score node uses the provider, never the reverse");
 
   @ArchTest
   static final ArchRule runtimeKnowsNoUi =

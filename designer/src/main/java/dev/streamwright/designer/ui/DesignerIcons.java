@@ -40,6 +40,7 @@ public final class DesignerIcons {
           Map.entry("window-aggregate", MaterialDesignS.SIGMA),
           Map.entry("over-features", MaterialDesignC.CHART_TIMELINE_VARIANT),
           Map.entry("sql", MaterialDesignC.CODE_BRACES),
+          Map.entry("model-score", MaterialDesignS.SPEEDOMETER),
           Map.entry("preview-sink", MaterialDesignE.EYE_OUTLINE),
           Map.entry("print-sink", MaterialDesignP.PRINTER),
           Map.entry("file-sink", MaterialDesignF.FILE_EXPORT_OUTLINE),

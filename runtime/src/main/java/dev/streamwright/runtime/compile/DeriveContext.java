@@ -14,13 +14,16 @@ final class DeriveContext implements SchemaContext {
   private final String nodeId;
   private final NodeProperties properties;
   private final Map<String, Schema> inputs;
+  private final Map<String, String> environment;
   private final List<Problem> problems;
 
   DeriveContext(
       String nodeId,
       NodeProperties properties,
       Map<String, Schema> inputs,
+      Map<String, String> environment,
       List<Problem> problems) {
+    this.environment = environment;
     this.nodeId = nodeId;
     this.properties = properties;
     this.inputs = inputs;
@@ -40,6 +43,11 @@ final class DeriveContext implements SchemaContext {
   @Override
   public Schema input(String port) {
     return inputs.get(port);
+  }
+
+  @Override
+  public String environment(String key) {
+    return environment.get(key);
   }
 
   @Override

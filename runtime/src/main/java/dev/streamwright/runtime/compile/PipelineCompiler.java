@@ -79,7 +79,14 @@ public final class PipelineCompiler {
       if (type == null || failed.contains(id)) {
         continue;
       }
-      derive(nodes.get(id), type, inbound.getOrDefault(id, Map.of()), schemas, failed, problems);
+      derive(
+          nodes.get(id),
+          type,
+          inbound.getOrDefault(id, Map.of()),
+          environment,
+          schemas,
+          failed,
+          problems);
     }
     warnAboutUnusedOutputs(nodes, types, pipeline.edges(), failed, problems);
 
@@ -272,6 +279,7 @@ public final class PipelineCompiler {
       Node node,
       NodeType type,
       Map<String, Edge> inbound,
+      Map<String, String> environment,
       Map<String, Map<String, Schema>> schemas,
       Set<String> failed,
       List<Problem> problems) {
@@ -294,7 +302,8 @@ public final class PipelineCompiler {
                       + "' of '"
                       + e.from()
                       + "', which gives no rows with that node's current properties (a Kafka"
-                      + " source's 'malformed' output needs Malformed records = dead-letter);"
+                      + " source's 'malformed' output needs Malformed records = dead-letter, a"
+                      + " model score's 'invalid' output On invalid input = dead-letter);"
                       + " change them or remove the connection"));
           failed.add(node.id());
         }
@@ -320,7 +329,7 @@ public final class PipelineCompiler {
     List<Problem> own = new ArrayList<>();
     Map<String, Schema> out;
     try {
-      out = type.deriveSchema(new DeriveContext(node.id(), props, inputs, own));
+      out = type.deriveSchema(new DeriveContext(node.id(), props, inputs, environment, own));
     } catch (RuntimeException ex) {
       own.add(
           Problem.error(

@@ -26,6 +26,7 @@ public final class BuiltinNodeTypes implements NodeTypeProvider {
         new OverFeatures(),
         new SqlTransform(),
         new Validate(),
+        new ModelScore(),
         new PreviewSink(),
         new PrintSink(),
         new FileSink(),

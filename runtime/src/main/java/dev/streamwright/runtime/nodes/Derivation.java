@@ -45,6 +45,11 @@ final class Derivation {
           }
 
           @Override
+          public String environment(String key) {
+            return render.environment(key);
+          }
+
+          @Override
           public void error(String property, String message) {}
 
           @Override
@@ -72,6 +77,11 @@ final class Derivation {
 
   Schema input(String port) {
     return context.input(port);
+  }
+
+  /** A setting of the environment the pipeline is compiled for, or null. */
+  String environment(String key) {
+    return context.environment(key);
   }
 
   void error(String property, String message) {

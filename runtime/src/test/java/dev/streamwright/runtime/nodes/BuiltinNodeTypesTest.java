@@ -33,6 +33,7 @@ class BuiltinNodeTypesTest {
             "over-features",
             "sql",
             "validate",
+            "model-score",
             "preview-sink",
             "print-sink",
             "file-sink",

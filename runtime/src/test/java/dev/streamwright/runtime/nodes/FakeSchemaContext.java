@@ -29,6 +29,7 @@ final class FakeSchemaContext implements SchemaContext {
   private final String nodeId;
   private final NodeProperties properties;
   private final Map<String, Schema> inputs = new TreeMap<>();
+  private final Map<String, String> environment = new TreeMap<>();
   private final List<Reported> reported = new ArrayList<>();
 
   FakeSchemaContext(String nodeId, NodeType type, Map<String, Object> values) {
@@ -39,6 +40,16 @@ final class FakeSchemaContext implements SchemaContext {
   FakeSchemaContext input(String port, Schema schema) {
     inputs.put(port, schema);
     return this;
+  }
+
+  FakeSchemaContext environment(String key, String value) {
+    environment.put(key, value);
+    return this;
+  }
+
+  @Override
+  public String environment(String key) {
+    return environment.get(key);
   }
 
   @Override

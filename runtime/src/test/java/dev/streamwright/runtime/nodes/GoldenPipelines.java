@@ -198,6 +198,8 @@ final class GoldenPipelines {
     all.add(upsertKafkaSink());
     all.add(quickstart());
     all.add(validate());
+    all.add(modelScore());
+    all.add(modelScoreDeadLetter());
     return all;
   }
 
@@ -402,6 +404,104 @@ final class GoldenPipelines {
                 new Edge(checked.id(), "valid", valid.id(), "in"),
                 new Edge(checked.id(), "rejected", rejected.id(), "in")));
     return new Golden("validate", pipeline, Map.of());
+  }
+
+  /**
+   * The fraud sample's model on generated features. {@code models.dir} is the repository's
+   * samples/models, so the script holds an absolute path; the golden file has {@value
+   * GoldenScriptTest#MODELS_DIR_PLACEHOLDER} in its place.
+   */
+  private static Golden modelScore() {
+    Node features =
+        node(
+            "features",
+            "datagen",
+            "columns",
+            List.of(
+                row("name", "id", "type", "BIGINT", "kind", "sequence", "start", 1L, "end", 1000L),
+                row("name", "amount", "type", "DOUBLE", "min", 1L, "max", 500L),
+                row("name", "avg_1min_spend", "type", "DOUBLE", "min", 1L, "max", 300L),
+                row("name", "tx_count_1min", "type", "BIGINT", "min", 1L, "max", 12L),
+                row(
+                    "name",
+                    "ratio",
+                    "type",
+                    "DOUBLE",
+                    "kind",
+                    "expression",
+                    "expression",
+                    "amount / avg_1min_spend"),
+                row("name", "event_time", "type", "TIMESTAMP(3)")),
+            "rowsPerSecond",
+            20L,
+            "eventTime",
+            "event_time",
+            "watermarkDelay",
+            "2s");
+    Node scored =
+        node(
+            "scored",
+            "model-score",
+            "model",
+            "fraud-scorer/fraud-scorer.onnx",
+            "inputs",
+            List.of(row("input", "amount_ratio", "column", "ratio")),
+            "batchSize",
+            32L,
+            "maxInFlight",
+            32L);
+    return golden(
+        "model-score",
+        Map.of("models.dir", GoldenScriptTest.SAMPLE_MODELS.toString()),
+        features,
+        scored,
+        preview("scored"));
+  }
+
+  /** Dead-letter mode: scored rows to a preview, rows with an invalid feature to a print sink. */
+  private static Golden modelScoreDeadLetter() {
+    Node features =
+        node(
+            "features",
+            "datagen",
+            "columns",
+            List.of(
+                row("name", "amount", "type", "DOUBLE", "min", 1L, "max", 500L),
+                row("name", "avg_1min_spend", "type", "DOUBLE", "min", 1L, "max", 300L),
+                row("name", "tx_count_1min", "type", "INT", "min", 1L, "max", 12L),
+                row("name", "amount_ratio", "type", "FLOAT", "min", 0L, "max", 5L)),
+            "rowsPerSecond",
+            20L,
+            "procTime",
+            "proc_time");
+    Node scored =
+        node(
+            "scored",
+            "model-score",
+            "model",
+            "fraud-scorer/fraud-scorer.onnx",
+            "outputs",
+            List.of(row("output", "fraud_score", "as", "risk", "type", "FLOAT")),
+            "onInvalidInput",
+            "dead-letter");
+    Node valid = preview("scored");
+    Node invalid = node("dead_letters", "print-sink");
+    Pipeline pipeline =
+        new Pipeline(
+            "golden-model-score-dead-letter",
+            "Golden model-score dead-letter",
+            "A model-score node sending rows with invalid features to a dead-letter output",
+            1,
+            List.of("golden"),
+            List.of(features, scored, valid, invalid),
+            List.of(
+                Edge.of(features.id(), scored.id()),
+                Edge.of(scored.id(), valid.id()),
+                new Edge(scored.id(), "invalid", invalid.id(), "in")));
+    return new Golden(
+        "model-score-dead-letter",
+        pipeline,
+        Map.of("models.dir", GoldenScriptTest.SAMPLE_MODELS.toString()));
   }
 
   private static Node preview(String id) {

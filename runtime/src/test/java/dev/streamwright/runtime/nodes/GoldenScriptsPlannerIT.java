@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SqlTypes;
+import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.SqlStatement;
 import dev.streamwright.runtime.nodes.GoldenPipelines.Golden;
@@ -34,8 +35,10 @@ class GoldenScriptsPlannerIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("goldens")
   void flinkAcceptsTheGoldenScript(Golden golden) throws Exception {
-    CompiledPipeline compiled = GoldenScriptTest.compile(golden).result().orElseThrow();
-    assertThat(compiled.script()).isEqualTo(GoldenScriptTest.expected(golden));
+    Compilation compilation = GoldenScriptTest.compile(golden);
+    CompiledPipeline compiled = compilation.result().orElseThrow();
+    assertThat(GoldenScriptTest.script(golden, compilation))
+        .isEqualTo(GoldenScriptTest.expected(golden));
 
     TableEnvironment env = TableEnvironment.create(EnvironmentSettings.inStreamingMode());
     for (SqlStatement s : compiled.statements()) {

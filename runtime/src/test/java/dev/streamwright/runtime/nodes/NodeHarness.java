@@ -70,6 +70,7 @@ final class NodeHarness {
   Derived derive() {
     FakeSchemaContext context = new FakeSchemaContext("node1", type, properties);
     inputs.forEach(context::input);
+    environment.forEach(context::environment);
     Map<String, Schema> outputs = type.deriveSchema(context);
     return new Derived(outputs, context.reported());
   }

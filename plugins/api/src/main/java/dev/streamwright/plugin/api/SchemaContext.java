@@ -15,6 +15,15 @@ public interface SchemaContext {
   /** The schema arriving at an input port, or null when nothing is connected to it. */
   Schema input(String port);
 
+  /**
+   * A setting of the environment the pipeline is compiled for (see {@link
+   * RenderContext#environment(String)}), for node types whose schema depends on it, e.g. a model
+   * path relative to {@code models.dir}. Null when the environment does not set it.
+   */
+  default String environment(String key) {
+    return null;
+  }
+
   /** Reports an error on a property (null for the node as a whole); the pipeline cannot run. */
   void error(String property, String message);
 
