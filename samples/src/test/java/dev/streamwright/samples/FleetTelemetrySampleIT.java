@@ -71,9 +71,15 @@ class FleetTelemetrySampleIT {
       return Math.sqrt(Math.max(0, vibrationSquares / readings - mean * mean));
     }
 
-    /** The sample's documented placeholder for the maintenance-risk model. */
+    /**
+     * The maintenance-risk model (samples/models/maintenance-risk/card.json), on float32 features.
+     */
     double failureProbability() {
-      double z = -7.5 + 25 * vibrationStddev() + 0.08 * (maxTemp - 220) + 0.01 * (avgSpeed() - 60);
+      double z =
+          -7.5
+              + 25 * (float) vibrationStddev()
+              + 0.08 * ((float) maxTemp - 220)
+              + 0.01 * ((float) avgSpeed() - 60);
       return 1 / (1 + Math.exp(-z));
     }
   }

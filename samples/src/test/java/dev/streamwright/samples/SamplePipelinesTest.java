@@ -7,6 +7,7 @@ import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.models.ModelRegistry;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,7 +40,12 @@ class SamplePipelinesTest {
   @MethodSource("samples")
   void sampleCompilesWithoutErrors(Path file) throws Exception {
     Pipeline pipeline = CODEC.read(file);
-    Compilation c = COMPILER.compile(pipeline);
+    Compilation c =
+        COMPILER.compile(
+            pipeline,
+            ModelRegistry.near(file)
+                .map(d -> java.util.Map.of(ModelRegistry.ENVIRONMENT_KEY, d.toString()))
+                .orElse(java.util.Map.of()));
     assertThat(c.problems().stream().filter(Problem::isError).map(Problem::toString)).isEmpty();
     assertThat(c.result()).isPresent();
   }

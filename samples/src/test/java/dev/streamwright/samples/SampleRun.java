@@ -103,7 +103,13 @@ final class SampleRun {
       throws Exception {
     Compilation c =
         new PipelineCompiler(NodeTypeRegistry.load())
-            .compile(pipeline, Map.of("kafka.bootstrap.servers", bootstrap));
+            .compile(
+                pipeline,
+                Map.of(
+                    "kafka.bootstrap.servers",
+                    bootstrap,
+                    "models.dir",
+                    Path.of("models").toAbsolutePath().toString()));
     assertThat(c.problems().stream().filter(Problem::isError).map(Problem::toString)).isEmpty();
     Deployment d =
         runtime.deploy(c.result().orElseThrow(), DeployOptions.defaults().withParallelism(1));

@@ -7,10 +7,12 @@ import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.models.ModelRegistry;
 import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +46,16 @@ final class PipelineChecker {
     this.planner = planner;
   }
 
+  /**
+   * The environment a pipeline file compiles in: the model folder near it ({@link
+   * ModelRegistry#near}), which relative model paths start at.
+   */
+  static Map<String, String> environment(Path file) {
+    return ModelRegistry.near(file)
+        .map(dir -> Map.of(ModelRegistry.ENVIRONMENT_KEY, dir.toString()))
+        .orElse(Map.of());
+  }
+
   /** Reads and compiles the file; fast, and never starts Flink. */
   PipelineCheck structural(Path file) {
     Pipeline pipeline;
@@ -54,7 +66,7 @@ final class PipelineChecker {
       return PipelineCheck.unreadable(file, e);
     }
     long started = System.nanoTime();
-    Compilation compilation = compiler.compile(pipeline);
+    Compilation compilation = compiler.compile(pipeline, environment(file));
     LOG.info(
         "Compiled pipeline '{}' from {} in {} ms: {} problems",
         pipeline.id(),

@@ -243,8 +243,7 @@ final class SandboxCommand implements Callable<Integer> {
           return ExitCodes.RUNTIME_FAILURE;
         }
         Compilation compilation =
-            new PipelineCompiler(NodeTypeRegistry.load())
-                .compile(pipeline, Map.of(BOOTSTRAP_KEY, bootstrap));
+            new PipelineCompiler(NodeTypeRegistry.load()).compile(pipeline, environment(bootstrap));
         List<Problem> errors = compilation.problems().stream().filter(Problem::isError).toList();
         if (!errors.isEmpty() || compilation.result().isEmpty()) {
           errors.forEach(p -> err.println(p));
@@ -276,6 +275,13 @@ final class SandboxCommand implements Callable<Integer> {
         onCtrlC.close();
         closeAll();
       }
+    }
+
+    private Map<String, String> environment(String bootstrap) {
+      Map<String, String> env =
+          new java.util.TreeMap<>(PipelineChecker.environment(sampleDir.resolve("pipeline.json")));
+      env.put(BOOTSTRAP_KEY, bootstrap);
+      return env;
     }
 
     private String kafka() {

@@ -12,6 +12,7 @@ import dev.streamwright.app.ui.workspace.WorkspaceViewModel;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.models.ModelRegistry;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,17 +67,20 @@ public final class MainViewModel {
     // from light to dark when the workspace settings load a moment later.
     this.rememberedTheme = ThemeFile.read(context.workspace());
     this.theme = new SimpleObjectProperty<>(this, "theme", rememberedTheme.orElse(Theme.LIGHT));
+    Map<String, String> environment = environment(context);
     this.designer =
         new DesignerViewModel(
             Pipeline.empty(PLACEHOLDER_ID),
             context.registry(),
-            work -> context.tasks().run("compile", work));
+            work -> context.tasks().run("compile", work),
+            environment);
     this.run =
         new RunViewModel(
             new RuntimeHolder(context.runtimeName(), context.runtimes()),
             new SandboxHolder(context.sandbox()),
             context.check(),
-            context.tasks());
+            context.tasks(),
+            environment);
     this.autosave = new Autosave(context.tasks(), context.autosaveDelay());
     this.workspace =
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
@@ -107,6 +111,19 @@ public final class MainViewModel {
             },
             autosave.stateProperty(),
             autosave.problemProperty());
+  }
+
+  /**
+   * What the studio's pipelines compile in: the sample models' folder as {@code models.dir}, so the
+   * samples' model nodes find their files (relative model paths start there).
+   */
+  static Map<String, String> environment(StudioContext context) {
+    return context
+        .samples()
+        .map(s -> s.resolve("models"))
+        .filter(java.nio.file.Files::isDirectory)
+        .map(d -> Map.of(ModelRegistry.ENVIRONMENT_KEY, d.toAbsolutePath().toString()))
+        .orElse(Map.of());
   }
 
   // ---- parts ----------------------------------------------------------------------------------

@@ -82,7 +82,19 @@ public final class DesignerViewModel implements AutoCloseable {
    * @param worker runs the compiles (one background thread is plenty: compiles coalesce)
    */
   public DesignerViewModel(Pipeline pipeline, NodeTypeRegistry registry, Executor worker) {
-    this(new PipelineDocument(pipeline), registry, worker, Platform::runLater);
+    this(pipeline, registry, worker, java.util.Map.of());
+  }
+
+  /**
+   * A view model whose compiles see an environment, e.g. {@code models.dir} for model nodes'
+   * relative paths.
+   */
+  public DesignerViewModel(
+      Pipeline pipeline,
+      NodeTypeRegistry registry,
+      Executor worker,
+      java.util.Map<String, String> environment) {
+    this(new PipelineDocument(pipeline), registry, worker, Platform::runLater, environment);
   }
 
   /**
@@ -94,9 +106,21 @@ public final class DesignerViewModel implements AutoCloseable {
    */
   public DesignerViewModel(
       PipelineDocument document, NodeTypeRegistry registry, Executor worker, Executor publisher) {
+    this(document, registry, worker, publisher, java.util.Map.of());
+  }
+
+  /** A view model for an existing document, compiling in the given environment. */
+  public DesignerViewModel(
+      PipelineDocument document,
+      NodeTypeRegistry registry,
+      Executor worker,
+      Executor publisher,
+      java.util.Map<String, String> environment) {
     this.document = Objects.requireNonNull(document, "document");
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.compiler = new CompileService(new PipelineCompiler(registry), worker, publisher);
+    PipelineCompiler pipelineCompiler = new PipelineCompiler(registry);
+    java.util.Map<String, String> env = java.util.Map.copyOf(environment);
+    this.compiler = new CompileService(p -> pipelineCompiler.compile(p, env), worker, publisher);
     this.pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline", document.pipeline());
     this.outputs = new DesignerOutputs(registry, document::pipeline);
     selection.addListener(

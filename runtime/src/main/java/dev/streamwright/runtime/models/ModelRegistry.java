@@ -34,6 +34,31 @@ public final class ModelRegistry {
     this.dir = dir.toAbsolutePath().normalize();
   }
 
+  /** The environment key the model node resolves relative model paths against. */
+  public static final String ENVIRONMENT_KEY = "models.dir";
+
+  /**
+   * The model folder a pipeline file's relative model paths start at: a {@code models} folder
+   * beside the pipeline file, else beside its folder (samples/&lt;name&gt;/pipeline.json finds
+   * samples/models).
+   */
+  public static java.util.Optional<Path> near(Path pipelineFile) {
+    Path folder = pipelineFile.toAbsolutePath().normalize().getParent();
+    List<Path> candidates = new ArrayList<>();
+    if (folder != null) {
+      candidates.add(folder.resolve("models"));
+      if (folder.getParent() != null) {
+        candidates.add(folder.getParent().resolve("models"));
+      }
+    }
+    for (Path candidate : candidates) {
+      if (Files.isDirectory(candidate)) {
+        return java.util.Optional.of(candidate);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   /** The registry in this folder (it need not exist before the first registration). */
   public static ModelRegistry at(Path dir) {
     return new ModelRegistry(dir);

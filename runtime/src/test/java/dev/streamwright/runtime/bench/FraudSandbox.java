@@ -209,7 +209,17 @@ final class FraudSandbox {
   static CompiledPipeline compile(Pipeline pipeline, String bootstrap) {
     Compilation c =
         new PipelineCompiler(NodeTypeRegistry.load())
-            .compile(pipeline, Map.of(BOOTSTRAP_KEY, bootstrap));
+            .compile(
+                pipeline,
+                Map.of(
+                    BOOTSTRAP_KEY,
+                    bootstrap,
+                    // The sample's model nodes find their files here (from the runtime module).
+                    "models.dir",
+                    java.nio.file.Path.of("../samples/models")
+                        .toAbsolutePath()
+                        .normalize()
+                        .toString()));
     for (Problem p : c.problems()) {
       if (!p.isError()) {
         System.out.println("compile warning: " + p);

@@ -71,7 +71,7 @@ class SampleModelGeneratorTest {
   }
 
   @Test
-  void everyModelReplacesItsPipelinesCurrentPlaceholderFormula() throws IOException {
+  void everySamplePipelineScoresWithItsModel() throws IOException {
     for (SampleModels sample : SampleModels.all()) {
       LogisticModel model = sample.model();
       JsonNode pipeline = JSON.readTree(Path.of(model.sample(), "pipeline.json").toFile());
@@ -80,9 +80,10 @@ class SampleModelGeneratorTest {
               .filter(n -> n.get("id").asText().equals(model.pipelineNode()))
               .findFirst()
               .orElseThrow(() -> new AssertionError("no node " + model.pipelineNode()));
-      JsonNode column = node.get("properties").get("columns").get(0);
-      assertThat(column.get("expression").asText()).as(model.id()).isEqualTo(model.formula());
-      assertThat(column.get("name").asText()).as(model.id()).isEqualTo(model.outputName());
+      assertThat(node.get("type").asText()).as(model.id()).isEqualTo("model-score");
+      assertThat(node.get("properties").get("model").asText())
+          .as(model.id())
+          .isEqualTo(model.id() + "/" + model.id() + ".onnx");
     }
   }
 

@@ -80,6 +80,7 @@ public final class RunViewModel {
   private final TaskExecutor tasks;
   private final RuntimeHolder runtime;
   private final SandboxHolder sandbox;
+  private final Map<String, String> environment;
   private final PipelineCheck checker;
   private final GeneratorViewModel generator = new GeneratorViewModel();
   private final ReadOnlyStringWrapper kafka = new ReadOnlyStringWrapper(this, "kafka", "");
@@ -133,6 +134,20 @@ public final class RunViewModel {
    */
   public RunViewModel(
       RuntimeHolder runtime, SandboxHolder sandbox, PipelineCheck checker, TaskExecutor tasks) {
+    this(runtime, sandbox, checker, tasks, Map.of());
+  }
+
+  /**
+   * @param environment what every run compiles in besides the sandbox's brokers, e.g. {@code
+   *     models.dir}
+   */
+  public RunViewModel(
+      RuntimeHolder runtime,
+      SandboxHolder sandbox,
+      PipelineCheck checker,
+      TaskExecutor tasks,
+      Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
     this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
     this.runtime = Objects.requireNonNull(runtime, "runtime");
     this.checker = Objects.requireNonNull(checker, "checker");
@@ -219,7 +234,11 @@ public final class RunViewModel {
       environment =
           tasks.supply(
               "start the Kafka sandbox",
-              () -> Map.of(Sandbox.BOOTSTRAP_KEY, sandbox.start(topics).bootstrapServers()));
+              () -> {
+                Map<String, String> env = new java.util.TreeMap<>(this.environment);
+                env.put(Sandbox.BOOTSTRAP_KEY, sandbox.start(topics).bootstrapServers());
+                return env;
+              });
       environment.whenCompleteAsync(
           (env, error) -> {
             if (error == null && run == runs) {
@@ -230,7 +249,7 @@ public final class RunViewModel {
           tasks.ui());
     } else {
       enter(Phase.CHECKING, "checking the pipeline…");
-      environment = CompletableFuture.completedFuture(Map.of());
+      environment = CompletableFuture.completedFuture(this.environment);
     }
     environment
         .thenCompose(
