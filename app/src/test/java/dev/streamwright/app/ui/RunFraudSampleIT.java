@@ -47,7 +47,18 @@ class RunFraudSampleIT {
     assertThat(studio.fx(kafka::isVisible)).as("no Kafka before the first run").isFalse();
 
     studio.robot.clickOn("#run-button");
-    StudioDriver.waitFor(ROWS, () -> studio.model().run().phaseProperty().get() == Phase.RUNNING);
+    StudioDriver.waitFor(
+        ROWS,
+        () ->
+            studio.model().run().phaseProperty().get() == Phase.RUNNING
+                || studio.model().run().phaseProperty().get() == Phase.FAILED);
+    assertThat(studio.fx(() -> studio.model().run().phaseProperty().get()))
+        .as(
+            "%s",
+            studio.fx(() -> List.copyOf(studio.model().designer().outputs().problems()))
+                + " "
+                + studio.fx(() -> studio.model().run().failureProperty().get()))
+        .isEqualTo(Phase.RUNNING);
     assertThat(studio.fx(kafka::getText)).startsWith("Kafka 127.0.0.1:");
     assertThat(studio.fx(kafka::isVisible)).isTrue();
 

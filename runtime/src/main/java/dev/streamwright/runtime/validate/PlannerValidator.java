@@ -55,7 +55,7 @@ public final class PlannerValidator {
 
   private static final Pattern CREATED =
       Pattern.compile(
-          "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?(?:TABLE|VIEW)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
+          "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?(TABLE|VIEW|MODEL)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?"
               + "((?:`[^`]+`|[\\w$]+)(?:\\.(?:`[^`]+`|[\\w$]+))*)",
           Pattern.CASE_INSENSITIVE);
 
@@ -153,7 +153,7 @@ public final class PlannerValidator {
         return new Result(problems, schemas);
       }
       creators.put(relation.get().toLowerCase(Locale.ROOT), s);
-      if (resolve) {
+      if (resolve && !isModel(s.sql())) {
         resolveSchema(tEnv, relation.get())
             .ifPresent(schema -> schemas.put(relation.get(), schema));
       }
@@ -244,12 +244,18 @@ public final class PlannerValidator {
     return modes.contains("U") || modes.contains("D");
   }
 
+  /** Whether the statement creates a model (a model has no schema to resolve like a table). */
+  private static boolean isModel(String sql) {
+    Matcher m = CREATED.matcher(sql);
+    return m.find() && m.group(1).equalsIgnoreCase("MODEL");
+  }
+
   private static Optional<String> createdRelation(String sql) {
     Matcher m = CREATED.matcher(sql);
     if (!m.find()) {
       return Optional.empty();
     }
-    String[] parts = m.group(1).split("\\.");
+    String[] parts = m.group(2).split("\\.");
     return Optional.of(parts[parts.length - 1].replace("`", ""));
   }
 

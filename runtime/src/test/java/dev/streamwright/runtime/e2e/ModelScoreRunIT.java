@@ -17,6 +17,7 @@ import dev.streamwright.runtime.embedded.EmbeddedRuntimeExtension;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.validate.PlannerValidator;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -121,6 +122,23 @@ class ModelScoreRunIT {
       edges.add(new Edge("scored", "invalid", "dead_letters", "in"));
     }
     return new Pipeline("model-score-run", "model-score-run", "", 1, List.of(), nodes, edges);
+  }
+
+  /**
+   * Flink's planner, as the studio's and the CLI's checks call it, accepts both variants: the
+   * model's CREATE MODEL runs before the views that score with it.
+   */
+  @Test
+  void thePlannerValidatorAcceptsModelPipelines() {
+    for (boolean deadLetter : new boolean[] {false, true}) {
+      Pipeline pipeline = pipeline(deadLetter);
+      Compilation c =
+          new PipelineCompiler(NodeTypeRegistry.load())
+              .compile(pipeline, Map.of("models.dir", SAMPLES.toString()));
+      assertThat(new PlannerValidator().validate(pipeline, c.result().orElseThrow()))
+          .as("dead-letter " + deadLetter)
+          .isEmpty();
+    }
   }
 
   /** Runs the pipeline to its end and returns each sink's rows. */
