@@ -88,7 +88,7 @@ public final class PipelineCompiler {
           failed,
           problems);
     }
-    warnAboutUnusedOutputs(nodes, types, pipeline.edges(), failed, problems);
+    warnAboutUnusedOutputs(nodes, types, pipeline.edges(), failed, schemas, problems);
 
     boolean hasErrors = problems.stream().anyMatch(Problem::isError);
     CompiledPipeline compiled = null;
@@ -351,6 +351,7 @@ public final class PipelineCompiler {
       Map<String, NodeType> types,
       List<Edge> edges,
       Set<String> failed,
+      Map<String, Map<String, Schema>> schemas,
       List<Problem> problems) {
     Set<String> used = new HashSet<>();
     for (Edge e : edges) {
@@ -361,8 +362,12 @@ public final class PipelineCompiler {
       if (type == null || failed.contains(id)) {
         continue;
       }
+      Map<String, Schema> given = schemas.getOrDefault(id, Map.of());
       for (PortSpec out : type.outputs()) {
-        if (!used.contains(id + "\0" + out.id()) && type.outputs().size() == 1) {
+        // A node with several outputs only warns about outputs that give rows as it is set up
+        // (a dead-letter output does in dead-letter mode), so unused optional ports stay quiet.
+        boolean givesRows = type.outputs().size() == 1 || given.containsKey(out.id());
+        if (!used.contains(id + "\0" + out.id()) && givesRows) {
           problems.add(
               Problem.warning(
                   id, null, "output '" + out.id() + "' is not connected; its rows are dropped"));

@@ -137,7 +137,7 @@ public final class ModelScore extends BuiltinNodeType {
             PropertySpec.of(ON_INVALID_INPUT, PropertyKind.ENUM)
                 .label("On invalid input")
                 .choices("fail", "skip", "default", DEAD_LETTER)
-                .defaultValue("fail")
+                .defaultValue(DEAD_LETTER)
                 .description(
                     "A NULL, NaN or infinite feature: fail the job, skip the row, score it"
                         + " with 0.0 in place of the bad value, or send the row to the invalid"

@@ -149,6 +149,29 @@ class PipelineCompilerTest {
   }
 
   @Test
+  void anUnconnectedDeadLetterOutputIsAWarningOnlyWhenItGivesRows() {
+    Node source =
+        Node.of(
+            "tx",
+            "kafka-source",
+            Map.of(
+                "topic",
+                "transactions",
+                "columns",
+                List.of(Map.of("name", "user_id", "type", "STRING"))));
+    Pipeline failMode =
+        pipeline(
+            List.of(source, Node.of("out", "print-sink", Map.of())), List.of(Edge.of("tx", "out")));
+    PipelineCompiler real = new PipelineCompiler(NodeTypeRegistry.load());
+    assertThat(real.compile(failMode).problemsOf("tx")).isEmpty();
+
+    Pipeline deadLetter = failMode.withNode(source.withProperty("onMalformed", "dead-letter"));
+    assertThat(real.compile(deadLetter).problemsOf("tx"))
+        .extracting(Problem::message)
+        .containsExactly("output 'malformed' is not connected; its rows are dropped");
+  }
+
+  @Test
   void edgeToMissingNodeIsAnError() {
     Pipeline p = chain().withEdge(Edge.of("t", "ghost"));
     assertThat(errors(compiler.compile(p)))

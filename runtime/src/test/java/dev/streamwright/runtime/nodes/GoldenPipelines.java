@@ -449,7 +449,9 @@ final class GoldenPipelines {
             "batchSize",
             32L,
             "maxInFlight",
-            32L);
+            32L,
+            "onInvalidInput",
+            "fail");
     return golden(
         "model-score",
         Map.of("models.dir", GoldenScriptTest.SAMPLE_MODELS.toString()),

@@ -82,9 +82,13 @@ class ModelScoreTest {
   }
 
   @Test
-  void theInvalidOutputGivesRowsOnlyInDeadLetterMode() {
-    assertThat(fraud().derive().outputs()).containsOnlyKeys("out");
-    NodeHarness.Derived d = fraud().set("onInvalidInput", "dead-letter").derive();
+  void theInvalidOutputGivesRowsOnlyInDeadLetterModeWhichIsTheDefault() {
+    for (String mode : List.of("fail", "skip", "default")) {
+      assertThat(fraud().set("onInvalidInput", mode).derive().outputs())
+          .as(mode)
+          .containsOnlyKeys("out");
+    }
+    NodeHarness.Derived d = fraud().derive();
     assertThat(d.errors()).isEmpty();
     Schema invalid = d.outputs().get("invalid");
     assertThat(invalid.names()).endsWith("transaction_time", "dlq_reason");
@@ -106,7 +110,8 @@ class ModelScoreTest {
                     row("name", "avg_1min_spend", "type", "DOUBLE"),
                     row("name", "tx_count_1min", "type", "INT"),
                     row("name", "amount_ratio", "type", "DOUBLE"))));
-    Node scored = Node.of("scored", "model-score", Map.of("model", FRAUD));
+    Node scored =
+        Node.of("scored", "model-score", Map.of("model", FRAUD, "onInvalidInput", "skip"));
     Node dlq = Node.of("dlq", "print-sink", Map.of());
     Pipeline p =
         new Pipeline(
@@ -120,7 +125,9 @@ class ModelScoreTest {
     Compilation c =
         new PipelineCompiler(NodeTypeRegistry.load())
             .compile(p, Map.of("models.dir", SAMPLES.toString()));
-    assertThat(c.problemsOf("scored")).isEmpty();
+    assertThat(c.problemsOf("scored"))
+        .extracting(pr -> pr.message())
+        .containsExactly("output 'out' is not connected; its rows are dropped");
     assertThat(c.problemsOf("dlq"))
         .anySatisfy(
             pr ->
@@ -240,6 +247,7 @@ class ModelScoreTest {
     renamed.set(4, new Column("ratio", "DOUBLE"));
     NodeHarness h =
         fraud()
+            .set("onInvalidInput", "fail")
             .input(transactions().withColumns(renamed))
             .set("inputs", List.of(row("input", "amount_ratio", "column", "ratio")));
     assertThat(h.derive().errors()).isEmpty();
@@ -369,7 +377,7 @@ class ModelScoreTest {
 
   @Test
   void rendersTheModelAndAViewOverMlPredictInModelInputOrder() {
-    FakeRenderContext r = fraud().render();
+    FakeRenderContext r = fraud().set("onInvalidInput", "fail").render();
     assertThat(r.ddl)
         .containsExactly(
             "CREATE TEMPORARY MODEL `node1__model`\n"
