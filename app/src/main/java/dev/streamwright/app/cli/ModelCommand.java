@@ -1,6 +1,9 @@
 package dev.streamwright.app.cli;
 
+import dev.streamwright.plugin.onnx.OnnxModelException;
+import dev.streamwright.plugin.onnx.OnnxModelInspector;
 import dev.streamwright.plugin.onnx.OnnxModelRunner;
+import dev.streamwright.plugin.onnx.OnnxModelSignature;
 import dev.streamwright.runtime.models.ModelCard;
 import dev.streamwright.runtime.models.ModelException;
 import dev.streamwright.runtime.models.ModelRegistry;
@@ -19,8 +22,12 @@ import picocli.CommandLine.Spec;
 /** {@code streamwright model}: the models a pipeline scores with, and their cards. */
 @Command(
     name = "model",
-    description = "List registered models and check a model against its card.",
-    subcommands = {ModelCommand.ListModels.class, ModelCommand.Verify.class})
+    description = "Inspect a model file, list registered models, check a model against its card.",
+    subcommands = {
+      ModelCommand.Inspect.class,
+      ModelCommand.ListModels.class,
+      ModelCommand.Verify.class
+    })
 final class ModelCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
@@ -29,6 +36,67 @@ final class ModelCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine().usage(spec.commandLine().getOut());
     return ExitCodes.OK;
+  }
+
+  /** {@code streamwright model inspect <file.onnx>}. */
+  @Command(
+      name = "inspect",
+      description = {
+        "Print an ONNX model's signature as ONNX Runtime reads it: each input and output with its"
+            + " element type and shape (N: the batch dimension), and whether a Model score node"
+            + " can use it."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:the model loads",
+        "1:the file is missing, not ONNX, truncated or damaged",
+        "2:usage error"
+      })
+  static final class Inspect implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    private boolean help;
+
+    @Parameters(paramLabel = "<file.onnx>", description = "The model file.")
+    private Path file;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      OnnxModelSignature signature;
+      try {
+        signature = OnnxModelInspector.inspect(file);
+      } catch (OnnxModelException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_PIPELINE;
+      }
+      out.println(file.toAbsolutePath().normalize());
+      print(out, "input ", signature.inputs());
+      print(out, "output", signature.outputs());
+      out.flush();
+      return ExitCodes.OK;
+    }
+
+    private static void print(
+        PrintWriter out, String kind, List<OnnxModelSignature.Tensor> tensors) {
+      for (OnnxModelSignature.Tensor t : tensors) {
+        out.printf(
+            Locale.ROOT,
+            "  %s %-24s %-8s %-8s %s%n",
+            kind,
+            t.name(),
+            t.elementType(),
+            t.describeShape(),
+            t.supported() ? "" : "(not usable: " + t.unsupportedReason() + ")");
+      }
+    }
   }
 
   /** {@code streamwright model list [--dir]}. */

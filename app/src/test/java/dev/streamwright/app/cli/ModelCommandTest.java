@@ -87,6 +87,32 @@ class ModelCommandTest {
     assertThat(r.err()).contains("fraud-scorer.onnx is not a model ONNX Runtime can load");
   }
 
+  @Test
+  void inspectPrintsTheSignatureAsOnnxRuntimeReadsIt() {
+    Result r =
+        CliHarness.run(
+            "model", "inspect", MODELS.resolve("fraud-scorer/fraud-scorer.onnx").toString());
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("input +amount +float +\\[N,1\\]")
+        .containsPattern("input +amount_ratio +float +\\[N,1\\]")
+        .containsPattern("output +fraud_score +float +\\[N,1\\]")
+        .doesNotContain("not usable");
+  }
+
+  @Test
+  void inspectNamesWhatIsWrongWithAFileThatIsNotAModel() throws Exception {
+    Path notOnnx = Files.writeString(tmp.resolve("notes.onnx"), "these are not weights");
+    Result r = CliHarness.run("model", "inspect", notOnnx.toString());
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.err()).contains("notes.onnx");
+    assertThat(r.out()).isEmpty();
+
+    Result missing = CliHarness.run("model", "inspect", tmp.resolve("nope.onnx").toString());
+    assertThat(missing.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(missing.err()).contains("nope.onnx");
+  }
+
   private Path copy(String id) throws Exception {
     Path folder = Files.createDirectories(tmp.resolve(id));
     for (String f : List.of("card.json", id + ".onnx")) {
