@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * by {@link #read}, which reports every problem on the property the user has to change.
  *
  * @param path the model file, absolute
- * @param features one entry per model input, in the model's order
+ * @param features one entry per model input (k for an {@code [N,k]} input), in the model's order
  * @param scores one entry per chosen model output
  */
 record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
@@ -39,8 +39,15 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
   private static final Set<String> FEATURE_TYPES =
       Set.of("FLOAT", "DOUBLE", "INT", "BIGINT", "SMALLINT", "TINYINT");
 
-  /** A model input and the upstream column that feeds it. */
-  record Feature(String modelInput, Column column) {}
+  /**
+   * A model input and the upstream column that feeds it; an {@code [N,k]} input has k features, one
+   * per value in order.
+   *
+   * @param sqlInput the column name in CREATE MODEL's INPUT: the model input's own name, or for the
+   *     k values of an {@code [N,k]} input {@code <name>_0} to {@code <name>_<k-1>} (the provider
+   *     feeds a single matrix input all INPUT columns in order, whatever their names)
+   */
+  record Feature(String modelInput, String sqlInput, Column column) {}
 
   /** A model output and the column it becomes. */
   record Score(String modelOutput, Column column) {}
@@ -90,11 +97,12 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
 
   private static List<Feature> features(
       Derivation d, Schema input, OnnxModelSignature signature, String file) {
+    boolean only = signature.inputs().size() == 1;
     for (Tensor t : signature.inputs()) {
       if (!t.supported()) {
         d.error(
             MODEL, "model input '" + t.name() + "' of " + file + " is " + t.unsupportedReason());
-      } else if (!t.oneValuePerRow()) {
+      } else if (t.matrix() && !only) {
         d.error(
             MODEL,
             "model input '"
@@ -103,19 +111,105 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
                 + file
                 + " has shape "
                 + t.describeShape()
-                + "; a Model score node feeds one column per model input, so each must be [N] or"
-                + " [N,1]");
+                + " beside other inputs ("
+                + names(signature.inputs())
+                + "); a Model score node feeds an [N,k] input only when it is the model's only"
+                + " input. Export the model with one [N,k] input, or with one [N,1] input per"
+                + " feature");
+      } else if (!t.matrix() && !t.oneValuePerRow()) {
+        d.error(
+            MODEL,
+            "model input '"
+                + t.name()
+                + "' of "
+                + file
+                + " has shape "
+                + t.describeShape()
+                + "; a Model score node feeds one column into each [N] or [N,1] input, or k"
+                + " columns into a model's only [N,k] input");
       }
     }
-    Map<String, String> mapped = new LinkedHashMap<>();
+    Map<String, List<String>> mapped = mapped(d, signature, file);
+    List<Feature> features = new ArrayList<>();
+    for (Tensor t : signature.inputs()) {
+      if (!t.supported() || (t.matrix() ? !only : !t.oneValuePerRow())) {
+        continue; // reported on the model above; a column check would only add noise
+      }
+      List<String> columns = mapped.get(t.name());
+      if (t.matrix() && (columns == null || columns.size() != t.width())) {
+        d.error(
+            INPUTS,
+            "model input '"
+                + t.name()
+                + "' takes "
+                + t.width()
+                + " values per row ("
+                + t.describeShape()
+                + "); map "
+                + t.width()
+                + " columns to it, in order"
+                + (columns == null
+                    ? ": add {input: "
+                        + t.name()
+                        + ", column: <column>} to inputs once per column. Columns: "
+                        + Columns.describe(input)
+                    : "; got " + columns.size()));
+        continue;
+      }
+      Set<String> seen = new TreeSet<>();
+      for (int i = 0; i < t.width(); i++) {
+        String what =
+            t.matrix()
+                ? "value " + (i + 1) + " of model input '" + t.name() + "'"
+                : "model input '" + t.name() + "'";
+        String columnName = columns == null ? t.name() : columns.get(i);
+        Column c = input.column(columnName).orElse(null);
+        if (c == null) {
+          d.error(
+              INPUTS,
+              columns != null
+                  ? what
+                      + " is mapped to '"
+                      + columnName
+                      + "', which is not a column of the input; pick one of: "
+                      + Columns.describe(input)
+                  : what
+                      + " has no column: the input has no column of that name; add"
+                      + " {input: "
+                      + t.name()
+                      + ", column: <column>} to inputs, or name the column so upstream. Columns: "
+                      + Columns.describe(input));
+        } else if (!seen.add(c.name())) {
+          d.error(
+              INPUTS,
+              what
+                  + " reads column '"
+                  + c.name()
+                  + "' again; Flink's DESCRIPTOR takes each column once, so copy it under"
+                  + " another name in a project node");
+        } else {
+          checkFeatureType(d, what, c);
+          String sqlInput = t.matrix() ? t.name() + "_" + i : t.name();
+          features.add(new Feature(t.name(), sqlInput, c));
+        }
+      }
+    }
+    return features;
+  }
+
+  /** The columns {@code inputs} lists per model input, in order; reports malformed entries. */
+  private static Map<String, List<String>> mapped(
+      Derivation d, OnnxModelSignature signature, String file) {
+    Map<String, List<String>> mapped = new LinkedHashMap<>();
     List<NodeProperties> records = d.props().records(INPUTS);
     for (int i = 0; i < records.size(); i++) {
       String name = records.get(i).string("input", "").trim();
       String column = records.get(i).string("column", "").trim();
       String label = Columns.item("input", i, name);
+      Tensor t = signature.input(name).orElse(null);
       if (name.isEmpty() || column.isEmpty()) {
         d.error(INPUTS, label + " needs both a model input and a column");
-      } else if (signature.input(name).isEmpty()) {
+      } else if (t == null) {
         d.error(
             INPUTS,
             label
@@ -127,51 +221,35 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
                 + signature.inputs().size()
                 + " inputs: "
                 + names(signature.inputs()));
-      } else if (mapped.putIfAbsent(name, column) != null) {
-        d.error(INPUTS, label + " is mapped twice; map each model input once");
-      }
-    }
-    List<Feature> features = new ArrayList<>();
-    for (Tensor t : signature.inputs()) {
-      if (!t.supported() || !t.oneValuePerRow()) {
-        continue; // reported on the model above; a column check would only add noise
-      }
-      String columnName = mapped.getOrDefault(t.name(), t.name());
-      Column c = input.column(columnName).orElse(null);
-      if (c == null) {
+      } else if (mapped.containsKey(name) && !t.matrix()) {
         d.error(
             INPUTS,
-            mapped.containsKey(t.name())
-                ? "model input '"
-                    + t.name()
-                    + "' is mapped to '"
-                    + columnName
-                    + "', which is not a column of the input; pick one of: "
-                    + Columns.describe(input)
-                : "model input '"
-                    + t.name()
-                    + "' has no column: the input has no column of that name; add"
-                    + " {input: "
-                    + t.name()
-                    + ", column: <column>} to inputs, or name the column so upstream. Columns: "
-                    + Columns.describe(input));
-        continue;
+            t.shape().size() == 2 && t.shape().get(1) < 0
+                ? label
+                    + ": model input '"
+                    + name
+                    + "' has shape "
+                    + t.describeShape()
+                    + ", whose width is not fixed, so the node cannot tell how many columns it"
+                    + " takes; map one column to it, or export the model with a fixed width"
+                    + " [N,k]"
+                : label + " is mapped twice; map each model input once");
+      } else {
+        mapped.computeIfAbsent(name, n -> new ArrayList<>()).add(column);
       }
-      checkFeatureType(d, t.name(), c);
-      features.add(new Feature(t.name(), c));
     }
-    return features;
+    return mapped;
   }
 
-  private static void checkFeatureType(Derivation d, String modelInput, Column c) {
+  private static void checkFeatureType(Derivation d, String what, Column c) {
     if (SqlTypes.isUnknown(c.type())) {
       d.warning(
           INPUTS,
           "column '"
               + c.name()
-              + "' (model input '"
-              + modelInput
-              + "') has a type only the Flink planner knows; set its type upstream so this node"
+              + "' ("
+              + what
+              + ") has a type only the Flink planner knows; set its type upstream so this node"
               + " can check it is numeric");
     } else if (!FEATURE_TYPES.contains(SqlTypes.base(c.type()))) {
       d.error(
@@ -180,9 +258,9 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
               + c.name()
               + "' is "
               + c.type()
-              + ", but model input '"
-              + modelInput
-              + "' is a float tensor; feed a FLOAT, DOUBLE, INT, BIGINT, SMALLINT or TINYINT column"
+              + ", but "
+              + what
+              + " is a float tensor; feed a FLOAT, DOUBLE, INT, BIGINT, SMALLINT or TINYINT column"
               + (SqlTypes.isNumeric(c.type())
                   ? " (CAST it to DOUBLE in a project node)"
                   : " (compute a number from it in a project node)"));

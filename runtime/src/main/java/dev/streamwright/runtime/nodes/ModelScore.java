@@ -33,10 +33,12 @@ import java.util.TreeMap;
  * every Flink task manager.
  *
  * <p>Each model input reads the upstream column of the same name unless {@code inputs} maps it to
- * another column. Each model output becomes a {@code DOUBLE} column of its own name unless {@code
- * outputs} picks outputs, names ({@code as}) and types (FLOAT or DOUBLE). DOUBLE is the default
- * because a float32 score widens to DOUBLE exactly, and downstream thresholds such as {@code score
- * > 0.8} then compare as written instead of against the float nearest to 0.8.
+ * another column. A model whose only input is {@code [N,k]} (as scikit-learn exports them) reads k
+ * columns: {@code inputs} lists that input k times, one column per value in order. Each model
+ * output becomes a {@code DOUBLE} column of its own name unless {@code outputs} picks outputs,
+ * names ({@code as}) and types (FLOAT or DOUBLE). DOUBLE is the default because a float32 score
+ * widens to DOUBLE exactly, and downstream thresholds such as {@code score > 0.8} then compare as
+ * written instead of against the float nearest to 0.8.
  *
  * <p>A NULL, NaN or infinite feature (or one too large for the model's float32 input) fails the
  * job, skips the row, or is scored as 0.0, as {@code onInvalidInput} says. With {@code
@@ -103,7 +105,8 @@ public final class ModelScore extends BuiltinNodeType {
                         .build())
                 .description(
                     "Which column feeds which model input; unlisted model inputs read the column"
-                        + " of the same name")
+                        + " of the same name. A model's only [N,k] input is listed k times, one"
+                        + " column per value in order")
                 .build(),
             PropertySpec.of(OUTPUTS, PropertyKind.LIST)
                 .label("Outputs")
@@ -209,7 +212,7 @@ public final class ModelScore extends BuiltinNodeType {
     List<String> inputs = new ArrayList<>();
     List<String> descriptor = new ArrayList<>();
     for (Feature f : binding.features()) {
-      inputs.add(Sql.identifier(f.modelInput()) + " " + f.column().type());
+      inputs.add(Sql.identifier(f.sqlInput()) + " " + f.column().type());
       descriptor.add(Sql.identifier(f.column().name()));
     }
     List<String> outputs = new ArrayList<>();

@@ -51,6 +51,10 @@ class ModelScoreRunIT {
   /** The repository's sample models, from the runtime module (Maven runs tests there). */
   private static final Path SAMPLES = Path.of("..", "samples", "models").toAbsolutePath();
 
+  /** This module's tiny test models (see src/test/resources/models/README.md). */
+  private static final Path TEST_MODELS =
+      Path.of("src", "test", "resources", "models").toAbsolutePath();
+
   private static final String AMOUNT = "CAST(id AS DOUBLE) * 7.5";
   private static final String AVG = "10 + CAST(MOD(id, 50) AS DOUBLE) * 4";
   private static final String BAD_AMOUNT =
@@ -252,6 +256,84 @@ class ModelScoreRunIT {
     assertThat(valid).containsExactlyInAnyOrderElementsOf(expectedValid);
     assertThat(reasons).isEqualTo(expectedInvalid);
     assertThat(sinks.get("dead_letters")).hasSize(expectedInvalid.size());
+  }
+
+  /**
+   * A scikit-learn style model with one {@code [N,4]} input (runtime/src/test/resources/models,
+   * {@code sigmoid(-0.5 + 0.5 x0 - x1 + 0.25 x2 + 2 x3)}) reads the four columns the inputs list
+   * maps to it, in the listed order, which here is not the columns' order upstream.
+   */
+  @Test
+  void aMatrixInputModelScoresEveryRowFromItsColumnsInTheMappedOrder() throws Exception {
+    Node source =
+        Node.of(
+            "rows",
+            "datagen",
+            Map.of(
+                "columns",
+                List.of(
+                    Map.of(
+                        "name",
+                        "id",
+                        "type",
+                        "BIGINT",
+                        "kind",
+                        "sequence",
+                        "start",
+                        1,
+                        "end",
+                        ROWS),
+                    column("a", "DOUBLE", "CAST(MOD(id, 7) AS DOUBLE)"),
+                    column("b", "INT", "CAST(MOD(id, 3) AS INT) - 1"),
+                    column("c", "DOUBLE", "CAST(id AS DOUBLE) / 20"),
+                    column("d", "DOUBLE", "CAST(id AS DOUBLE) * 0.1")),
+                "numberOfRows",
+                ROWS,
+                "rowsPerSecond",
+                10000));
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (String c : List.of("c", "a", "d", "b")) {
+      inputs.add(Map.of("input", "float_input", "column", c));
+    }
+    Node scored =
+        Node.of(
+            "scored",
+            "model-score",
+            Map.of(
+                "model",
+                TEST_MODELS.resolve("matrix4-input.onnx").toString(),
+                "inputs",
+                inputs,
+                "onInvalidInput",
+                "fail"));
+    Pipeline p =
+        new Pipeline(
+            "matrix-run",
+            "matrix-run",
+            "",
+            1,
+            List.of(),
+            List.of(source, scored, Node.of("scores", "preview-sink", Map.of("maxRows", 1000))),
+            List.of(Edge.of("rows", "scored"), Edge.of("scored", "scores")));
+    List<ResultRow> rows = run(p, "scores").get("scores");
+    float[] w = {0.5f, -1, 0.25f, 2};
+    Map<Long, Double> scores = new TreeMap<>();
+    for (ResultRow r : rows) {
+      double[] x = {number(r, "c"), number(r, "a"), number(r, "d"), number(r, "b")};
+      double z = -0.5;
+      for (int i = 0; i < 4; i++) {
+        z += (double) w[i] * (float) x[i];
+      }
+      assertThat(number(r, "risk"))
+          .as("risk of row %s", r.get("id"))
+          .isCloseTo(1.0 / (1.0 + Math.exp(-z)), Offset.offset(1e-6));
+      scores.put(id(r), number(r, "risk"));
+    }
+    assertThat(scores).as("one score per row").hasSize(ROWS);
+    assertThat(scores.values().stream().mapToDouble(Double::doubleValue).min().orElseThrow())
+        .isLessThan(0.05);
+    assertThat(scores.values().stream().mapToDouble(Double::doubleValue).max().orElseThrow())
+        .isGreaterThan(0.95);
   }
 
   private static long id(ResultRow r) {

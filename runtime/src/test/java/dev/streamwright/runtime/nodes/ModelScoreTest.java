@@ -319,16 +319,116 @@ class ModelScoreTest {
         .contains("text-input.onnx has no float or double output of shape [N] or [N,1]");
   }
 
+  private static NodeHarness matrix(String... columns) {
+    List<Map<String, Object>> inputs = new ArrayList<>();
+    for (String c : columns) {
+      inputs.add(row("input", "float_input", "column", c));
+    }
+    return NodeHarness.of(new ModelScore())
+        .environment("models.dir", TEST_MODELS.toString())
+        .input(transactions())
+        .set("model", "matrix4-input.onnx")
+        .set("inputs", inputs);
+  }
+
   @Test
-  void aMatrixModelInputIsRefusedWithItsShape() {
-    Schema input = Schema.of(List.of(new Column("x", "DOUBLE")));
+  void aMatrixInputReadsItsMappedColumnsInOrder() {
+    NodeHarness h =
+        matrix("tx_count_1min", "amount", "amount_ratio", "avg_1min_spend")
+            .set("onInvalidInput", "fail");
+    assertThat(h.derive().errors()).isEmpty();
+    assertThat(h.derive().out().names()).endsWith("transaction_time", "risk");
+    FakeRenderContext r = h.render();
+    assertThat(r.ddl.get(0))
+        .startsWith(
+            "CREATE TEMPORARY MODEL `node1__model`\n"
+                + "INPUT (`float_input_0` BIGINT, `float_input_1` DOUBLE, `float_input_2` DOUBLE,"
+                + " `float_input_3` DOUBLE)\n"
+                + "OUTPUT (`risk` DOUBLE)\n");
+    assertThat(r.views.get(0))
+        .contains("DESCRIPTOR(`tx_count_1min`, `amount`, `amount_ratio`, `avg_1min_spend`)");
+  }
+
+  @Test
+  void deadLetterModeChecksEveryColumnOfAMatrixInput() {
+    FakeRenderContext r =
+        matrix("tx_count_1min", "amount", "amount_ratio", "avg_1min_spend").render();
+    assertThat(r.ddl.get(0))
+        .contains("`tx_count_1min` IS NOT NULL")
+        .contains("COALESCE(ABS(`amount`) <= ")
+        .contains("COALESCE(ABS(`amount_ratio`) <= ")
+        .contains("COALESCE(ABS(`avg_1min_spend`) <= ");
+    assertThat(r.views.get(0))
+        .contains("'tx_count_1min: is null'")
+        .contains("'avg_1min_spend: NaN, infinite or too large for a float'");
+  }
+
+  @Test
+  void aMatrixInputWithTooFewColumnsSaysHowManyItTakes() {
+    assertThat(matrix("amount", "amount_ratio").derive().onlyError("inputs"))
+        .isEqualTo(
+            "model input 'float_input' takes 4 values per row ([N,4]); map 4 columns to it, in"
+                + " order; got 2");
+  }
+
+  @Test
+  void anUnmappedMatrixInputSaysHowToMapIt() {
+    assertThat(matrix().derive().onlyError("inputs"))
+        .startsWith(
+            "model input 'float_input' takes 4 values per row ([N,4]); map 4 columns to it, in"
+                + " order: add {input: float_input, column: <column>} to inputs once per column")
+        .contains("amount DOUBLE");
+  }
+
+  @Test
+  void aTextColumnIntoAMatrixInputNamesTheValue() {
+    assertThat(
+            matrix("amount", "user_id", "amount_ratio", "tx_count_1min")
+                .derive()
+                .onlyError("inputs"))
+        .contains(
+            "column 'user_id' is STRING, but value 2 of model input 'float_input' is a float"
+                + " tensor");
+  }
+
+  @Test
+  void aColumnReadTwiceByAMatrixInputIsRefused() {
+    assertThat(
+            matrix("amount", "amount", "amount_ratio", "tx_count_1min")
+                .derive()
+                .onlyError("inputs"))
+        .contains("value 2 of model input 'float_input' reads column 'amount' again");
+  }
+
+  @Test
+  void aMatrixInputBesideOtherInputsIsRefusedWithTheReason() {
+    Schema input = Schema.of(List.of(new Column("a", "DOUBLE"), new Column("y", "DOUBLE")));
     String message =
         NodeHarness.of(new ModelScore())
             .input(input)
-            .set("model", TEST_MODELS.resolve("matrix-input.onnx").toString())
+            .set("model", TEST_MODELS.resolve("matrix-and-column-input.onnx").toString())
             .derive()
             .onlyError("model");
-    assertThat(message).contains("model input 'x' of matrix-input.onnx has shape [N,2]");
+    assertThat(message)
+        .contains("model input 'x' of matrix-and-column-input.onnx has shape [N,2] beside other")
+        .contains("only when it is the model's only input");
+  }
+
+  @Test
+  void aDynamicWidthInputTakesOneColumnOnly() {
+    Schema input = Schema.of(List.of(new Column("a", "DOUBLE"), new Column("b", "DOUBLE")));
+    NodeHarness h =
+        NodeHarness.of(new ModelScore())
+            .input(input)
+            .set("model", TEST_MODELS.resolve("dynamic-width-input.onnx").toString());
+    assertThat(
+            h.set(
+                    "inputs",
+                    List.of(row("input", "x", "column", "a"), row("input", "x", "column", "b")))
+                .derive()
+                .onlyError("inputs"))
+        .contains("model input 'x' has shape [N,N], whose width is not fixed")
+        .contains("export the model with a fixed width [N,k]");
   }
 
   @Test

@@ -60,6 +60,19 @@ public record OnnxModelSignature(Path path, List<Tensor> inputs, List<Tensor> ou
       return shape.size() == 1 || (shape.size() == 2 && (shape.get(1) == 1 || shape.get(1) < 0));
     }
 
+    /**
+     * Whether it is {@code [N,k]} with a fixed {@code k} greater than 1: k values per row, which
+     * the onnx provider feeds from k columns when it is the model's only input.
+     */
+    public boolean matrix() {
+      return shape.size() == 2 && shape.get(1) > 1;
+    }
+
+    /** The values per row: {@code k} for a {@linkplain #matrix() matrix}, else 1. */
+    public int width() {
+      return matrix() ? Math.toIntExact(shape.get(1)) : 1;
+    }
+
     /** The shape as users read it, e.g. {@code [N,1]}. */
     public String describeShape() {
       StringBuilder sb = new StringBuilder("[");

@@ -76,6 +76,33 @@ final class OnnxModels {
     return g.model();
   }
 
+  /**
+   * sigmoid(x . w + b) with a single [N,N] float input: the width is symbolic, so only the data
+   * tells how many values a row has.
+   */
+  static byte[] logisticDynamicWidth(String input, float[] w, float b, String output) {
+    Graph g = new Graph("logistic_dynamic_width");
+    g.initializer("W", FLOAT, new long[] {w.length, 1}, w);
+    g.initializer("B", FLOAT, new long[] {1}, new float[] {b});
+    g.input(input, FLOAT, -1, -1);
+    g.node("Identity", List.of(input), "features");
+    tail(g, output, false);
+    return g.model();
+  }
+
+  /** sigmoid([matrix, column] . w + b): an [N,k] input beside an [N,1] one. */
+  static byte[] logisticMatrixAndColumn(
+      String matrix, int k, String column, float[] w, float b, String output) {
+    Graph g = new Graph("logistic_matrix_and_column");
+    g.initializer("W", FLOAT, new long[] {w.length, 1}, w);
+    g.initializer("B", FLOAT, new long[] {1}, new float[] {b});
+    g.input(matrix, FLOAT, -1, k);
+    g.input(column, FLOAT, -1, 1);
+    g.node("Concat", List.of(matrix, column), "features", "axis", 1);
+    tail(g, output, false);
+    return g.model();
+  }
+
   /** A model that passes one input of the given element type through, e.g. to test type checks. */
   static byte[] identity(String input, int elemType, String output) {
     Graph g = new Graph("identity");
