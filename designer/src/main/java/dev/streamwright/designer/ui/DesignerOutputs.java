@@ -2,6 +2,7 @@ package dev.streamwright.designer.ui;
 
 import dev.streamwright.designer.document.compile.CompiledRevision;
 import dev.streamwright.designer.document.compile.NodeSummary;
+import dev.streamwright.plugin.api.Column;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
@@ -92,6 +93,26 @@ public final class DesignerOutputs {
       }
     }
     return List.copyOf(names);
+  }
+
+  /**
+   * The columns (with their types) flowing into a node's input ports, from the last compile; empty
+   * until they are known. A Model score node's mapping editor offers numeric ones first.
+   */
+  public List<Column> inputSchemaColumns(String nodeId) {
+    Compilation c = lastCompilation();
+    Pipeline p = pipeline.get();
+    if (c == null || p.node(nodeId).isEmpty()) {
+      return List.of();
+    }
+    Map<String, Column> columns = new LinkedHashMap<>();
+    for (Edge e : p.edges()) {
+      if (e.to().equals(nodeId)) {
+        c.schema(e.from(), e.fromPort())
+            .ifPresent(s -> s.columns().forEach(col -> columns.putIfAbsent(col.name(), col)));
+      }
+    }
+    return List.copyOf(columns.values());
   }
 
   /**

@@ -18,6 +18,8 @@ import dev.streamwright.designer.document.command.RenameNode;
 import dev.streamwright.designer.document.command.SetProperty;
 import dev.streamwright.designer.document.compile.CompileService;
 import dev.streamwright.designer.document.compile.CompiledRevision;
+import dev.streamwright.designer.document.models.ModelDetails;
+import dev.streamwright.designer.document.models.ModelDetailsReader;
 import dev.streamwright.plugin.api.NodeType;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.runtime.compile.Compilation;
@@ -28,6 +30,7 @@ import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.model.Position;
 import dev.streamwright.runtime.validate.Problem;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,6 +76,10 @@ public final class DesignerViewModel implements AutoCloseable {
       new SimpleObjectProperty<>(this, "insertionPoint", new Position(80, 80));
   private final EditState edit = new EditState();
   private final DesignerOutputs outputs;
+  private final java.util.Map<String, String> environment;
+  private final Executor worker;
+  private final Executor publisher;
+  private final ModelDetailsReader models = new ModelDetailsReader();
   private String copied;
 
   /**
@@ -120,6 +127,9 @@ public final class DesignerViewModel implements AutoCloseable {
     this.registry = Objects.requireNonNull(registry, "registry");
     PipelineCompiler pipelineCompiler = new PipelineCompiler(registry);
     java.util.Map<String, String> env = java.util.Map.copyOf(environment);
+    this.environment = env;
+    this.worker = Objects.requireNonNull(worker, "worker");
+    this.publisher = Objects.requireNonNull(publisher, "publisher");
     this.compiler = new CompileService(p -> pipelineCompiler.compile(p, env), worker, publisher);
     this.pipeline = new ReadOnlyObjectWrapper<>(this, "pipeline", document.pipeline());
     this.outputs = new DesignerOutputs(registry, document::pipeline);
@@ -139,6 +149,36 @@ public final class DesignerViewModel implements AutoCloseable {
   }
 
   // ---- state ----------------------------------------------------------------------------------
+
+  /** The environment compiles see, e.g. {@code models.dir}; empty when none was given. */
+  public java.util.Map<String, String> environment() {
+    return environment;
+  }
+
+  /**
+   * Reads what the property sheet shows about the model file a Model score node's {@code model}
+   * property names (signature, card, checksum), resolved against the environment's {@code
+   * models.dir}. The reading runs on the worker, since it starts ONNX Runtime and hashes the file;
+   * {@code done} runs with the result on the thread that owns the document.
+   */
+  public void readModel(String modelProperty, Consumer<ModelDetails> done) {
+    Path file =
+        ModelDetailsReader.resolve(modelProperty, environment.get(ModelDetailsReader.MODELS_DIR));
+    if (file == null) {
+      done.accept(
+          ModelDetails.unreadable(
+              null,
+              modelProperty == null || modelProperty.isBlank()
+                  ? "Set the model file to see its inputs and outputs."
+                  : "'" + modelProperty + "' is not a valid path."));
+      return;
+    }
+    worker.execute(
+        () -> {
+          ModelDetails details = models.read(file);
+          publisher.execute(() -> done.accept(details));
+        });
+  }
 
   /** The document; the app saves it and marks it saved. */
   public PipelineDocument document() {

@@ -9,6 +9,7 @@ import dev.streamwright.designer.ui.properties.PropertySheetView;
 import dev.streamwright.designer.ui.sql.SqlView;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.model.Pipeline;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Application;
@@ -40,10 +41,10 @@ final class DesignerWindow {
   final ProblemsView problems;
   final SqlView sql;
 
-  private DesignerWindow(Stage stage, Pipeline pipeline) {
+  private DesignerWindow(Stage stage, Pipeline pipeline, Map<String, String> environment) {
     forgetMonocleDragView();
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    model = new DesignerViewModel(pipeline, REGISTRY, worker);
+    model = new DesignerViewModel(pipeline, REGISTRY, worker, environment);
     palette = new PaletteView(model);
     canvas = new CanvasView(model);
     sheet = new PropertySheetView(model);
@@ -62,12 +63,17 @@ final class DesignerWindow {
 
   /** Shows the views on the stage, editing the quickstart sample. */
   static DesignerWindow quickstart(Stage stage) throws Exception {
-    return new DesignerWindow(stage, Pipelines.quickstart());
+    return new DesignerWindow(stage, Pipelines.quickstart(), Map.of());
   }
 
   /** Shows the views on the stage, editing the pipeline. */
   static DesignerWindow of(Stage stage, Pipeline pipeline) {
-    return new DesignerWindow(stage, pipeline);
+    return new DesignerWindow(stage, pipeline, Map.of());
+  }
+
+  /** Shows the views on the stage, editing the pipeline in an environment (e.g. models.dir). */
+  static DesignerWindow of(Stage stage, Pipeline pipeline, Map<String, String> environment) {
+    return new DesignerWindow(stage, pipeline, environment);
   }
 
   /**

@@ -18,6 +18,16 @@ record EditorContext(DesignerViewModel model, String nodeId) {
     model.setProperty(nodeId, spec, value);
   }
 
+  /** The node's type id; empty when the node is gone. */
+  String typeId() {
+    return model.pipeline().node(nodeId).map(n -> n.type()).orElse("");
+  }
+
+  /** The stored value of another property of the node, or null. */
+  Object property(String name) {
+    return model.pipeline().node(nodeId).map(n -> n.properties().get(name)).orElse(null);
+  }
+
   /** The column names the node's pickers offer. */
   List<String> columns() {
     return model.outputs().inputColumns(nodeId);

@@ -2,12 +2,18 @@ package dev.streamwright.designer.ui.properties;
 
 import dev.streamwright.plugin.api.PropertySpec;
 
-/** Chooses the editor of a property by its kind. */
+/**
+ * Chooses the editor of a property by its kind; a Model score node's {@code inputs} get the model
+ * section (signature, card, input mapping) instead of a plain table.
+ */
 final class PropertyEditors {
 
   private PropertyEditors() {}
 
   static PropertyEditor create(PropertySpec spec, EditorContext context) {
+    if (ModelInputsEditor.edits(context.typeId(), spec)) {
+      return new ModelInputsEditor(spec, context);
+    }
     return switch (spec.kind()) {
       case BOOLEAN -> new BooleanEditor(spec, context);
       case ENUM -> new EnumEditor(spec, context);
