@@ -187,7 +187,7 @@ class ModelSectionTest {
         () ->
             robot
                 .lookup(".model-mapping .combo-box .list-cell")
-                .match((ListCell<?> c) -> "Same name (amount_ratio)".equals(c.getText()))
+                .match((ListCell<?> c) -> "Same name".equals(c.getText()))
                 .tryQuery()
                 .isPresent());
   }

@@ -79,20 +79,24 @@ public final class ModelDetailsReader {
   }
 
   private static ModelDetails readNow(Path file, Path cardFile) {
-    OnnxModelSignature signature;
+    OnnxModelSignature signature = null;
+    String problem = null;
     try {
       signature = OnnxModelInspector.inspect(file);
     } catch (OnnxModelException e) {
-      return ModelDetails.unreadable(file, e.getMessage());
+      problem = e.getMessage();
     } catch (RuntimeException e) {
       LOG.warn("Could not read the model {}", file, e);
-      return ModelDetails.unreadable(file, "cannot read " + file + ": " + e.getMessage());
+      problem = "cannot read " + file + ": " + e.getMessage();
+    }
+    if (!Files.isRegularFile(file)) {
+      return ModelDetails.unreadable(file, problem);
     }
     if (!Files.isRegularFile(cardFile)) {
       return new ModelDetails(
           file,
           signature,
-          null,
+          problem,
           null,
           null,
           Verification.NO_CARD,
@@ -104,13 +108,13 @@ public final class ModelDetailsReader {
       card = ModelCard.read(cardFile);
     } catch (ModelException e) {
       return new ModelDetails(
-          file, signature, null, null, e.getMessage(), Verification.NO_CARD, "");
+          file, signature, problem, null, e.getMessage(), Verification.NO_CARD, "");
     }
     if (!card.file().equals(String.valueOf(file.getFileName()))) {
       return new ModelDetails(
           file,
           signature,
-          null,
+          problem,
           null,
           "The card.json next to the model describes "
               + card.file()
@@ -120,18 +124,19 @@ public final class ModelDetailsReader {
           Verification.NO_CARD,
           "");
     }
+    // A damaged file is still compared with its card: "changed since registered" says what to do.
     String actual;
     try {
       actual = ModelRegistry.sha256(file);
     } catch (ModelException e) {
       return new ModelDetails(
-          file, signature, null, card, null, Verification.CHANGED, e.getMessage());
+          file, signature, problem, card, null, Verification.CHANGED, e.getMessage());
     }
     if (actual.equalsIgnoreCase(card.sha256())) {
       return new ModelDetails(
           file,
           signature,
-          null,
+          problem,
           card,
           null,
           Verification.VERIFIED,
@@ -140,7 +145,7 @@ public final class ModelDetailsReader {
     return new ModelDetails(
         file,
         signature,
-        null,
+        problem,
         card,
         null,
         Verification.CHANGED,

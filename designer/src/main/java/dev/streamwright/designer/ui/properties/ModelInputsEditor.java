@@ -22,7 +22,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -43,7 +46,7 @@ final class ModelInputsEditor extends PropertyEditor {
   /** The style class of the mapping table. */
   static final String MAPPING = "model-mapping";
 
-  /** The style class of the card's checksum line. */
+  /** The style class of the card's checksum line; pseudo-class {@code error} when it changed. */
   static final String VERIFICATION = "model-verification";
 
   /** SQL types the Model score node feeds to float tensors (as the node checks them). */
@@ -85,6 +88,14 @@ final class ModelInputsEditor extends PropertyEditor {
     mapping.setHgap(6);
     mapping.setVgap(4);
     mapping.setAccessibleText("Input mapping");
+    // Input names stay whole; the pickers take the rest of the width.
+    ColumnConstraints names = new ColumnConstraints();
+    names.setMinWidth(Region.USE_PREF_SIZE);
+    ColumnConstraints pickerColumn = new ColumnConstraints();
+    pickerColumn.setHgrow(Priority.ALWAYS);
+    pickerColumn.setFillWidth(true);
+    mapping.getColumnConstraints().setAll(names, pickerColumn);
+    signature.getColumnConstraints().setAll(new ColumnConstraints(), names);
   }
 
   @Override
@@ -252,10 +263,6 @@ final class ModelInputsEditor extends PropertyEditor {
     verification.setText(details.verificationText());
     verification.pseudoClassStateChanged(
         DesignerStyles.ERROR, details.verification() == Verification.CHANGED);
-    verification.getStyleClass().remove(DesignerStyles.FIELD_PROBLEM);
-    if (details.verification() == Verification.CHANGED) {
-      verification.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
-    }
     verification.setAccessibleText("Checksum: " + details.verificationText());
     card.getChildren().add(verification);
   }
@@ -340,8 +347,8 @@ final class ModelInputsEditor extends PropertyEditor {
     columns.stream().filter(c -> numeric(c.type())).forEach(c -> items.add(choice(c)));
     columns.stream().filter(c -> !numeric(c.type())).forEach(c -> items.add(choice(c)));
     picker.getItems().setAll(items);
-    picker.setCellFactory(list -> new ChoiceCell(slot));
-    picker.setButtonCell(new ChoiceCell(slot));
+    picker.setCellFactory(list -> new ChoiceCell(slot, false));
+    picker.setButtonCell(new ChoiceCell(slot, true));
     picker.setOnAction(
         e -> {
           if (!updating) {
@@ -494,9 +501,12 @@ final class ModelInputsEditor extends PropertyEditor {
   /** A choice in the list and on the button: the column with its type, or the default. */
   private static final class ChoiceCell extends ListCell<Choice> {
     private final Slot slot;
+    private final boolean button;
 
-    ChoiceCell(Slot slot) {
+    /** The button is narrow and sits beside the input's name, so its default is terse. */
+    ChoiceCell(Slot slot, boolean button) {
       this.slot = slot;
+      this.button = button;
     }
 
     @Override
@@ -505,7 +515,7 @@ final class ModelInputsEditor extends PropertyEditor {
       if (empty || item == null) {
         setText(slot.matrix() ? "Pick a column" : null);
       } else if (item.column() == null) {
-        setText("Same name (" + slot.input() + ")");
+        setText(button ? "Same name" : "Same name (" + slot.input() + ")");
       } else if (!item.known()) {
         setText(item.column() + " (not in the input)");
       } else {
