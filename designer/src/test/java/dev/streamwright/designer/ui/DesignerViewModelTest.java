@@ -250,4 +250,37 @@ class DesignerViewModelTest {
 
     assertThat(model.outputs().compiledProperty().get().revision()).isEqualTo(compiled);
   }
+
+  @Test
+  void readsAModelRelativeToModelsDirOnTheWorkerAndAnswersOnThePublisher() throws Exception {
+    java.nio.file.Path samples =
+        java.nio.file.Path.of("..", "samples", "models").toAbsolutePath().normalize();
+    List<Runnable> worker = new java.util.ArrayList<>();
+    List<Runnable> publisher = new java.util.ArrayList<>();
+    DesignerViewModel vm =
+        new DesignerViewModel(
+            new PipelineDocument(Pipelines.quickstart()),
+            REGISTRY,
+            worker::add,
+            publisher::add,
+            Map.of("models.dir", samples.toString()));
+    List<dev.streamwright.designer.document.models.ModelDetails> got = new java.util.ArrayList<>();
+    vm.readModel("fraud-scorer/fraud-scorer.onnx", got::add);
+    assertThat(got).as("nothing is read on the calling thread").isEmpty();
+    // The first compile queued on the worker too; run everything in order.
+    while (!worker.isEmpty()) {
+      worker.remove(0).run();
+    }
+    assertThat(got).as("the answer waits for the publisher").isEmpty();
+    while (!publisher.isEmpty()) {
+      publisher.remove(0).run();
+    }
+    assertThat(got).hasSize(1);
+    assertThat(got.get(0).path()).isEqualTo(samples.resolve("fraud-scorer/fraud-scorer.onnx"));
+    assertThat(got.get(0).signature().inputs()).hasSize(4);
+
+    vm.readModel(" ", got::add);
+    assertThat(got.get(1).problem()).isEqualTo("Set the model file to see its inputs and outputs.");
+    vm.close();
+  }
 }
