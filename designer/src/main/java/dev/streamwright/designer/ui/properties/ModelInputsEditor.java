@@ -68,6 +68,7 @@ final class ModelInputsEditor extends PropertyEditor {
   private boolean reading;
   private boolean readAgain;
   private boolean updating;
+  private boolean shown;
 
   /** Whether this editor edits the property: a Model score node's inputs. */
   static boolean edits(String typeId, PropertySpec spec) {
@@ -113,6 +114,7 @@ final class ModelInputsEditor extends PropertyEditor {
 
   @Override
   void show(Object value) {
+    shown = true;
     stored = value;
     Object model = context.property("model");
     String text = model == null ? null : String.valueOf(model);
@@ -131,7 +133,9 @@ final class ModelInputsEditor extends PropertyEditor {
       buildMapping();
     }
     // A compile ran: the file may have changed on disk. Cached reads only stat it.
-    read();
+    if (shown) {
+      read();
+    }
   }
 
   // ---- reading the model ----------------------------------------------------------------------
