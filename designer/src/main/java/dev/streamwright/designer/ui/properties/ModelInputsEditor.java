@@ -1,20 +1,16 @@
 package dev.streamwright.designer.ui.properties;
 
+import dev.streamwright.designer.document.models.InputMapping;
 import dev.streamwright.designer.document.models.ModelDetails;
 import dev.streamwright.designer.document.models.ModelDetails.Slot;
-import dev.streamwright.designer.document.models.ModelDetails.Verification;
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.plugin.api.SqlTypes;
-import dev.streamwright.plugin.onnx.OnnxModelSignature.Tensor;
 import dev.streamwright.runtime.models.ModelCard;
 import dev.streamwright.runtime.nodes.ModelScore;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javafx.scene.Node;
@@ -30,33 +26,21 @@ import javafx.scene.layout.VBox;
 
 /**
  * The model section of a Model score node: the model's signature (inputs and outputs with element
- * types and shapes), its card (ranges, meanings, whether the file is the registered one) and one
- * column picker per model input slot, which stores the node's {@code inputs} as one undoable edit.
- * The model is read on the view model's worker whenever the model path changes or a compile
- * finishes; reads coalesce, so at most one is in flight and the last wish wins.
+ * types and shapes) and card ({@link ModelSummaryView}), then one column picker per model input
+ * slot, which stores the node's {@code inputs} as one undoable edit. The model is read on the view
+ * model's worker whenever the model path changes or a compile finishes; reads coalesce, so at most
+ * one is in flight and the last wish wins.
  */
 final class ModelInputsEditor extends PropertyEditor {
 
-  /** The style class of the signature table. */
-  static final String SIGNATURE = "model-signature";
-
-  /** The style class of the card. */
-  static final String CARD = "model-card";
-
   /** The style class of the mapping table. */
   static final String MAPPING = "model-mapping";
-
-  /** The style class of the card's checksum line; pseudo-class {@code error} when it changed. */
-  static final String VERIFICATION = "model-verification";
 
   /** SQL types the Model score node feeds to float tensors (as the node checks them). */
   private static final Set<String> NUMERIC =
       Set.of("FLOAT", "DOUBLE", "INT", "BIGINT", "SMALLINT", "TINYINT");
 
-  private final Label status = new Label();
-  private final GridPane signature = new GridPane();
-  private final VBox card = new VBox(2);
-  private final Label verification = new Label();
+  private final ModelSummaryView summary = new ModelSummaryView();
   private final GridPane mapping = new GridPane();
   private final List<ComboBox<Choice>> pickers = new ArrayList<>();
   private final List<Label> flags = new ArrayList<>();
@@ -77,14 +61,6 @@ final class ModelInputsEditor extends PropertyEditor {
 
   ModelInputsEditor(PropertySpec spec, EditorContext context) {
     super(spec, context);
-    status.setWrapText(true);
-    signature.getStyleClass().add(SIGNATURE);
-    signature.setHgap(8);
-    signature.setVgap(2);
-    signature.setAccessibleText("Model signature");
-    card.getStyleClass().add(CARD);
-    verification.getStyleClass().add(VERIFICATION);
-    verification.setWrapText(true);
     mapping.getStyleClass().addAll(DesignerStyles.TABLE_EDITOR, MAPPING);
     mapping.setHgap(6);
     mapping.setVgap(4);
@@ -96,20 +72,11 @@ final class ModelInputsEditor extends PropertyEditor {
     pickerColumn.setHgrow(Priority.ALWAYS);
     pickerColumn.setFillWidth(true);
     mapping.getColumnConstraints().setAll(names, pickerColumn);
-    signature.getColumnConstraints().setAll(new ColumnConstraints(), names);
   }
 
   @Override
   protected Node control() {
-    return new VBox(
-        6,
-        status,
-        heading("Signature"),
-        signature,
-        heading("Card"),
-        card,
-        heading("Input mapping"),
-        mapping);
+    return new VBox(6, summary, heading("Input mapping"), mapping);
   }
 
   @Override
@@ -148,7 +115,7 @@ final class ModelInputsEditor extends PropertyEditor {
     reading = true;
     String wanted = modelText;
     if (details == null) {
-      setStatus("Reading the model…", false);
+      summary.reading();
     }
     context
         .model()
@@ -171,108 +138,12 @@ final class ModelInputsEditor extends PropertyEditor {
       return;
     }
     details = next;
-    setStatus(next.problem() == null ? "" : next.problem(), true);
-    showSignature();
-    showCard();
+    summary.show(next);
     List<Slot> nextSlots = next.slots();
     if (!nextSlots.equals(slots)) {
       slots = nextSlots;
       buildMapping();
     }
-  }
-
-  private void setStatus(String text, boolean problem) {
-    status.setText(text);
-    status.getStyleClass().remove(DesignerStyles.FIELD_PROBLEM);
-    if (problem) {
-      status.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
-    }
-    status.setVisible(!text.isEmpty());
-    status.setManaged(!text.isEmpty());
-  }
-
-  // ---- signature and card ---------------------------------------------------------------------
-
-  private void showSignature() {
-    signature.getChildren().clear();
-    if (details.signature() == null) {
-      signature.add(new Label("Unknown until the model file can be read."), 0, 0, 4, 1);
-      return;
-    }
-    String[] headers = {"", "Name", "Type", "Shape"};
-    for (int c = 0; c < headers.length; c++) {
-      Label h = new Label(headers[c]);
-      h.getStyleClass().add(DesignerStyles.PROPERTY_LABEL);
-      signature.add(h, c, 0);
-    }
-    int row = 1;
-    for (Tensor t : details.signature().inputs()) {
-      row = tensorRow("Input", t, row);
-    }
-    for (Tensor t : details.signature().outputs()) {
-      row = tensorRow("Output", t, row);
-    }
-  }
-
-  private int tensorRow(String role, Tensor t, int row) {
-    Label name = new Label(t.name());
-    name.setAccessibleText(
-        role + " " + t.name() + ", " + t.elementType() + ", shape " + t.describeShape());
-    signature.addRow(
-        row, new Label(role), name, new Label(t.elementType()), new Label(t.describeShape()));
-    if (!t.supported()) {
-      Label why = new Label("Not usable: " + t.unsupportedReason());
-      why.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
-      why.setWrapText(true);
-      signature.add(why, 1, ++row, 3, 1);
-    }
-    return row + 1;
-  }
-
-  private void showCard() {
-    card.getChildren().clear();
-    ModelCard c = details.card();
-    if (c == null) {
-      String text =
-          details.cardProblem() != null
-              ? details.cardProblem()
-              : details.signature() == null ? "" : details.verificationText();
-      Label none = wrapped(text.isEmpty() ? "No card." : text);
-      if (details.cardProblem() != null) {
-        none.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
-      }
-      card.getChildren().add(none);
-      return;
-    }
-    Label title = new Label(c.id() + "  ·  version " + c.version());
-    title.getStyleClass().add(DesignerStyles.PROPERTY_LABEL);
-    card.getChildren().add(title);
-    if (!c.description().isEmpty()) {
-      card.getChildren().add(wrapped(c.description()));
-    }
-    for (ModelCard.Input in : c.inputs()) {
-      String range =
-          Double.isNaN(in.min()) ? "" : " expects " + number(in.min()) + " to " + number(in.max());
-      card.getChildren()
-          .add(
-              wrapped(
-                  in.name() + range + (in.description().isEmpty() ? "" : ". " + in.description())));
-    }
-    card.getChildren()
-        .add(
-            wrapped(
-                "Output "
-                    + c.output().name()
-                    + (c.output().meaning().isEmpty() ? "" : ": " + c.output().meaning())));
-    verification.setText(details.verificationText());
-    verification.pseudoClassStateChanged(
-        DesignerStyles.ERROR, details.verification() == Verification.CHANGED);
-    verification.setAccessibleText("Checksum: " + details.verificationText());
-    card.getChildren().add(verification);
-  }
-
-  private static String number(double d) {
-    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
   }
 
   // ---- input mapping --------------------------------------------------------------------------
@@ -375,16 +246,12 @@ final class ModelInputsEditor extends PropertyEditor {
     if (pickers.size() != slots.size()) {
       return;
     }
-    Map<String, List<String>> mapped = mapped(stored);
+    List<String> mapped = InputMapping.columns(slots, stored);
     updating = true;
     try {
       for (int i = 0; i < slots.size(); i++) {
         Slot slot = slots.get(i);
-        List<String> listed = mapped.getOrDefault(slot.input(), List.of());
-        String column = slot.index() < listed.size() ? listed.get(slot.index()) : null;
-        if (column != null && column.isEmpty()) {
-          column = null;
-        }
+        String column = mapped.get(i);
         ComboBox<Choice> picker = pickers.get(i);
         Choice value = find(picker, column);
         if (value == null && column != null) {
@@ -439,67 +306,18 @@ final class ModelInputsEditor extends PropertyEditor {
     pickers.get(i).pseudoClassStateChanged(DesignerStyles.ERROR, !text.isEmpty());
   }
 
-  /**
-   * The picked columns as the inputs property: one record per mapped slot, in the model's order.
-   */
+  /** Stores the picks as the inputs property, one undoable edit. */
   private void store() {
-    List<Map<String, Object>> out = new ArrayList<>();
-    Set<String> inputs = new LinkedHashSet<>();
-    slots.forEach(s -> inputs.add(s.input()));
-    for (String input : inputs) {
-      List<String> picked = new ArrayList<>();
-      boolean matrix = false;
-      for (int i = 0; i < slots.size(); i++) {
-        if (slots.get(i).input().equals(input)) {
-          Choice c = pickers.get(i).getValue();
-          picked.add(c == null ? null : c.column());
-          matrix |= slots.get(i).matrix();
-        }
-      }
-      if (picked.stream().allMatch(Objects::isNull)) {
-        continue;
-      }
-      // An [N,k] input is listed k times in order, so an unpicked value keeps its place.
-      for (String column : matrix ? picked : picked.subList(0, 1)) {
-        Map<String, Object> record = new LinkedHashMap<>();
-        record.put("input", input);
-        if (column != null) {
-          record.put("column", column);
-        }
-        out.add(record);
-      }
+    List<String> picked = new ArrayList<>();
+    for (ComboBox<Choice> picker : pickers) {
+      picked.add(picker.getValue() == null ? null : picker.getValue().column());
     }
-    // Entries for inputs the model does not have stay, so the node keeps reporting them.
-    if (stored instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Map<?, ?> m && !inputs.contains(String.valueOf(m.get("input")))) {
-          Map<String, Object> copy = new LinkedHashMap<>();
-          m.forEach((k, v) -> copy.put(String.valueOf(k), v));
-          out.add(copy);
-        }
-      }
-    }
-    Object value = out.isEmpty() ? null : out;
+    Object value = InputMapping.value(slots, picked, stored);
     if (!Objects.equals(value, stored)) {
       stored = value;
       context.store(spec, value);
     }
     showMapping();
-  }
-
-  /** The columns the stored value lists per model input, in order. */
-  private static Map<String, List<String>> mapped(Object value) {
-    Map<String, List<String>> out = new LinkedHashMap<>();
-    if (value instanceof List<?> list) {
-      for (Object o : list) {
-        if (o instanceof Map<?, ?> m && m.get("input") != null) {
-          Object column = m.get("column");
-          out.computeIfAbsent(String.valueOf(m.get("input")).trim(), k -> new ArrayList<>())
-              .add(column == null ? "" : String.valueOf(column).trim());
-        }
-      }
-    }
-    return out;
   }
 
   /** A choice in the list and on the button: the column with its type, or the default. */
@@ -529,13 +347,13 @@ final class ModelInputsEditor extends PropertyEditor {
     }
   }
 
-  private static Label heading(String text) {
+  static Label heading(String text) {
     Label l = new Label(text);
     l.getStyleClass().add(DesignerStyles.PROPERTY_LABEL);
     return l;
   }
 
-  private static Label wrapped(String text) {
+  static Label wrapped(String text) {
     Label l = new Label(text);
     l.setWrapText(true);
     return l;
