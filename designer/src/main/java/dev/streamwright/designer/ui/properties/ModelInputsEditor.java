@@ -49,6 +49,7 @@ final class ModelInputsEditor extends PropertyEditor {
   private ModelDetails details;
   private Object stored;
   private String modelText;
+  private String detailsFor;
   private boolean reading;
   private boolean readAgain;
   private boolean updating;
@@ -114,7 +115,7 @@ final class ModelInputsEditor extends PropertyEditor {
     }
     reading = true;
     String wanted = modelText;
-    if (details == null) {
+    if (details == null || !Objects.equals(wanted, detailsFor)) {
       summary.reading();
     }
     context
@@ -124,6 +125,7 @@ final class ModelInputsEditor extends PropertyEditor {
             d -> {
               reading = false;
               if (Objects.equals(wanted, modelText)) {
+                detailsFor = wanted;
                 apply(d);
               }
               if (readAgain) {
@@ -152,7 +154,7 @@ final class ModelInputsEditor extends PropertyEditor {
   private record Choice(String column, String type, boolean known) {
 
     boolean numeric() {
-      return type == null || SqlTypes.isUnknown(type) || NUMERIC.contains(SqlTypes.base(type));
+      return type == null || ModelInputsEditor.numeric(type);
     }
   }
 

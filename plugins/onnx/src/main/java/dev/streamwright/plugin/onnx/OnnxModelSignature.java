@@ -53,8 +53,8 @@ public record OnnxModelSignature(Path path, List<Tensor> inputs, List<Tensor> ou
     }
 
     /**
-     * Whether it holds one value per row: shape {@code [N]} or {@code [N,1]}, the only layout a
-     * Model score node binds to a column.
+     * Whether it holds one value per row: shape {@code [N]} or {@code [N,1]} (or {@code [N,N]},
+     * whose width only the data tells), the layout a Model score node binds one column to.
      */
     public boolean oneValuePerRow() {
       return shape.size() == 1 || (shape.size() == 2 && (shape.get(1) == 1 || shape.get(1) < 0));
