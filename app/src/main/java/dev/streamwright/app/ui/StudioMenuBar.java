@@ -36,6 +36,8 @@ final class StudioMenuBar extends MenuBar {
             a.export.menuItem(),
             recent,
             new SeparatorMenuItem(),
+            a.registerModel.menuItem(),
+            new SeparatorMenuItem(),
             a.history.menuItem(),
             new SeparatorMenuItem(),
             a.quit.menuItem());

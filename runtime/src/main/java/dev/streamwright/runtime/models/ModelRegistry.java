@@ -206,12 +206,25 @@ public final class ModelRegistry {
   }
 
   /**
-   * Registers a model file as the studio and {@code model register} do: reads its signature with
-   * ONNX Runtime first, and refuses a file a Model score node could not score with (not ONNX,
-   * truncated, string or sequence inputs, no float or double output) before anything is written.
+   * What a model file's card says about its inputs and output, read from the file with ONNX
+   * Runtime.
+   *
+   * @param inputs the model's inputs, in its order
+   * @param output the first output a Model score node can score with
    */
-  public ModelCard register(Path modelFile, String id) {
-    checkId(id);
+  public record Described(List<ModelCard.Input> inputs, ModelCard.Output output) {
+    public Described {
+      inputs = List.copyOf(inputs);
+    }
+  }
+
+  /**
+   * Reads a model file's signature with ONNX Runtime, refusing a file a Model score node could not
+   * score with: not ONNX, truncated, string or sequence inputs, no float or double output.
+   *
+   * @throws ModelException saying what is wrong with the file and what to do
+   */
+  public static Described describe(Path modelFile) {
     OnnxModelSignature signature;
     try {
       signature = OnnxModelInspector.inspect(modelFile);
@@ -243,8 +256,27 @@ public final class ModelRegistry {
                             + " has no float or double output of shape [N] or [N,1] to score"
                             + " with; export the model with such an output (e.g. the"
                             + " probability of the positive class)."));
-    return register(
-        modelFile, id, inputs, new ModelCard.Output(output.name(), cardType(output), ""));
+    return new Described(inputs, new ModelCard.Output(output.name(), cardType(output), ""));
+  }
+
+  /**
+   * Registers a model file as the studio and {@code model register} do: {@link #describe reads} its
+   * signature first, so a file a Model score node could not score with is refused before anything
+   * is written.
+   */
+  public ModelCard register(Path modelFile, String id) {
+    checkId(id);
+    Described d = describe(modelFile);
+    return register(modelFile, id, d.inputs(), d.output());
+  }
+
+  /** An id not registered yet: {@code id}, else {@code id-2}, {@code id-3}, ... */
+  public String freeId(String id) {
+    String candidate = id;
+    for (int i = 2; find(candidate).isPresent() || Files.exists(dir.resolve(candidate)); i++) {
+      candidate = id + "-" + i;
+    }
+    return candidate;
   }
 
   /**
