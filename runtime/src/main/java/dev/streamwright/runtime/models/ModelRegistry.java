@@ -18,7 +18,9 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -117,6 +119,57 @@ public final class ModelRegistry {
     Path file = card.modelFile(cardFile(id));
     checkHash(card, file);
     return file;
+  }
+
+  /** Hash checks by file, so live checks hash a model again only when it changed on disk. */
+  private static final Map<Path, Checked> CHECKED = new ConcurrentHashMap<>();
+
+  private record Checked(long size, long modified, String cardSha, Optional<String> problem) {}
+
+  /**
+   * Why a model file may not be scored with although it loads: when a {@code card.json} next to it
+   * describes it (same file name), the file's SHA-256 must be the card's. Empty for a file without
+   * a card, or one that matches. Cached by size and modification time.
+   */
+  public static Optional<String> registrationProblem(Path modelFile) {
+    Path file = modelFile.toAbsolutePath().normalize();
+    Path cardFile = file.resolveSibling(ModelCard.FILE_NAME);
+    if (!Files.isRegularFile(cardFile) || !Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    ModelCard card;
+    try {
+      card = ModelCard.read(cardFile);
+    } catch (ModelException e) {
+      return Optional.of(e.getMessage());
+    }
+    if (!card.file().equals(String.valueOf(file.getFileName()))) {
+      return Optional.empty();
+    }
+    long size;
+    long modified;
+    try {
+      size = Files.size(file);
+      modified = Files.getLastModifiedTime(file).toMillis();
+    } catch (IOException e) {
+      return Optional.empty(); // the model check itself reports an unreadable file
+    }
+    Checked cached = CHECKED.get(file);
+    if (cached != null
+        && cached.size() == size
+        && cached.modified() == modified
+        && cached.cardSha().equals(card.sha256())) {
+      return cached.problem();
+    }
+    Optional<String> problem;
+    try {
+      checkHash(card, file);
+      problem = Optional.empty();
+    } catch (ModelException e) {
+      problem = Optional.of(e.getMessage());
+    }
+    CHECKED.put(file, new Checked(size, modified, card.sha256(), problem));
+    return problem;
   }
 
   /** Checks that the file is the one the card was made for. */

@@ -59,6 +59,27 @@ class ModelRegistryTest {
   }
 
   @Test
+  void aRegisteredFileIsCheckedAgainstItsCardAndAChangeIsSeenAtOnce() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("fraud-scorer"));
+    for (String f : List.of("card.json", "fraud-scorer.onnx")) {
+      Files.copy(SAMPLES.resolve("fraud-scorer").resolve(f), folder.resolve(f));
+    }
+    Path model = folder.resolve("fraud-scorer.onnx");
+    assertThat(ModelRegistry.registrationProblem(model)).isEmpty();
+
+    byte[] bytes = Files.readAllBytes(model);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(model, bytes);
+    Files.setLastModifiedTime(
+        model, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+
+    assertThat(ModelRegistry.registrationProblem(model))
+        .hasValueSatisfying(p -> assertThat(p).contains("changed since it was registered"));
+    Path loose = Files.copy(model, tmp.resolve("loose.onnx"));
+    assertThat(ModelRegistry.registrationProblem(loose)).as("no card describes it").isEmpty();
+  }
+
+  @Test
   void aMissingModelFileIsRefused() throws Exception {
     Path folder = Files.createDirectories(tmp.resolve("fraud-scorer"));
     Files.copy(SAMPLES.resolve("fraud-scorer/card.json"), folder.resolve("card.json"));
