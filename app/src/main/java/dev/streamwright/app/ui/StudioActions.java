@@ -45,6 +45,7 @@ final class StudioActions {
   final StudioAction importFile;
   final StudioAction export;
   final StudioAction registerModel;
+  final StudioAction models;
   final StudioAction history;
   final StudioAction quit;
   final StudioAction undo;
@@ -105,6 +106,13 @@ final class StudioActions {
             .help(
                 "Adds an .onnx file to the workspace's models and scores with it in the selected"
                     + " Model score node, else a new one (or drop .onnx files on the canvas)")
+            .disabledWhen(notReady);
+    models =
+        new StudioAction("models", "Models…", model.models()::chooseRegistered)
+            .icon(MaterialDesignV.VIEW_LIST_OUTLINE)
+            .help(
+                "Lists the workspace's models; the one you pick is scored with by the selected"
+                    + " Model score node, else a new one")
             .disabledWhen(notReady);
     history =
         new StudioAction("history", "History…", window::showHistory)

@@ -37,6 +37,7 @@ final class StudioMenuBar extends MenuBar {
             recent,
             new SeparatorMenuItem(),
             a.registerModel.menuItem(),
+            a.models.menuItem(),
             new SeparatorMenuItem(),
             a.history.menuItem(),
             new SeparatorMenuItem(),

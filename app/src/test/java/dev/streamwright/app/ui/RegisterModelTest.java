@@ -76,11 +76,72 @@ class RegisterModelTest {
     assertThat(card.sha256()).isEqualTo(ModelRegistry.sha256(file));
     assertThat(card.inputs()).hasSize(4);
     assertThat(studio.fx(() -> studio.model().designer().edit().messageProperty().get()))
-        .contains("'my-scorer' version 1 registered", "4 inputs", "fraud_score");
+        .contains("model 'my-scorer' version 1", "4 inputs", "fraud_score");
     // The node reads the registered copy: no problem on its model file.
     StudioDriver.waitFor(
         SHORTLY,
         () -> studio.model().designer().outputs().problemsOf(added.id(), "model").isEmpty());
+  }
+
+  @Test
+  void theModelListScoresWithThePickedModelAndRefusesAChangedFile() throws Exception {
+    int before = nodeCount();
+    studio.robot.clickOn("#menu-file").clickOn("Models…");
+    awaitDialog();
+    studio.robot.clickOn(
+        (javafx.scene.Node n) ->
+            n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null
+                && c.getText().startsWith("maintenance-risk"));
+    studio.robot.clickOn("Score with it");
+    StudioDriver.waitFor(SHORTLY, () -> nodeCount() == before + 1);
+    Node added = studio.fx(() -> studio.model().designer().selectedNodeProperty().get());
+    assertThat(added.properties()).containsEntry("model", "maintenance-risk/maintenance-risk.onnx");
+
+    // The workspace's copy of churn-risk changes behind the studio's back.
+    Path churn = workspace.resolve("models/churn-risk/churn-risk.onnx");
+    byte[] bytes = Files.readAllBytes(churn);
+    bytes[bytes.length - 1] ^= 1;
+    Files.write(churn, bytes);
+    studio.robot.clickOn("#menu-file").clickOn("Models…");
+    awaitDialog();
+    studio.robot.clickOn(
+        (javafx.scene.Node n) ->
+            n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null
+                && c.getText().startsWith("churn-risk"));
+    assertThat(
+            studio.fx(
+                () ->
+                    studio
+                        .robot
+                        .lookup(
+                            (javafx.scene.Node n) ->
+                                n instanceof javafx.scene.control.ListCell<?> c
+                                    && c.getText() != null
+                                    && c.getText().startsWith("churn-risk"))
+                        .queryAs(javafx.scene.control.ListCell.class)
+                        .getText()))
+        .contains("file changed since registered");
+    studio.robot.clickOn("Score with it");
+    StudioDriver.waitFor(
+        SHORTLY,
+        () ->
+            studio.dialog().isPresent()
+                && "churn-risk cannot be scored with"
+                    .equals(
+                        studio
+                            .robot
+                            .lookup(".dialog-pane")
+                            .queryAs(DialogPane.class)
+                            .getHeaderText()));
+    assertThat(
+            studio.fx(
+                () ->
+                    studio.robot.lookup(".dialog-pane").queryAs(DialogPane.class).getContentText()))
+        .contains("changed since it was registered");
+    studio.robot.clickOn("OK");
+    assertThat(nodeCount()).isEqualTo(before + 1);
   }
 
   @Test

@@ -97,12 +97,98 @@ public final class ModelsViewModel {
     if (file.isEmpty()) {
       return;
     }
+    register(List.of(file.get()), designer.insertionPointProperty().get(), selectedModelNode());
+  }
+
+  /** A registered model as the model list shows it, with the outcome of its hash check. */
+  record Listed(ModelCard card, Optional<String> problem) {
+
+    String describe() {
+      return card.id()
+          + "  v"
+          + card.version()
+          + "  —  "
+          + card.inputs().size()
+          + (card.inputs().size() == 1 ? " input" : " inputs")
+          + " → "
+          + card.output().name()
+          + (problem.isPresent() ? "  (file changed since registered)" : "")
+          + (card.description().isBlank() ? "" : "  —  " + card.description());
+    }
+  }
+
+  /**
+   * Lists the workspace's models (File &gt; Models…); the one picked is scored with by the selected
+   * Model score node, else by a new one. A model whose file changed since it was registered is
+   * listed as such and refused when picked.
+   *
+   * @return completes on the FX thread once the user picked or cancelled
+   */
+  public CompletableFuture<Void> chooseRegistered() {
+    Optional<String> target = selectedModelNode();
+    Position at = designer.insertionPointProperty().get();
+    return tasks
+        .supply(
+            "list the workspace's models",
+            () ->
+                registry.list().stream()
+                    .map(
+                        c ->
+                            new Listed(
+                                c,
+                                ModelRegistry.registrationProblem(
+                                    c.modelFile(
+                                        registry
+                                            .directory()
+                                            .resolve(c.id())
+                                            .resolve(ModelCard.FILE_NAME)))))
+                    .toList())
+        .handleAsync(
+            (listed, error) -> {
+              if (error != null) {
+                refused("the workspace's models", error);
+                return null;
+              }
+              if (listed.isEmpty()) {
+                dialogs.showInformation(
+                    "Models",
+                    "No models are registered yet",
+                    "Register an .onnx file with File > Register model…, or drop it on the"
+                        + " canvas.");
+                return null;
+              }
+              dialogs
+                  .pick(
+                      "Models",
+                      "The workspace's models (" + registry.directory() + ")",
+                      listed,
+                      Listed::describe,
+                      "Score with it")
+                  .ifPresent(
+                      chosen -> {
+                        if (chosen.problem().isPresent()) {
+                          dialogs.showError(
+                              "Models",
+                              chosen.card().id() + " cannot be scored with",
+                              chosen.problem().get());
+                        } else {
+                          use(chosen.card(), at, target);
+                        }
+                      });
+              return null;
+            },
+            tasks.ui());
+  }
+
+  private Path modelFile(ModelCard card) {
+    return card.modelFile(registry.directory().resolve(card.id()).resolve(ModelCard.FILE_NAME));
+  }
+
+  private Optional<String> selectedModelNode() {
     Node selected = designer.selectedNodeProperty().get();
-    Optional<String> target =
-        Optional.ofNullable(selected)
-            .filter(n -> DesignerViewModel.MODEL_SCORE_TYPE.equals(n.type()))
-            .map(Node::id);
-    register(List.of(file.get()), designer.insertionPointProperty().get(), target);
+    return Optional.ofNullable(selected)
+        .filter(n -> DesignerViewModel.MODEL_SCORE_TYPE.equals(n.type()))
+        .map(Node::id);
   }
 
   /** Registers model files dropped on the canvas. */
@@ -227,14 +313,14 @@ public final class ModelsViewModel {
             : designer.addModelNode(path, at).isPresent();
     if (done) {
       designer.tell(
-          "Model '"
+          "Scoring with model '"
               + card.id()
               + "' version "
               + card.version()
-              + " registered: "
+              + ": "
               + card.inputs().size()
               + (card.inputs().size() == 1 ? " input" : " inputs")
-              + ", scores "
+              + " → "
               + card.output().name());
     }
   }
