@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ModelCommand.Inspect.class,
       ModelCommand.ListModels.class,
+      ModelCommand.Register.class,
       ModelCommand.Verify.class
     })
 final class ModelCommand implements Callable<Integer> {
@@ -152,6 +153,77 @@ final class ModelCommand implements Callable<Integer> {
       out.flush();
       err.flush();
       return ExitCodes.OK;
+    }
+  }
+
+  /** {@code streamwright model register <file.onnx> [--id] [--dir]}. */
+  @Command(
+      name = "register",
+      description = {
+        "Register an ONNX model: check that a Model score node can score with it, copy it into a"
+            + " model folder (the studio's workspace models by default) and write its card with"
+            + " the file's SHA-256. Other bytes under a registered id become its next version;"
+            + " the same bytes again change nothing."
+      },
+      exitCodeListHeading = "%nExit codes:%n",
+      exitCodeList = {
+        "0:registered (or already registered)",
+        "1:the file is not a usable model, or the folder cannot be written",
+        "2:usage error"
+      })
+  static final class Register implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+        names = {"-h", "--help"},
+        usageHelp = true,
+        description = "Show this help message and exit.")
+    private boolean help;
+
+    @Option(
+        names = "--id",
+        paramLabel = "<id>",
+        description =
+            "The model id (lower-case letters, digits, '.', '_', '-'); default: from the file"
+                + " name.")
+    private String id;
+
+    @Option(
+        names = "--dir",
+        paramLabel = "<folder>",
+        description = "The model folder; default: the studio workspace's models folder.")
+    private Path dir;
+
+    @Parameters(paramLabel = "<file.onnx>", description = "The model file.")
+    private Path file;
+
+    @Override
+    public Integer call() {
+      PrintWriter out = spec.commandLine().getOut();
+      PrintWriter err = spec.commandLine().getErr();
+      Path folder =
+          dir != null
+              ? dir
+              : dev.streamwright.app.workspace.Workspace.defaultDirectory().resolve("models");
+      String modelId = id != null ? id : ModelRegistry.suggestId(file);
+      try {
+        ModelRegistry registry = ModelRegistry.at(folder);
+        ModelCard card = registry.register(file, modelId);
+        out.printf(
+            Locale.ROOT,
+            "%s v%d registered in %s%n  model path for a Model score node: %s%n",
+            card.id(),
+            card.version(),
+            registry.directory(),
+            ModelRegistry.modelPath(card));
+        out.flush();
+        return ExitCodes.OK;
+      } catch (ModelException e) {
+        err.println(e.getMessage());
+        err.flush();
+        return ExitCodes.INVALID_PIPELINE;
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.streamwright.app.ui;
 
 import dev.streamwright.app.ui.dialogs.DialogService;
+import dev.streamwright.app.ui.models.ModelsViewModel;
 import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.app.ui.run.RuntimeHolder;
 import dev.streamwright.app.ui.run.SandboxHolder;
@@ -13,6 +14,7 @@ import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,12 +43,16 @@ public final class MainViewModel {
   /** The setting holding the theme. */
   public static final String THEME_SETTING = "studio.theme";
 
+  /** The folder of the workspace holding its registered models. */
+  static final String MODELS_FOLDER = "models";
+
   /** The id of the placeholder pipeline shown until the workspace's pipeline is loaded. */
   static final String PLACEHOLDER_ID = "untitled";
 
   private final StudioContext context;
   private final DesignerViewModel designer;
   private final RunViewModel run;
+  private final ModelsViewModel models;
   private final Autosave autosave;
   private final WorkspaceViewModel workspace;
   private final WorkspaceOpener opener;
@@ -81,6 +87,9 @@ public final class MainViewModel {
             context.check(),
             context.tasks(),
             environment);
+    this.models =
+        new ModelsViewModel(
+            context.tasks(), dialogs, designer, ModelRegistry.at(modelsDir(context)));
     this.autosave = new Autosave(context.tasks(), context.autosaveDelay());
     this.workspace =
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
@@ -114,16 +123,17 @@ public final class MainViewModel {
   }
 
   /**
-   * What the studio's pipelines compile in: the sample models' folder as {@code models.dir}, so the
-   * samples' model nodes find their files (relative model paths start there).
+   * What the studio's pipelines compile in: the workspace's models folder as {@code models.dir}, so
+   * model nodes name registered models by {@code <id>/<file>} (the sample models are copied in when
+   * the workspace opens).
    */
   static Map<String, String> environment(StudioContext context) {
-    return context
-        .samples()
-        .map(s -> s.resolve("models"))
-        .filter(java.nio.file.Files::isDirectory)
-        .map(d -> Map.of(ModelRegistry.ENVIRONMENT_KEY, d.toAbsolutePath().toString()))
-        .orElse(Map.of());
+    return Map.of(ModelRegistry.ENVIRONMENT_KEY, modelsDir(context).toString());
+  }
+
+  /** The workspace's model registry folder. */
+  static Path modelsDir(StudioContext context) {
+    return context.workspace().toAbsolutePath().normalize().resolve(MODELS_FOLDER);
   }
 
   // ---- parts ----------------------------------------------------------------------------------
@@ -136,6 +146,11 @@ public final class MainViewModel {
   /** Running the open pipeline. */
   public RunViewModel run() {
     return run;
+  }
+
+  /** The workspace's models: registering model files. */
+  public ModelsViewModel models() {
+    return models;
   }
 
   /** The workspace: opening, importing, exporting, history. */
@@ -192,7 +207,10 @@ public final class MainViewModel {
                 quitRequested.set(true);
                 return CompletableFuture.completedFuture(null);
               }
-              return attach(ws.get());
+              // The sample pipelines' model nodes name the sample models in the workspace.
+              return models
+                  .adoptSamples(context.samples().map(s -> s.resolve(MODELS_FOLDER)))
+                  .thenComposeAsync(copied -> attach(ws.get()), context.tasks().ui());
             })
         .exceptionallyAsync(
             e -> {

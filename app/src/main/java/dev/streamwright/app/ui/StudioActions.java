@@ -7,6 +7,7 @@ import dev.streamwright.designer.ui.canvas.CanvasView;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -43,6 +44,8 @@ final class StudioActions {
   final StudioAction open;
   final StudioAction importFile;
   final StudioAction export;
+  final StudioAction registerModel;
+  final StudioAction models;
   final StudioAction history;
   final StudioAction quit;
   final StudioAction undo;
@@ -95,6 +98,21 @@ final class StudioActions {
             .keys("Shortcut+E")
             .icon(MaterialDesignE.EXPORT)
             .help("Writes the open pipeline to a pipeline file")
+            .disabledWhen(notReady);
+    registerModel =
+        new StudioAction("register-model", "Register model…", model.models()::registerFromFile)
+            .keys("Shortcut+Shift+M")
+            .icon(MaterialDesignB.BRAIN)
+            .help(
+                "Adds an .onnx file to the workspace's models and scores with it in the selected"
+                    + " Model score node, else a new one (or drop .onnx files on the canvas)")
+            .disabledWhen(notReady);
+    models =
+        new StudioAction("models", "Models…", model.models()::chooseRegistered)
+            .icon(MaterialDesignV.VIEW_LIST_OUTLINE)
+            .help(
+                "Lists the workspace's models; the one you pick is scored with by the selected"
+                    + " Model score node, else a new one")
             .disabledWhen(notReady);
     history =
         new StudioAction("history", "History…", window::showHistory)

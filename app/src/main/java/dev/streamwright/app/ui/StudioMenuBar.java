@@ -36,6 +36,9 @@ final class StudioMenuBar extends MenuBar {
             a.export.menuItem(),
             recent,
             new SeparatorMenuItem(),
+            a.registerModel.menuItem(),
+            a.models.menuItem(),
+            new SeparatorMenuItem(),
             a.history.menuItem(),
             new SeparatorMenuItem(),
             a.quit.menuItem());

@@ -113,6 +113,47 @@ class ModelCommandTest {
     assertThat(missing.err()).contains("nope.onnx");
   }
 
+  @Test
+  void registerCopiesAUsableModelAndThenVerifiesAgainstItsCard() throws Exception {
+    Path models = tmp.resolve("models");
+    Path file = Files.copy(MODELS.resolve("churn-risk/churn-risk.onnx"), tmp.resolve("Churn.onnx"));
+
+    Result r = CliHarness.run("model", "register", file.toString(), "--dir", models.toString());
+    Result again = CliHarness.run("model", "register", file.toString(), "--dir", models.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
+    assertThat(r.out()).contains("churn v1 registered", "churn/churn.onnx");
+    assertThat(again.out()).as("the same bytes again").contains("churn v1 registered");
+    assertThat(models.resolve("churn/churn.onnx")).hasSameBinaryContentAs(file);
+    Result list = CliHarness.run("model", "list", "--dir", models.toString());
+    assertThat(list.out()).contains("churn", "avg_call_duration", "churn_probability");
+  }
+
+  @Test
+  void registerRefusesAFileThatIsNotAModelAndWritesNothing() throws Exception {
+    Path models = tmp.resolve("models");
+    Path notOnnx = Files.writeString(tmp.resolve("notes.onnx"), "these are not weights");
+
+    Result r =
+        CliHarness.run(
+            "model", "register", notOnnx.toString(), "--id", "notes", "--dir", models.toString());
+    Result badId =
+        CliHarness.run(
+            "model",
+            "register",
+            MODELS.resolve("churn-risk/churn-risk.onnx").toString(),
+            "--id",
+            "Churn Risk",
+            "--dir",
+            models.toString());
+
+    assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.err()).contains("notes.onnx", "is not an ONNX model");
+    assertThat(badId.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(badId.err()).contains("is not a model id");
+    assertThat(models).doesNotExist();
+  }
+
   private Path copy(String id) throws Exception {
     Path folder = Files.createDirectories(tmp.resolve(id));
     for (String f : List.of("card.json", id + ".onnx")) {

@@ -163,14 +163,18 @@ final class StudioDriver implements AutoCloseable {
           return null;
         });
     WaitForAsyncUtils.waitForFxEvents();
-    Node cell =
-        robot
-            .from(view().palette())
-            .lookup(".palette-type")
-            .match(
-                (Node n) ->
-                    n instanceof javafx.scene.control.Labeled l && typeName.equals(l.getText()))
-            .query();
+    // On a loaded machine the filtered list may lay out its cells a pulse or two later.
+    java.util.function.Supplier<java.util.Optional<Node>> lookup =
+        () ->
+            robot
+                .from(view().palette())
+                .lookup(".palette-type")
+                .match(
+                    (Node n) ->
+                        n instanceof javafx.scene.control.Labeled l && typeName.equals(l.getText()))
+                .tryQuery();
+    waitFor(Duration.ofSeconds(10), () -> lookup.get().isPresent());
+    Node cell = lookup.get().orElseThrow();
     javafx.geometry.Point2D target = fx(() -> view().canvas().localToScreen(x, y));
     robot.drag(cell, javafx.scene.input.MouseButton.PRIMARY).moveTo(target).drop();
     waitFor(

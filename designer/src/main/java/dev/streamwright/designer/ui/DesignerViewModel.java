@@ -75,6 +75,8 @@ public final class DesignerViewModel implements AutoCloseable {
   private final ObjectProperty<Position> insertionPoint =
       new SimpleObjectProperty<>(this, "insertionPoint", new Position(80, 80));
   private final EditState edit = new EditState();
+  private final ObjectProperty<Consumer<ModelDrop>> modelDropHandler =
+      new SimpleObjectProperty<>(this, "modelDropHandler");
   private final DesignerOutputs outputs;
   private final java.util.Map<String, String> environment;
   private final Executor worker;
@@ -262,6 +264,71 @@ public final class DesignerViewModel implements AutoCloseable {
     }
     selection.set(Selection.ofNodes(add.nodeId()));
     return Optional.of(add.nodeId());
+  }
+
+  /** The id of the node type that scores rows with an ONNX model. */
+  public static final String MODEL_SCORE_TYPE = "model-score";
+
+  /**
+   * Adds a Model score node scoring with the model file at {@code modelPath} (as the node's {@code
+   * model} property takes it) and selects it, as one edit; returns its id.
+   */
+  public Optional<String> addModelNode(String modelPath, Position at) {
+    Optional<NodeType> type = registry.find(MODEL_SCORE_TYPE);
+    if (type.isEmpty()) {
+      edit.tell("There is no Model score node type; install the plugin that provides it");
+      return Optional.empty();
+    }
+    java.util.Map<String, Object> properties =
+        new java.util.LinkedHashMap<>(NodeStarters.of(type.get()));
+    properties.put("model", modelPath);
+    AddNode add = AddNode.of(document.pipeline(), type.get(), at, properties);
+    if (!execute(add)) {
+      return Optional.empty();
+    }
+    selection.set(Selection.ofNodes(add.nodeId()));
+    return Optional.of(add.nodeId());
+  }
+
+  /**
+   * Points a Model score node at another model file as one edit; false (with the reason as {@link
+   * EditState#messageProperty()}) when the node is not a Model score node.
+   */
+  public boolean setModel(String nodeId, String modelPath) {
+    Optional<Node> node = document.pipeline().node(nodeId);
+    if (node.isEmpty() || !MODEL_SCORE_TYPE.equals(node.get().type())) {
+      edit.tell("Only a Model score node takes a model file; '" + nodeId + "' is not one");
+      return false;
+    }
+    Optional<PropertySpec> spec =
+        registry.find(MODEL_SCORE_TYPE).stream()
+            .flatMap(t -> t.properties().stream())
+            .filter(p -> p.name().equals("model"))
+            .findFirst();
+    return spec.isPresent() && setProperty(nodeId, spec.get(), modelPath);
+  }
+
+  /**
+   * Who handles {@code .onnx} files dropped on the canvas (the studio registers them); while null,
+   * the canvas does not accept such drops.
+   */
+  public ObjectProperty<Consumer<ModelDrop>> modelDropHandlerProperty() {
+    return modelDropHandler;
+  }
+
+  /** Shows a one-line message in the status bar, e.g. what a registration did. */
+  public void tell(String text) {
+    edit.tell(text);
+  }
+
+  /** Hands dropped model files to the {@link #modelDropHandlerProperty() handler}, if any. */
+  public boolean dropModelFiles(ModelDrop drop) {
+    Consumer<ModelDrop> handler = modelDropHandler.get();
+    if (handler == null || drop.files().isEmpty()) {
+      return false;
+    }
+    handler.accept(drop);
+    return true;
   }
 
   /**

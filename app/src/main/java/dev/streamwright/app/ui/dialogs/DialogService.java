@@ -34,6 +34,11 @@ public interface DialogService {
   /** Asks for a pipeline file to read. */
   Optional<Path> chooseFileToOpen(String title);
 
+  /** Asks for a model file ({@code .onnx}) to read. */
+  default Optional<Path> chooseModelFile(String title) {
+    return chooseFileToOpen(title);
+  }
+
   /** Asks where to write a pipeline file, proposing {@code suggestedName}. */
   Optional<Path> chooseFileToSave(String title, String suggestedName);
 

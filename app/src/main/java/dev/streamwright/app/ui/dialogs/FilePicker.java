@@ -13,6 +13,11 @@ public interface FilePicker {
   /** A pipeline file to read, or empty when cancelled. */
   Optional<Path> open(Window owner, String title);
 
+  /** A model file ({@code .onnx}) to read, or empty when cancelled. */
+  default Optional<Path> openModel(Window owner, String title) {
+    return open(owner, title);
+  }
+
   /** Where to write a pipeline file, or empty when cancelled. */
   Optional<Path> save(Window owner, String title, String suggestedName);
 

@@ -133,6 +133,11 @@ public final class FxDialogService implements DialogService {
   }
 
   @Override
+  public Optional<Path> chooseModelFile(String title) {
+    return files.openModel(owner, title);
+  }
+
+  @Override
   public Optional<Path> chooseFileToSave(String title, String suggestedName) {
     return files.save(owner, title, suggestedName);
   }

@@ -7,11 +7,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
-/** The platform's own file and folder choosers, filtered to pipeline JSON files. */
+/** The platform's own file and folder choosers, filtered to pipeline JSON files or ONNX models. */
 public final class NativeFilePicker implements FilePicker {
 
   private static final FileChooser.ExtensionFilter JSON =
       new FileChooser.ExtensionFilter("Pipeline files (*.json)", "*.json");
+  private static final FileChooser.ExtensionFilter ONNX =
+      new FileChooser.ExtensionFilter("ONNX models (*.onnx)", "*.onnx");
   private static final FileChooser.ExtensionFilter ALL =
       new FileChooser.ExtensionFilter("All files", "*");
 
@@ -20,6 +22,13 @@ public final class NativeFilePicker implements FilePicker {
   @Override
   public Optional<Path> open(Window owner, String title) {
     FileChooser chooser = chooser(title);
+    return remember(chooser.showOpenDialog(owner));
+  }
+
+  @Override
+  public Optional<Path> openModel(Window owner, String title) {
+    FileChooser chooser = chooser(title);
+    chooser.getExtensionFilters().setAll(ONNX, ALL);
     return remember(chooser.showOpenDialog(owner));
   }
 

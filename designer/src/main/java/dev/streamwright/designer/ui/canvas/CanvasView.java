@@ -4,10 +4,13 @@ import dev.streamwright.designer.document.Selection;
 import dev.streamwright.designer.document.Subscription;
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.designer.ui.ModelDrop;
 import dev.streamwright.designer.ui.NodeTypeTransfer;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.model.Position;
+import java.io.File;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
@@ -353,7 +356,8 @@ public final class CanvasView extends Region {
     addEventHandler(
         DragEvent.DRAG_OVER,
         e -> {
-          if (NodeTypeTransfer.typeId(e.getDragboard()).isPresent()) {
+          if (NodeTypeTransfer.typeId(e.getDragboard()).isPresent()
+              || !droppedModels(e).isEmpty()) {
             e.acceptTransferModes(TransferMode.COPY);
             e.consume();
           }
@@ -362,17 +366,47 @@ public final class CanvasView extends Region {
         DragEvent.DRAG_DROPPED,
         e -> {
           Optional<String> type = NodeTypeTransfer.typeId(e.getDragboard());
-          if (type.isEmpty()) {
+          List<java.nio.file.Path> models = droppedModels(e);
+          if (type.isEmpty() && models.isEmpty()) {
             return;
           }
           Point2D at = viewport.toCanvas(e.getX(), e.getY());
           // The pointer holds the node by the middle of its title, as the palette row was held.
           Position position =
               new Position(Math.round(at.getX() - NodeView.WIDTH / 2), Math.round(at.getY() - 18));
-          e.setDropCompleted(model.addNode(type.get(), position).isPresent());
+          if (type.isPresent()) {
+            e.setDropCompleted(model.addNode(type.get(), position).isPresent());
+          } else {
+            e.setDropCompleted(
+                model.dropModelFiles(
+                    new ModelDrop(
+                        models, position, modelNodeAt(e.getPickResult().getIntersectedNode()))));
+          }
           requestFocus();
           e.consume();
         });
+  }
+
+  /** The dragged {@code .onnx} files, when the studio takes model files; else none. */
+  private List<java.nio.file.Path> droppedModels(DragEvent e) {
+    if (model.modelDropHandlerProperty().get() == null || !e.getDragboard().hasFiles()) {
+      return List.of();
+    }
+    return ModelDrop.modelFiles(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+  }
+
+  /** The Model score node the picked scene node belongs to, if it is part of one. */
+  private Optional<String> modelNodeAt(javafx.scene.Node picked) {
+    for (javafx.scene.Node n = picked; n != null && n != this; n = n.getParent()) {
+      if (n instanceof NodeView view) {
+        return model
+            .pipeline()
+            .node(view.nodeId())
+            .filter(node -> DesignerViewModel.MODEL_SCORE_TYPE.equals(node.type()))
+            .map(node -> node.id());
+      }
+    }
+    return Optional.empty();
   }
 
   private static void putOnSystemClipboard(String text) {
