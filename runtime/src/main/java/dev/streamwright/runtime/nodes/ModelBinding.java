@@ -8,6 +8,7 @@ import dev.streamwright.plugin.onnx.OnnxModelException;
 import dev.streamwright.plugin.onnx.OnnxModelInspector;
 import dev.streamwright.plugin.onnx.OnnxModelSignature;
 import dev.streamwright.plugin.onnx.OnnxModelSignature.Tensor;
+import dev.streamwright.runtime.models.ModelRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,6 +90,8 @@ record ModelBinding(Path path, List<Feature> features, List<Score> scores) {
       d.error(MODEL, e.getMessage() + where);
       return null;
     }
+    // A registered model (a card beside it) scores only with the bytes it was registered with.
+    ModelRegistry.registrationProblem(path).ifPresent(problem -> d.error(MODEL, problem));
     String file = String.valueOf(path.getFileName());
     List<Feature> features = features(d, input, signature, file);
     List<Score> scores = scores(d, input, signature, file);

@@ -233,6 +233,25 @@ class ModelScoreTest {
   }
 
   @Test
+  void aRegisteredModelWhoseFileChangedIsRefusedOnTheModelProperty() throws Exception {
+    // A copy of the registry; the copied model is changed as a re-export would, still loading.
+    Path folder = Files.createDirectories(dir.resolve("fraud-scorer"));
+    Files.copy(SAMPLES.resolve("fraud-scorer/card.json"), folder.resolve("card.json"));
+    Files.copy(TEST_MODELS.resolve("matrix4-input.onnx"), folder.resolve("fraud-scorer.onnx"));
+
+    List<String> onModel =
+        fraud().environment("models.dir", dir.toString()).derive().errors().stream()
+            .filter(r -> "model".equals(r.property()))
+            .map(r -> r.message())
+            .toList();
+
+    assertThat(onModel).hasSize(1);
+    assertThat(onModel.get(0))
+        .contains("fraud-scorer.onnx changed since it was registered")
+        .contains("register the new one as a new version");
+  }
+
+  @Test
   void aModelInputWithoutAColumnNamesTheInputAndHowToMapIt() {
     Schema input = transactions().withColumns(transactions().columns().subList(0, 4));
     String message = fraud().input(input).derive().onlyError("inputs");
