@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param skippedRows rows dropped for an invalid feature ({@code onInvalidInput} = skip)
  * @param defaultedRows rows scored with the default value in place of an invalid feature
  * @param errorRows rows that could not be scored
- * @param lastProblem the last problem in words, e.g. {@code INPUT column 'amount' is NaN; the row
- *     was skipped}; empty when there was none
+ * @param lastProblem the last problem in words, e.g. {@code INPUT column 'amount' is NaN}; empty
+ *     when there was none
  * @param lastProblemAt when it happened; null when there was none
  */
 public record NodeHealth(

@@ -40,7 +40,11 @@ public final class ScoringMetrics {
   /** Rows that could not be scored: ONNX Runtime failed, or an invalid feature under fail. */
   public static final String ERROR_ROWS = "errorRows";
 
-  /** The last problem in words (invalid feature or scoring failure); empty before the first. */
+  /**
+   * The last problem in words, e.g. {@code INPUT column 'amount' is NaN} (what was done with the
+   * row follows from the model's policy and the counters) or a scoring failure; empty before the
+   * first.
+   */
   public static final String LAST_PROBLEM = "lastProblem";
 
   /** When the last problem happened, in epoch milliseconds; 0 before the first. */
@@ -100,7 +104,7 @@ public final class ScoringMetrics {
   void read(RowData row, Optional<float[]> features) {
     if (features.isEmpty()) {
       skipped.inc();
-      problem(firstInvalid(row) + "; the row was skipped");
+      problem(firstInvalid(row));
       return;
     }
     if (spec.onInvalidInput() != InvalidInputPolicy.DEFAULT) {
@@ -112,7 +116,7 @@ public final class ScoringMetrics {
         String invalid = firstInvalid(row);
         if (!invalid.isEmpty()) {
           defaulted.inc();
-          problem(invalid + "; the row was scored with " + spec.invalidInputDefault() + " for it");
+          problem(invalid);
         }
         return;
       }
