@@ -318,8 +318,8 @@ public final class EmbeddedRuntime implements PipelineRuntime {
   /**
    * Reads the models' metrics through the cluster's REST API ({@link FlinkRestHealth}), as a remote
    * cluster's would be read. The cluster refreshes them every {@link
-   * LoopbackConfig#METRICS_REFRESH}; after the job ends they are gone, and the last values read are
-   * returned.
+   * LoopbackConfig#METRICS_REFRESH}; once Flink no longer reports them (the job ended, the cluster
+   * is slow to answer), the last values read are returned.
    */
   @Override
   public Map<String, NodeHealth> nodeHealth(Deployment deployment) {
@@ -328,7 +328,7 @@ public final class EmbeddedRuntime implements PipelineRuntime {
       return Map.of();
     }
     URI r = rest;
-    if (r == null || job.terminal != null) {
+    if (r == null) {
       return job.health;
     }
     try {

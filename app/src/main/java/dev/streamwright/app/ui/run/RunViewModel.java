@@ -645,6 +645,27 @@ public final class RunViewModel {
     } else {
       enter(Phase.STOPPED, "stopped job" + job);
     }
+    lastHealth(runs, d);
+  }
+
+  /**
+   * One more health read once the job has ended: a short job may end between two polls, and its
+   * skipped rows must still show. The runtime answers with what it last knew if Flink has already
+   * dropped the job's metrics.
+   */
+  private void lastHealth(long run, Deployment d) {
+    if (d == null || models.isEmpty()) {
+      return;
+    }
+    tasks
+        .supply("read the final node health of job " + d.jobId(), () -> nodeHealth(d))
+        .whenCompleteAsync(
+            (h, error) -> {
+              if (run == runs && error == null) {
+                showHealth(h);
+              }
+            },
+            tasks.ui());
   }
 
   private void stopDrain() {
