@@ -88,9 +88,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
   private final Object lifecycle = new Object();
   private final Object deploying = new Object();
   private final Map<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
-  private final FlinkRestHealth health = new FlinkRestHealth(HEALTH_TIMEOUT);
 
   private MiniCluster cluster;
+
+  /** Made on the first health read: its HTTP client keeps a selector thread while it lives. */
+  private FlinkRestHealth health; // guarded by lifecycle
+
   private volatile URI rest;
   private volatile boolean closed;
 
@@ -328,11 +331,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
       return Map.of();
     }
     URI r = rest;
-    if (r == null) {
+    FlinkRestHealth reader = healthReader();
+    if (r == null || reader == null) {
       return job.health;
     }
     try {
-      Map<String, NodeHealth> now = health.read(r, job.jobId.toHexString(), job.models);
+      Map<String, NodeHealth> now = reader.read(r, job.jobId.toHexString(), job.models);
       if (!now.isEmpty()) {
         job.health = Map.copyOf(now);
       }
@@ -454,6 +458,10 @@ public final class EmbeddedRuntime implements PipelineRuntime {
         closed = true;
         mc = cluster;
         cluster = null;
+        if (health != null) {
+          health.close();
+          health = null;
+        }
       }
       if (mc != null) {
         cancelRunningJobs(mc);
@@ -547,6 +555,15 @@ public final class EmbeddedRuntime implements PipelineRuntime {
         throw new RuntimeFailure(
             "Could not start the embedded Flink cluster: " + FlinkErrors.rootMessage(e), e);
       }
+    }
+  }
+
+  private FlinkRestHealth healthReader() {
+    synchronized (lifecycle) {
+      if (!closed && health == null) {
+        health = new FlinkRestHealth(HEALTH_TIMEOUT);
+      }
+      return health;
     }
   }
 

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * metrics.fetcher.update-interval} (10 s by default; the embedded runtime sets it lower), and only
  * for running jobs: the numbers lag by up to that interval and disappear when the job ends.
  */
-public final class FlinkRestHealth {
+public final class FlinkRestHealth implements AutoCloseable {
 
   /** Metric ids look like {@code 0.<operator>.streamwright.model.<model>.<metric>}. */
   private static final String SCOPE =
@@ -112,6 +112,21 @@ public final class FlinkRestHealth {
     Map<String, NodeHealth> health = new LinkedHashMap<>();
     sums.forEach((node, sum) -> health.put(node, sum.health()));
     return health;
+  }
+
+  /**
+   * Releases the HTTP client's selector thread: at once on Java 21 and later, where the client can
+   * be closed; on Java 17 once the client is garbage, as the JDK does by itself.
+   */
+  @Override
+  public void close() {
+    if (http instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing only ends idle connections to a cluster that is going away.
+      }
+    }
   }
 
   private JsonNode get(URI uri) throws IOException, InterruptedException {
