@@ -2,6 +2,7 @@ package dev.streamwright.runtime.api;
 
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +37,16 @@ public interface PipelineRuntime extends AutoCloseable {
    * returned; without, it is cancelled.
    */
   Optional<String> stop(Deployment deployment, boolean savepoint) throws RuntimeFailure;
+
+  /**
+   * How the deployment's nodes are doing right now, by node id: only nodes that report anything
+   * (Model score nodes) appear. Meant to be polled every few seconds while the job runs; it never
+   * throws and returns quickly: when the runtime cannot be asked, it returns what it last knew, or
+   * an empty map.
+   */
+  default Map<String, NodeHealth> nodeHealth(Deployment deployment) {
+    return Map.of();
+  }
 
   /** Follows the rows of one of the deployment's preview sinks. */
   ResultStream results(Deployment deployment, String sinkNodeId);

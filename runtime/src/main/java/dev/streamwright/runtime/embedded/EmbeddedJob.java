@@ -2,19 +2,22 @@ package dev.streamwright.runtime.embedded;
 
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.NodeHealth;
+import dev.streamwright.runtime.health.ModelNodes;
 import java.util.Map;
 import org.apache.flink.api.common.JobID;
 
 /**
- * What the embedded runtime remembers about one deployment: its Flink job, its preview feeds,
- * whether the user asked it to stop, and its final status once known (so a finished job is not
- * asked about again).
+ * What the embedded runtime remembers about one deployment: its Flink job, its preview feeds, its
+ * models' nodes, whether the user asked it to stop, its final status once known (so a finished job
+ * is not asked about again) and the node health last read.
  */
 final class EmbeddedJob {
 
   final Deployment deployment;
   final JobID jobId;
   final Map<String, PreviewFeed> feeds;
+  final ModelNodes models;
 
   /**
    * Set by stop(): a job stopped with a savepoint ends as Flink FINISHED, which the user must see
@@ -25,9 +28,14 @@ final class EmbeddedJob {
   /** The terminal status once reached; a terminal status never changes. */
   volatile DeploymentStatus terminal;
 
-  EmbeddedJob(Deployment deployment, JobID jobId, Map<String, PreviewFeed> feeds) {
+  /** The node health last read, returned when the cluster cannot be asked. */
+  volatile Map<String, NodeHealth> health = Map.of();
+
+  EmbeddedJob(
+      Deployment deployment, JobID jobId, Map<String, PreviewFeed> feeds, ModelNodes models) {
     this.deployment = deployment;
     this.jobId = jobId;
     this.feeds = Map.copyOf(feeds);
+    this.models = models;
   }
 }

@@ -4,11 +4,15 @@ import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
+import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.SqlStatement;
+import dev.streamwright.runtime.health.FlinkRestHealth;
+import dev.streamwright.runtime.health.ModelNodes;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -67,6 +71,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
   /** Bound on any single request to the local cluster; it only exceeds seconds when stuck. */
   private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(30);
 
+  /**
+   * Bound on each request of a node health read: the REST server is on loopback and answers metric
+   * requests from memory, so anything slower is a hiccup, and the studio polls again in seconds.
+   */
+  private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
   /** How long a drain thread may take to notice its job ended, when closing. */
   private static final Duration DRAIN_STOP_WAIT = Duration.ofSeconds(2);
 
@@ -80,6 +90,10 @@ public final class EmbeddedRuntime implements PipelineRuntime {
   private final Map<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
 
   private MiniCluster cluster;
+
+  /** Made on the first health read: its HTTP client keeps a selector thread while it lives. */
+  private FlinkRestHealth health; // guarded by lifecycle
+
   private volatile URI rest;
   private volatile boolean closed;
 
@@ -190,7 +204,9 @@ public final class EmbeddedRuntime implements PipelineRuntime {
                 describe(),
                 Instant.now(),
                 pipeline.previewSinks());
-        jobs.put(deployment.id(), new EmbeddedJob(deployment, client.getJobID(), feeds));
+        jobs.put(
+            deployment.id(),
+            new EmbeddedJob(deployment, client.getJobID(), feeds, ModelNodes.of(pipeline)));
         feeds.values().forEach(PreviewFeed::start);
         LOG.info(
             "Deployed pipeline '{}' v{} as Flink job {} ({})",
@@ -302,6 +318,37 @@ public final class EmbeddedRuntime implements PipelineRuntime {
     }
   }
 
+  /**
+   * Reads the models' metrics through the cluster's REST API ({@link FlinkRestHealth}), as a remote
+   * cluster's would be read. The cluster refreshes them every {@link
+   * LoopbackConfig#METRICS_REFRESH}; once Flink no longer reports them (the job ended, the cluster
+   * is slow to answer), the last values read are returned.
+   */
+  @Override
+  public Map<String, NodeHealth> nodeHealth(Deployment deployment) {
+    EmbeddedJob job = jobs.get(deployment.id());
+    if (job == null || job.models.isEmpty()) {
+      return Map.of();
+    }
+    URI r = rest;
+    FlinkRestHealth reader = healthReader();
+    if (r == null || reader == null) {
+      return job.health;
+    }
+    try {
+      Map<String, NodeHealth> now = reader.read(r, job.jobId.toHexString(), job.models);
+      if (!now.isEmpty()) {
+        job.health = Map.copyOf(now);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | RuntimeException e) {
+      // A job that is still starting has no vertices yet (404); the next poll tries again.
+      LOG.debug("Could not read the node health of job {}", job.jobId, e);
+    }
+    return job.health;
+  }
+
   @Override
   public DeploymentStatus awaitTermination(Deployment deployment, Duration timeout)
       throws InterruptedException {
@@ -411,6 +458,10 @@ public final class EmbeddedRuntime implements PipelineRuntime {
         closed = true;
         mc = cluster;
         cluster = null;
+        if (health != null) {
+          health.close();
+          health = null;
+        }
       }
       if (mc != null) {
         cancelRunningJobs(mc);
@@ -504,6 +555,15 @@ public final class EmbeddedRuntime implements PipelineRuntime {
         throw new RuntimeFailure(
             "Could not start the embedded Flink cluster: " + FlinkErrors.rootMessage(e), e);
       }
+    }
+  }
+
+  private FlinkRestHealth healthReader() {
+    synchronized (lifecycle) {
+      if (!closed && health == null) {
+        health = new FlinkRestHealth(HEALTH_TIMEOUT);
+      }
+      return health;
     }
   }
 

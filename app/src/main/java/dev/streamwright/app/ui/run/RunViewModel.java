@@ -4,16 +4,19 @@ import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.Generators;
+import dev.streamwright.runtime.health.ModelNodes;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
 import dev.streamwright.runtime.validate.Problem;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -46,8 +49,9 @@ import org.slf4j.LoggerFactory;
  * PreviewTable} per preview sink a few times a second. A pipeline with Kafka nodes that leave their
  * brokers to the environment runs on the Kafka sandbox: the first such run starts an embedded
  * broker, the run starts the data generator of its source topic, and each Kafka sink's topic gets a
- * preview table too. Confined to the FX thread; the runtime and the sandbox are created on first
- * use and closed with the studio.
+ * preview table too. While the job runs, the health of its model nodes is polled every few seconds
+ * and shown as problems on those nodes. Confined to the FX thread; the runtime and the sandbox are
+ * created on first use and closed with the studio.
  */
 public final class RunViewModel {
 
@@ -58,6 +62,13 @@ public final class RunViewModel {
    * refresh per pulse (60 a second) would only burn CPU on a busy preview.
    */
   private static final Duration DRAIN_EVERY = Duration.millis(250);
+
+  /**
+   * How often a running job's model nodes are asked how they are doing: the numbers come from
+   * Flink's metrics, which the embedded cluster refreshes every 0.5 s, and a problem that shows
+   * within seconds is soon enough for counts that only grow.
+   */
+  private static final java.time.Duration HEALTH_EVERY = java.time.Duration.ofSeconds(2);
 
   /** Where a run stands. */
   public enum Phase {
@@ -106,6 +117,10 @@ public final class RunViewModel {
   private volatile PreviewPoller poller;
   private volatile TopicPoller topicPoller;
   private Timeline drain;
+  private ModelNodes models = ModelNodes.of(Map.of());
+  private Map<String, NodeHealth> health = Map.of();
+  private List<Problem> healthProblems = List.of();
+  private TaskExecutor.Scheduled healthPoll;
 
   /** What the deploy task started. */
   private record Started(Deployment deployment, TopicPoller topics) {}
@@ -185,7 +200,11 @@ public final class RunViewModel {
     return failure.getReadOnlyProperty();
   }
 
-  /** What only a run finds: the planner's objections and the job's failure, for Problems. */
+  /**
+   * What only a run finds, for Problems and the nodes: the planner's objections, the model nodes'
+   * skipped and unscored rows while the job runs (refreshed every few seconds), and the job's
+   * failure (on the model's node when the model failed it).
+   */
   public ObservableList<Problem> problems() {
     return problemsView;
   }
@@ -220,6 +239,10 @@ public final class RunViewModel {
     long run = ++runs;
     stopRequested = false;
     deployment = null;
+    stopHealth();
+    models = ModelNodes.of(Map.of());
+    health = Map.of();
+    healthProblems = List.of();
     tablesBySink.clear();
     previews.clear();
     problems.clear();
@@ -496,6 +519,68 @@ public final class RunViewModel {
     drain.setCycleCount(Animation.INDEFINITE);
     drain.play();
     enter(Phase.RUNNING, "running job " + shortId(d.jobId()));
+    models = ModelNodes.of(compiled);
+    if (!models.isEmpty()) {
+      pollHealth(run, d);
+    }
+  }
+
+  /**
+   * Asks for the node health {@link #HEALTH_EVERY} from now, on a background thread, and again
+   * after each answer while the run is running.
+   */
+  private void pollHealth(long run, Deployment d) {
+    healthPoll =
+        tasks.schedule(
+            HEALTH_EVERY,
+            () -> {
+              if (run != runs || phase.get() != Phase.RUNNING) {
+                return;
+              }
+              tasks
+                  .supply("read the node health of job " + d.jobId(), () -> nodeHealth(d))
+                  .whenCompleteAsync(
+                      (h, error) -> {
+                        if (run != runs || phase.get() != Phase.RUNNING) {
+                          return;
+                        }
+                        if (error != null) {
+                          LOG.debug("Reading the node health of job {} failed", d.jobId(), error);
+                        } else {
+                          showHealth(h);
+                        }
+                        pollHealth(run, d);
+                      },
+                      tasks.ui());
+            });
+  }
+
+  private Map<String, NodeHealth> nodeHealth(Deployment d) {
+    return runtime.get().nodeHealth(d);
+  }
+
+  /** Replaces the health problems when the numbers changed: one list change per change. */
+  private void showHealth(Map<String, NodeHealth> now) {
+    if (now.equals(health)) {
+      return;
+    }
+    health = Map.copyOf(now);
+    List<Problem> fresh = NodeHealthProblems.of(now, ZoneId.systemDefault());
+    if (fresh.equals(healthProblems)) {
+      return;
+    }
+    List<Problem> next = new ArrayList<>(problems);
+    next.removeAll(healthProblems);
+    next.addAll(fresh);
+    healthProblems = List.copyOf(fresh);
+    problems.setAll(next);
+  }
+
+  private void stopHealth() {
+    if (healthPoll != null) {
+      healthPoll.cancel();
+      healthPoll = null;
+    }
   }
 
   /** Moves what the poller collected into the tables: one list change per sink per tick. */
@@ -548,7 +633,11 @@ public final class RunViewModel {
     Deployment d = deployment;
     String job = d == null ? "" : " " + shortId(d.jobId());
     if (last != null && last.phase() == DeploymentStatus.Phase.FAILED) {
-      fail(last.message().isBlank() ? "the job failed" : last.message(), null);
+      // A model's failure names the model: the error then shows on its node.
+      fail(
+          last.message().isBlank() ? "the job failed" : last.message(),
+          null,
+          models.nodeNamedIn(last.message()).orElse(null));
     } else if (stopRequested || last == null || !last.phase().isTerminal()) {
       enter(Phase.STOPPED, "stopped job" + job);
     } else if (last.phase() == DeploymentStatus.Phase.FINISHED) {
@@ -556,9 +645,31 @@ public final class RunViewModel {
     } else {
       enter(Phase.STOPPED, "stopped job" + job);
     }
+    lastHealth(runs, d);
+  }
+
+  /**
+   * One more health read once the job has ended: a short job may end between two polls, and its
+   * skipped rows must still show. The runtime answers with what it last knew if Flink has already
+   * dropped the job's metrics.
+   */
+  private void lastHealth(long run, Deployment d) {
+    if (d == null || models.isEmpty()) {
+      return;
+    }
+    tasks
+        .supply("read the final node health of job " + d.jobId(), () -> nodeHealth(d))
+        .whenCompleteAsync(
+            (h, error) -> {
+              if (run == runs && error == null) {
+                showHealth(h);
+              }
+            },
+            tasks.ui());
   }
 
   private void stopDrain() {
+    stopHealth();
     if (drain != null) {
       drain.stop();
       drain = null;
@@ -574,6 +685,13 @@ public final class RunViewModel {
   }
 
   private void fail(String reason, Throwable cause) {
+    fail(reason, cause, null);
+  }
+
+  /**
+   * @param nodeId the node the failure is about, or null for the run as a whole
+   */
+  private void fail(String reason, Throwable cause, String nodeId) {
     stopDrain();
     stopTopics();
     tasks.run("stop the generator", sandbox::stopGenerator);
@@ -588,7 +706,7 @@ public final class RunViewModel {
       LOG.info("Run failed: {}", reason);
     }
     failure.set(reason);
-    problems.add(Problem.error(null, null, "The run failed: " + reason));
+    problems.add(Problem.error(nodeId, null, "The run failed: " + reason));
     enter(Phase.FAILED, "failed: " + reason);
   }
 

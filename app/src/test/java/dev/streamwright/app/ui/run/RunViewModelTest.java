@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import dev.streamwright.app.ui.tasks.SameThreadTasks;
+import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
@@ -14,15 +16,30 @@ import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
+import dev.streamwright.runtime.model.Edge;
+import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
-/** How a run that cannot start tells the user why: in the status bar and Problems, no trace. */
+/**
+ * How a run that cannot start tells the user why (in the status bar and Problems, no trace), and
+ * how a running model node's skipped rows reach that node.
+ */
 class RunViewModelTest {
 
   private static final NodeTypeRegistry TYPES = NodeTypeRegistry.load();
@@ -135,5 +152,211 @@ class RunViewModelTest {
     run.close();
 
     assertThat(runtime.closed).isTrue();
+  }
+
+  /** A runtime whose job keeps running and whose model node reports what the test sets. */
+  private static final class ModelRuntime implements PipelineRuntime {
+    volatile Map<String, NodeHealth> health = Map.of();
+    volatile boolean stopped;
+    final AtomicInteger healthReads = new AtomicInteger();
+
+    @Override
+    public String describe() {
+      return "model runtime";
+    }
+
+    @Override
+    public Deployment deploy(CompiledPipeline pipeline, DeployOptions options) {
+      return new Deployment(
+          "d1",
+          pipeline.pipelineId(),
+          pipeline.version(),
+          "0123456789abcdef",
+          describe(),
+          Instant.now(),
+          pipeline.previewSinks());
+    }
+
+    @Override
+    public DeploymentStatus awaitTermination(Deployment deployment, Duration timeout) {
+      return status(deployment);
+    }
+
+    @Override
+    public Optional<String> stop(Deployment deployment, boolean savepoint) {
+      stopped = true;
+      return Optional.empty();
+    }
+
+    @Override
+    public Map<String, NodeHealth> nodeHealth(Deployment deployment) {
+      healthReads.incrementAndGet();
+      return health;
+    }
+
+    @Override
+    public DeploymentStatus status(Deployment deployment) {
+      return DeploymentStatus.of(
+          stopped ? DeploymentStatus.Phase.STOPPED : DeploymentStatus.Phase.RUNNING);
+    }
+
+    @Override
+    public ResultStream results(Deployment deployment, String sinkNodeId) {
+      return new ResultStream() {
+        @Override
+        public List<String> columns() {
+          return List.of();
+        }
+
+        @Override
+        public List<dev.streamwright.runtime.api.ResultRow> poll(Duration timeout, int max) {
+          return List.of();
+        }
+
+        @Override
+        public boolean isEnded() {
+          return stopped;
+        }
+
+        @Override
+        public void close() {}
+      };
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  /**
+   * The same-thread tasks, except that following the previews waits until the test runs it: on the
+   * test's thread it would loop for as long as the job runs.
+   */
+  private final class DeferredPreviewTasks implements TaskExecutor {
+    Runnable previews;
+
+    @Override
+    public <T> CompletableFuture<T> supply(String what, Callable<T> work) {
+      if (what.startsWith("follow the previews")) {
+        previews =
+            () -> {
+              try {
+                work.call();
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            };
+        return new CompletableFuture<>();
+      }
+      return tasks.supply(what, work);
+    }
+
+    @Override
+    public Executor ui() {
+      return tasks.ui();
+    }
+
+    @Override
+    public Scheduled schedule(Duration delay, Runnable action) {
+      return tasks.schedule(delay, action);
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static Pipeline scoring() {
+    Node source =
+        Node.of(
+            "tx",
+            "datagen",
+            Map.of(
+                "columns",
+                List.of(
+                    Map.of("name", "amount", "type", "DOUBLE"),
+                    Map.of("name", "avg_1min_spend", "type", "DOUBLE"),
+                    Map.of("name", "tx_count_1min", "type", "BIGINT"),
+                    Map.of("name", "amount_ratio", "type", "DOUBLE"))));
+    Node scored =
+        Node.of(
+            "scored",
+            "model-score",
+            Map.of("model", "fraud-scorer/fraud-scorer.onnx", "onInvalidInput", "skip"));
+    return new Pipeline(
+        "scoring",
+        "scoring",
+        "",
+        1,
+        List.of(),
+        List.of(source, scored, Node.of("out", "preview-sink", Map.of())),
+        List.of(Edge.of("tx", "scored"), Edge.of("scored", "out")));
+  }
+
+  @Test
+  void skippedRowsOfARunningModelNodeBecomeOneWarningOnTheNodeUntilTheNumbersChange()
+      throws Exception {
+    // The running view model ticks its preview drain on a JavaFX timeline: the toolkit must be up,
+    // started the way the studio's TestFX tests start it so they can share the JVM.
+    FxToolkit.registerPrimaryStage();
+    ModelRuntime runtime = new ModelRuntime();
+    DeferredPreviewTasks tasks = new DeferredPreviewTasks();
+    RunViewModel run =
+        new RunViewModel(
+            new RuntimeHolder("embedded Flink", () -> runtime),
+            new SandboxHolder(
+                () -> {
+                  throw new IllegalStateException("no sandbox");
+                }),
+            new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
+            tasks,
+            Map.of("models.dir", Path.of("../samples/models").toAbsolutePath().toString()));
+    run.run(scoring());
+    assertThat(run.phaseProperty().get()).as(run.statusProperty().get()).isEqualTo(Phase.RUNNING);
+    AtomicInteger changes = new AtomicInteger();
+    run.problems().addListener((ListChangeListener<Problem>) c -> changes.incrementAndGet());
+
+    runtime.health =
+        Map.of(
+            "scored",
+            new NodeHealth("scored", 88, 12, 0, 0, "INPUT column 'amount' is NaN", Instant.now()));
+    this.tasks.fireDue();
+
+    assertThat(run.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.nodeId()).isEqualTo("scored");
+              assertThat(p.isError()).isFalse();
+              assertThat(p.message())
+                  .startsWith(
+                      "Model score: 12 rows skipped for invalid input; last: feature 'amount' is"
+                          + " NaN (");
+            });
+    assertThat(changes).hasValue(1);
+
+    // The same numbers again: no list change, so the canvas does not redraw for nothing.
+    this.tasks.fireDue();
+    assertThat(runtime.healthReads).hasValue(2);
+    assertThat(changes).hasValue(1);
+
+    runtime.health =
+        Map.of(
+            "scored",
+            new NodeHealth("scored", 90, 13, 0, 0, "INPUT column 'amount' is NULL", Instant.now()));
+    this.tasks.fireDue();
+    assertThat(run.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("13 rows"));
+    assertThat(changes).hasValue(2);
+
+    // Once the run is stopping, nobody asks any more.
+    run.stop();
+    this.tasks.fireDue();
+    assertThat(runtime.healthReads).hasValue(3);
+    assertThat(this.tasks.pending()).isZero();
+    tasks.previews.run(); // the preview poller sees the job stopped; the drain then ends the run
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(() -> run.phaseProperty().get() == Phase.STOPPED).get());
   }
 }

@@ -28,6 +28,7 @@ public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
   private transient BatchScorer scorer;
   private transient FeatureReader features;
   private transient MicroBatcher<PendingRow> batcher;
+  private transient ScoringMetrics metrics;
 
   /**
    * @param batchSize rows per batch: {@code batch.size}, capped by Flink's in-flight limit
@@ -45,6 +46,7 @@ public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
   public void open(FunctionContext context) throws Exception {
     scorer = spec.openScorer();
     features = spec.featureReader();
+    metrics = ScoringMetrics.register(context, spec);
     batcher =
         new MicroBatcher<>(batchSize, spec.maxWait(), this::score, "onnx-batch-" + spec.model());
     LOG.info(
@@ -61,7 +63,9 @@ public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
     Optional<float[]> vector;
     try {
       vector = features.read(row);
+      metrics.read(row, vector);
     } catch (RuntimeException e) {
+      metrics.failed(1, e);
       result.completeExceptionally(e);
       return result;
     }
@@ -76,11 +80,13 @@ public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
   private void score(List<PendingRow> batch) {
     try {
       double[][] scores = scorer.score(batch.stream().map(PendingRow::features).toList());
+      metrics.scored(batch.size());
       for (int r = 0; r < batch.size(); r++) {
         batch.get(r).result().complete(List.of(spec.outputRow(scores, r)));
       }
     } catch (Exception | LinkageError e) {
       ScoringFailure failure = ScoringFailure.of(spec, batch.size(), e);
+      metrics.failed(batch.size(), failure);
       batch.forEach(p -> p.result().completeExceptionally(failure));
     }
   }

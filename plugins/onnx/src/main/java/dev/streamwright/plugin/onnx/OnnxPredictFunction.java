@@ -20,6 +20,7 @@ public final class OnnxPredictFunction extends PredictFunction {
 
   private transient BatchScorer scorer;
   private transient FeatureReader features;
+  private transient ScoringMetrics metrics;
 
   OnnxPredictFunction(ScoringSpec spec) {
     this.spec = spec;
@@ -29,18 +30,30 @@ public final class OnnxPredictFunction extends PredictFunction {
   public void open(FunctionContext context) throws Exception {
     scorer = spec.openScorer();
     features = spec.featureReader();
+    metrics = ScoringMetrics.register(context, spec);
   }
 
   @Override
   public Collection<RowData> predict(RowData row) {
-    Optional<float[]> vector = features.read(row);
+    Optional<float[]> vector;
+    try {
+      vector = features.read(row);
+    } catch (RuntimeException e) {
+      metrics.failed(1, e);
+      throw e;
+    }
+    metrics.read(row, vector);
     if (vector.isEmpty()) {
       return List.of();
     }
     try {
-      return List.of(spec.outputRow(scorer.score(List.of(vector.get())), 0));
+      RowData scored = spec.outputRow(scorer.score(List.of(vector.get())), 0);
+      metrics.scored(1);
+      return List.of(scored);
     } catch (Exception e) {
-      throw ScoringFailure.of(spec, 1, e);
+      ScoringFailure failure = ScoringFailure.of(spec, 1, e);
+      metrics.failed(1, failure);
+      throw failure;
     }
   }
 
