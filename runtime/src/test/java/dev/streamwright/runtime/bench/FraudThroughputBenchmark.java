@@ -57,7 +57,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Arguments, {@code key=value}: {@code events} (1000000), {@code rounds} (2: ABBA pairs, each
  * side once per round), {@code pipeline} (samples/fraud-detection/pipeline.json), {@code scenario}
  * ({@code sample}: the sample's scenario.json; or {@code empty}), {@code bareCheckpoints} (seconds;
- * 0 = Flink's default, none), {@code parallelism} (0: the default, as the sandbox deploys).
+ * 0 = Flink's default, none), {@code parallelism} (0: the default, as the sandbox deploys), {@code
+ * rate} (2000: the generator's events/s of scenario time; the sample's README runs 50, where fraud
+ * alerts are rare), {@code compare} ({@code bare}, or {@code model}: the pipeline with its
+ * model-score nodes against the same pipeline without them, both embedded), {@code batch} and
+ * {@code inflight} (set every model-score node's batchSize and maxInFlight; its defaults when
+ * absent).
  *
  * <p>Run: {@code mvn -o -q -pl runtime -am test-compile && mvn -o -q -pl runtime -Pbench exec:exec
  * -Dbench.class=FraudThroughputBenchmark -Dbench.args="events=1000000 rounds=2"}
@@ -88,20 +93,24 @@ public final class FraudThroughputBenchmark {
     // compare=model: both sides on the embedded runtime, the pipeline with its model-score nodes
     // against the same pipeline without them (the model issue's overhead target, >= 0.90).
     boolean compareModel = a.getOrDefault("compare", "bare").equals("model");
+    double rate = Double.parseDouble(a.getOrDefault("rate", "2000"));
     String sideA = compareModel ? "with model" : "embedded";
     String sideB = compareModel ? "without model" : "bare";
 
     System.out.printf(
         Locale.ROOT,
-        "events=%d rounds=%d pipeline=%s scenario=%s bareCheckpoints=%ds parallelism=%s; load %s%n",
+        "events=%d rounds=%d rate=%s pipeline=%s scenario=%s bareCheckpoints=%ds parallelism=%s;"
+            + " load %s%n",
         events,
         rounds,
+        FraudSandbox.fmt(rate),
         file,
         sampleScenario ? "sample" : "empty",
         bareCheckpoints,
         parallelism == 0 ? "default" : String.valueOf(parallelism),
         FraudSandbox.loadAverage());
-    Pipeline pipeline = FraudSandbox.read(file);
+    Pipeline pipeline =
+        withModelSettings(FraudSandbox.read(file), a.get("batch"), a.get("inflight"));
     Scenario scenario = sampleScenario ? FraudSandbox.sampleScenario(file) : Scenario.EMPTY;
     Set<String> sinkTopics = FraudSandbox.sinkTopics(pipeline);
     Path work = FraudSandbox.workDir("sw-fraud-tp");
@@ -116,7 +125,7 @@ public final class FraudThroughputBenchmark {
     try (Admin admin = broker.admin()) {
       String bootstrap = broker.bootstrapServers();
       FraudSandbox.createTopics(broker, pipeline);
-      double preload = FraudSandbox.preload(bootstrap, events, scenario);
+      double preload = FraudSandbox.preload(bootstrap, events, scenario, rate);
       long total =
           FraudSandbox.endOffsets(admin, Set.of(FraudTransactions.TOPIC))
               .get(FraudTransactions.TOPIC);
@@ -218,6 +227,28 @@ public final class FraudThroughputBenchmark {
       broker.close();
       FraudSandbox.deleteTree(work);
     }
+  }
+
+  /** The pipeline with every model-score node's batchSize and maxInFlight set, where given. */
+  static Pipeline withModelSettings(Pipeline pipeline, String batch, String inFlight) {
+    Pipeline p = pipeline;
+    for (dev.streamwright.runtime.model.Node n : pipeline.nodes()) {
+      if (!n.type().equals("model-score")) {
+        continue;
+      }
+      dev.streamwright.runtime.model.Node changed = n;
+      if (batch != null) {
+        changed = changed.withProperty("batchSize", Long.parseLong(batch));
+      }
+      if (inFlight != null) {
+        changed = changed.withProperty("maxInFlight", Long.parseLong(inFlight));
+      }
+      p = p.withNode(changed);
+    }
+    if (batch != null || inFlight != null) {
+      System.out.println("model-score nodes: batchSize=" + batch + " maxInFlight=" + inFlight);
+    }
+    return p;
   }
 
   /**
