@@ -71,8 +71,13 @@ public final class FraudThroughputBenchmark {
 
   private FraudThroughputBenchmark() {}
 
-  /** One run: seconds to FINISHED, seconds to the last output record, records per sink topic. */
-  private record Run(double toFinished, double toLastOutput, Map<String, Long> outputs) {}
+  /**
+   * One run: seconds to FINISHED, seconds to the last output record, records per sink topic, and
+   * the process's CPU seconds meanwhile (steadier than wall time when other processes share the
+   * cores).
+   */
+  private record Run(
+      double toFinished, double toLastOutput, Map<String, Long> outputs, double cpuSeconds) {}
 
   public static void main(String[] args) throws Exception {
     FraudSandbox.quietLogs();
@@ -118,6 +123,8 @@ public final class FraudThroughputBenchmark {
     List<Double> bare = new ArrayList<>();
     List<Double> embeddedOut = new ArrayList<>();
     List<Double> bareOut = new ArrayList<>();
+    List<Double> embeddedCpu = new ArrayList<>();
+    List<Double> bareCpu = new ArrayList<>();
     List<Double> ceilings = new ArrayList<>();
     KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"));
     MiniCluster cluster = null;
@@ -181,6 +188,8 @@ public final class FraudThroughputBenchmark {
         bare.add(total / b.toFinished);
         embeddedOut.add(total / e.toLastOutput);
         bareOut.add(total / b.toLastOutput);
+        embeddedCpu.add(e.cpuSeconds);
+        bareCpu.add(b.cpuSeconds);
         System.out.printf(
             Locale.ROOT,
             "round %d (%s first): %s %s | %s %s | load %s%n",
@@ -219,6 +228,21 @@ public final class FraudThroughputBenchmark {
           FraudSandbox.fmt(ceilings.stream().mapToDouble(Double::doubleValue).max().orElse(0)),
           ceilings.size(),
           FraudSandbox.loadAverage());
+      double ce = FraudSandbox.median(embeddedCpu);
+      double cb = FraudSandbox.median(bareCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT CPU (process, median): %s %.1f s = %.1f us/event, %s %.1f s = %.1f us/event,"
+              + " ratio %s/%s %.3f (the rate ratio when CPU-bound)%n",
+          sideA,
+          ce,
+          ce * 1e6 / total,
+          sideB,
+          cb,
+          cb * 1e6 / total,
+          sideB,
+          sideA,
+          cb / ce);
     } finally {
       runtime.close();
       if (cluster != null) {
@@ -314,11 +338,12 @@ public final class FraudThroughputBenchmark {
   private static String describe(Run r, long total) {
     return String.format(
         Locale.ROOT,
-        "%.1f s to FINISHED (%s ev/s), %.1f s to last output (%s ev/s), out %s",
+        "%.1f s to FINISHED (%s ev/s), %.1f s to last output (%s ev/s), CPU %.1f s, out %s",
         r.toFinished,
         FraudSandbox.fmt(total / r.toFinished),
         r.toLastOutput,
         FraudSandbox.fmt(total / r.toLastOutput),
+        r.cpuSeconds,
         r.outputs);
   }
 
@@ -349,7 +374,12 @@ public final class FraudThroughputBenchmark {
         throw new IllegalStateException("embedded run " + n + " ended " + s);
       }
       probe.close();
-      Run run = new Run((end - start) / 1e9, watch.lastChangeSeconds(), watch.outputs());
+      Run run =
+          new Run(
+              (end - start) / 1e9,
+              watch.lastChangeSeconds(),
+              watch.outputs(),
+              probe.processCpuSeconds());
       System.out.print("  embedded run " + n + " threads by CPU:\n" + probe.report(8));
       System.out.print(
           "  embedded run "
@@ -410,7 +440,12 @@ public final class FraudThroughputBenchmark {
       result.await(4, TimeUnit.MINUTES);
       long end = System.nanoTime();
       probe.close();
-      Run run = new Run((end - start) / 1e9, watch.lastChangeSeconds(), watch.outputs());
+      Run run =
+          new Run(
+              (end - start) / 1e9,
+              watch.lastChangeSeconds(),
+              watch.outputs(),
+              probe.processCpuSeconds());
       System.out.print("  bare run " + n + " threads by CPU:\n" + probe.report(8));
       String jobId = result.getJobClient().orElseThrow().getJobID().toHexString();
       System.out.print("  bare run " + n + " job vertices:\n" + JobProbe.vertices(rest, jobId));
