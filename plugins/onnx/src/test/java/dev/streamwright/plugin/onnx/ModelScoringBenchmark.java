@@ -47,6 +47,7 @@ public final class ModelScoringBenchmark {
     int batch = Integer.parseInt(a.getOrDefault("batch", "64"));
     int inflight = Integer.parseInt(a.getOrDefault("inflight", "64"));
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "2"));
+    boolean withVectorized = Boolean.parseBoolean(a.getOrDefault("vectorized", "false"));
     Path model =
         model(a.getOrDefault("model", "../../samples/models/fraud-scorer/fraud-scorer.onnx"));
     System.out.printf(
@@ -68,6 +69,10 @@ public final class ModelScoringBenchmark {
       List<Job> flink = new ArrayList<>();
       List<Job> loop = new ArrayList<>();
       List<Job> source = new ArrayList<>();
+      List<Job> vector = new ArrayList<>();
+      if (withVectorized) {
+        vectorized(cluster, model, rows / 4, batch);
+      }
       for (int r = 0; r < rounds; r++) {
         if (r % 2 == 0) {
           flink.add(flink(cluster, model, rows, batch, inflight, true));
@@ -77,6 +82,16 @@ public final class ModelScoringBenchmark {
           flink.add(flink(cluster, model, rows, batch, inflight, true));
         }
         source.add(flink(cluster, model, rows, batch, inflight, false));
+        if (withVectorized) {
+          Job v = vectorized(cluster, model, rows, batch);
+          vector.add(v);
+          System.out.printf(
+              Locale.ROOT,
+              "  vectorized operator (comparison): %,.0f rows/s, ratio to loop %.3f, CPU us/row %s%n",
+              v.rowsPerSecond(),
+              v.rowsPerSecond() / loop.get(r).rowsPerSecond(),
+              v.cpuPerRow(rows));
+        }
         Job f = flink.get(r);
         Job l = loop.get(r);
         Job s = source.get(r);
@@ -128,6 +143,22 @@ public final class ModelScoringBenchmark {
           src,
           bare,
           orts / task);
+      if (withVectorized) {
+        double vj = median(vector, j -> j.cpuMicrosPerRow(rows, VECTORIZED));
+        double mj = median(flink, j -> j.cpuMicrosPerRow(rows, SOURCE, MODEL_TASK, BATCH_TIMER));
+        System.out.printf(
+            Locale.ROOT,
+            "VECTORIZED (comparison): %,.0f rows/s, ratio to loop %.3f | CPU per row, source and"
+                + " scoring threads: vectorized %.3f us, ML_PREDICT %.3f us, no model %.3f us;"
+                + " scoring's share over no model: vectorized %.3f us, ML_PREDICT %.3f us%n",
+            median(vector, Job::rowsPerSecond),
+            median(vector, Job::rowsPerSecond) / ml,
+            vj,
+            mj,
+            bare,
+            vj - bare,
+            mj - bare);
+      }
     } finally {
       cluster.afterAll(null);
     }
@@ -160,25 +191,7 @@ public final class ModelScoringBenchmark {
       FlinkSqlCluster cluster, Path model, long rows, int batch, int inflight, boolean score)
       throws Exception {
     TableEnvironment t = cluster.newSession();
-    StringBuilder columns = new StringBuilder();
-    StringBuilder options = new StringBuilder();
-    for (String f : FEATURES) {
-      columns.append(columns.length() == 0 ? "" : ", ").append('`').append(f).append("` FLOAT");
-      options
-          .append(", 'fields.")
-          .append(f)
-          .append(".min' = '0', 'fields.")
-          .append(f)
-          .append(".max' = '100'");
-    }
-    t.executeSql(
-        "CREATE TEMPORARY TABLE src ("
-            + columns
-            + ") WITH ('connector' = 'datagen', 'number-of-rows' = '"
-            + rows
-            + "', 'rows-per-second' = '1000000000'"
-            + options
-            + ")");
+    String columns = createSource(t, rows);
     t.executeSql(
         "CREATE TEMPORARY TABLE sink (`fraud_score` FLOAT) WITH ('connector' = 'blackhole')");
     String query;
@@ -208,6 +221,44 @@ public final class ModelScoringBenchmark {
     }
   }
 
+  /** The bounded datagen table {@code src} of the four features; returns its column list. */
+  private static String createSource(TableEnvironment t, long rows) {
+    StringBuilder columns = new StringBuilder();
+    StringBuilder options = new StringBuilder();
+    for (String f : FEATURES) {
+      columns.append(columns.length() == 0 ? "" : ", ").append('`').append(f).append("` FLOAT");
+      options
+          .append(", 'fields.")
+          .append(f)
+          .append(".min' = '0', 'fields.")
+          .append(f)
+          .append(".max' = '100'");
+    }
+    t.executeSql(
+        "CREATE TEMPORARY TABLE src ("
+            + columns
+            + ") WITH ('connector' = 'datagen', 'number-of-rows' = '"
+            + rows
+            + "', 'rows-per-second' = '1000000000'"
+            + options
+            + ")");
+    return columns.toString();
+  }
+
+  /** The same source into a vectorized scoring operator (comparison only), rows/s and CPU. */
+  private static Job vectorized(FlinkSqlCluster cluster, Path model, long rows, int batch)
+      throws Exception {
+    var t = cluster.newSession();
+    createSource(t, rows);
+    try (ThreadCpu cpu = new ThreadCpu(ModelScoringBenchmark::role)) {
+      long start = System.nanoTime();
+      VectorizedScoring.run(t, model.toString(), FEATURES, batch);
+      double perSecond = rows / ((System.nanoTime() - start) / 1e9);
+      return new Job(perSecond, cpu.byRole());
+    }
+  }
+
+  private static final String VECTORIZED = "vectorized chain";
   private static final String MODEL_TASK = "model task";
   private static final String BATCH_TIMER = "batch timer";
   private static final String SOURCE = "source";
@@ -215,7 +266,9 @@ public final class ModelScoringBenchmark {
   private static final String LOOP = "loop";
 
   private static String role(String thread) {
-    if (thread.contains("MLPredictTableFunction")) {
+    if (thread.contains("batch-score")) {
+      return VECTORIZED;
+    } else if (thread.contains("MLPredictTableFunction")) {
       return MODEL_TASK;
     } else if (thread.startsWith("onnx-batch-")) {
       return BATCH_TIMER;
