@@ -1,6 +1,5 @@
 package dev.streamwright.plugin.onnx;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -76,11 +75,7 @@ public final class OnnxAsyncPredictFunction extends AsyncPredictFunction {
 
   private void score(List<PendingRow> batch) {
     try {
-      List<float[]> rows = new ArrayList<>(batch.size());
-      for (PendingRow p : batch) {
-        rows.add(p.features());
-      }
-      double[][] scores = scorer.score(rows);
+      double[][] scores = scorer.score(batch.stream().map(PendingRow::features).toList());
       for (int r = 0; r < batch.size(); r++) {
         batch.get(r).result().complete(List.of(spec.outputRow(scores, r)));
       }
