@@ -24,7 +24,9 @@ import org.apache.flink.table.api.TableEnvironment;
  * <p>{@code model} is a path (default: the fraud-scorer sample, a 4-feature logistic regression
  * that costs ONNX Runtime well under a microsecond per row), or {@code mlp:256,256}: a multi-layer
  * perceptron with those hidden layers on the same four inputs, written under target/bench-models,
- * as a stand-in for a production model's cost per row.
+ * as a stand-in for a production model's cost per row. {@code vectorized=true} adds, per round, a
+ * job that scores the same rows with a batching DataStream operator ({@link VectorizedScoring}),
+ * for comparison. Each job also reports CPU time per row by thread role (docs/decisions/0012).
  *
  * <p>Run: {@code mvn -o -q -pl plugins/api,plugins/onnx test-compile} then {@code mvn -o -q -pl
  * plugins/onnx -Pbench exec:exec -Dbench.class=ModelScoringBenchmark -Dbench.args="rows=2000000
