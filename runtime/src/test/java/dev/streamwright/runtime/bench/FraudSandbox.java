@@ -145,7 +145,14 @@ final class FraudSandbox {
    * Batches bigger than the generator's own producer: the preload is set-up, not what is measured.
    */
   static double preload(String bootstrap, long count, Scenario scenario) {
-    double rate = 2000;
+    return preload(bootstrap, count, scenario, 2000);
+  }
+
+  /**
+   * As {@link #preload(String, long, Scenario)} at {@code rate} events/s of scenario time: the rate
+   * sets how many events each user has per minute, hence the rolling features and the scores.
+   */
+  static double preload(String bootstrap, long count, Scenario scenario, double rate) {
     Duration span = Duration.ofSeconds((long) (count / rate * 1.5) + 10);
     FraudTransactions generator =
         new FraudTransactions(GeneratorConfig.of(42, rate, span, scenario));

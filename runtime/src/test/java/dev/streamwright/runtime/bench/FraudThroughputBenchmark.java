@@ -57,7 +57,12 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  * <p>Arguments, {@code key=value}: {@code events} (1000000), {@code rounds} (2: ABBA pairs, each
  * side once per round), {@code pipeline} (samples/fraud-detection/pipeline.json), {@code scenario}
  * ({@code sample}: the sample's scenario.json; or {@code empty}), {@code bareCheckpoints} (seconds;
- * 0 = Flink's default, none), {@code parallelism} (0: the default, as the sandbox deploys).
+ * 0 = Flink's default, none), {@code parallelism} (0: the default, as the sandbox deploys), {@code
+ * rate} (2000: the generator's events/s of scenario time; the sample's README runs 50, where fraud
+ * alerts are rare), {@code compare} ({@code bare}, or {@code model}: the pipeline with its
+ * model-score nodes against the same pipeline without them, both embedded), {@code batch} and
+ * {@code inflight} (set every model-score node's batchSize and maxInFlight; its defaults when
+ * absent).
  *
  * <p>Run: {@code mvn -o -q -pl runtime -am test-compile && mvn -o -q -pl runtime -Pbench exec:exec
  * -Dbench.class=FraudThroughputBenchmark -Dbench.args="events=1000000 rounds=2"}
@@ -66,8 +71,13 @@ public final class FraudThroughputBenchmark {
 
   private FraudThroughputBenchmark() {}
 
-  /** One run: seconds to FINISHED, seconds to the last output record, records per sink topic. */
-  private record Run(double toFinished, double toLastOutput, Map<String, Long> outputs) {}
+  /**
+   * One run: seconds to FINISHED, seconds to the last output record, records per sink topic, and
+   * the process's CPU seconds meanwhile (steadier than wall time when other processes share the
+   * cores).
+   */
+  private record Run(
+      double toFinished, double toLastOutput, Map<String, Long> outputs, double cpuSeconds) {}
 
   public static void main(String[] args) throws Exception {
     FraudSandbox.quietLogs();
@@ -88,20 +98,24 @@ public final class FraudThroughputBenchmark {
     // compare=model: both sides on the embedded runtime, the pipeline with its model-score nodes
     // against the same pipeline without them (the model issue's overhead target, >= 0.90).
     boolean compareModel = a.getOrDefault("compare", "bare").equals("model");
+    double rate = Double.parseDouble(a.getOrDefault("rate", "2000"));
     String sideA = compareModel ? "with model" : "embedded";
     String sideB = compareModel ? "without model" : "bare";
 
     System.out.printf(
         Locale.ROOT,
-        "events=%d rounds=%d pipeline=%s scenario=%s bareCheckpoints=%ds parallelism=%s; load %s%n",
+        "events=%d rounds=%d rate=%s pipeline=%s scenario=%s bareCheckpoints=%ds parallelism=%s;"
+            + " load %s%n",
         events,
         rounds,
+        FraudSandbox.fmt(rate),
         file,
         sampleScenario ? "sample" : "empty",
         bareCheckpoints,
         parallelism == 0 ? "default" : String.valueOf(parallelism),
         FraudSandbox.loadAverage());
-    Pipeline pipeline = FraudSandbox.read(file);
+    Pipeline pipeline =
+        withModelSettings(FraudSandbox.read(file), a.get("batch"), a.get("inflight"));
     Scenario scenario = sampleScenario ? FraudSandbox.sampleScenario(file) : Scenario.EMPTY;
     Set<String> sinkTopics = FraudSandbox.sinkTopics(pipeline);
     Path work = FraudSandbox.workDir("sw-fraud-tp");
@@ -109,6 +123,8 @@ public final class FraudThroughputBenchmark {
     List<Double> bare = new ArrayList<>();
     List<Double> embeddedOut = new ArrayList<>();
     List<Double> bareOut = new ArrayList<>();
+    List<Double> embeddedCpu = new ArrayList<>();
+    List<Double> bareCpu = new ArrayList<>();
     List<Double> ceilings = new ArrayList<>();
     KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"));
     MiniCluster cluster = null;
@@ -116,7 +132,7 @@ public final class FraudThroughputBenchmark {
     try (Admin admin = broker.admin()) {
       String bootstrap = broker.bootstrapServers();
       FraudSandbox.createTopics(broker, pipeline);
-      double preload = FraudSandbox.preload(bootstrap, events, scenario);
+      double preload = FraudSandbox.preload(bootstrap, events, scenario, rate);
       long total =
           FraudSandbox.endOffsets(admin, Set.of(FraudTransactions.TOPIC))
               .get(FraudTransactions.TOPIC);
@@ -172,6 +188,8 @@ public final class FraudThroughputBenchmark {
         bare.add(total / b.toFinished);
         embeddedOut.add(total / e.toLastOutput);
         bareOut.add(total / b.toLastOutput);
+        embeddedCpu.add(e.cpuSeconds);
+        bareCpu.add(b.cpuSeconds);
         System.out.printf(
             Locale.ROOT,
             "round %d (%s first): %s %s | %s %s | load %s%n",
@@ -210,6 +228,21 @@ public final class FraudThroughputBenchmark {
           FraudSandbox.fmt(ceilings.stream().mapToDouble(Double::doubleValue).max().orElse(0)),
           ceilings.size(),
           FraudSandbox.loadAverage());
+      double ce = FraudSandbox.median(embeddedCpu);
+      double cb = FraudSandbox.median(bareCpu);
+      System.out.printf(
+          Locale.ROOT,
+          "RESULT CPU (process, median): %s %.1f s = %.1f us/event, %s %.1f s = %.1f us/event,"
+              + " ratio %s/%s %.3f (the rate ratio when CPU-bound)%n",
+          sideA,
+          ce,
+          ce * 1e6 / total,
+          sideB,
+          cb,
+          cb * 1e6 / total,
+          sideB,
+          sideA,
+          cb / ce);
     } finally {
       runtime.close();
       if (cluster != null) {
@@ -218,6 +251,28 @@ public final class FraudThroughputBenchmark {
       broker.close();
       FraudSandbox.deleteTree(work);
     }
+  }
+
+  /** The pipeline with every model-score node's batchSize and maxInFlight set, where given. */
+  static Pipeline withModelSettings(Pipeline pipeline, String batch, String inFlight) {
+    Pipeline p = pipeline;
+    for (dev.streamwright.runtime.model.Node n : pipeline.nodes()) {
+      if (!n.type().equals("model-score")) {
+        continue;
+      }
+      dev.streamwright.runtime.model.Node changed = n;
+      if (batch != null) {
+        changed = changed.withProperty("batchSize", Long.parseLong(batch));
+      }
+      if (inFlight != null) {
+        changed = changed.withProperty("maxInFlight", Long.parseLong(inFlight));
+      }
+      p = p.withNode(changed);
+    }
+    if (batch != null || inFlight != null) {
+      System.out.println("model-score nodes: batchSize=" + batch + " maxInFlight=" + inFlight);
+    }
+    return p;
   }
 
   /**
@@ -283,11 +338,12 @@ public final class FraudThroughputBenchmark {
   private static String describe(Run r, long total) {
     return String.format(
         Locale.ROOT,
-        "%.1f s to FINISHED (%s ev/s), %.1f s to last output (%s ev/s), out %s",
+        "%.1f s to FINISHED (%s ev/s), %.1f s to last output (%s ev/s), CPU %.1f s, out %s",
         r.toFinished,
         FraudSandbox.fmt(total / r.toFinished),
         r.toLastOutput,
         FraudSandbox.fmt(total / r.toLastOutput),
+        r.cpuSeconds,
         r.outputs);
   }
 
@@ -318,7 +374,12 @@ public final class FraudThroughputBenchmark {
         throw new IllegalStateException("embedded run " + n + " ended " + s);
       }
       probe.close();
-      Run run = new Run((end - start) / 1e9, watch.lastChangeSeconds(), watch.outputs());
+      Run run =
+          new Run(
+              (end - start) / 1e9,
+              watch.lastChangeSeconds(),
+              watch.outputs(),
+              probe.processCpuSeconds());
       System.out.print("  embedded run " + n + " threads by CPU:\n" + probe.report(8));
       System.out.print(
           "  embedded run "
@@ -379,7 +440,12 @@ public final class FraudThroughputBenchmark {
       result.await(4, TimeUnit.MINUTES);
       long end = System.nanoTime();
       probe.close();
-      Run run = new Run((end - start) / 1e9, watch.lastChangeSeconds(), watch.outputs());
+      Run run =
+          new Run(
+              (end - start) / 1e9,
+              watch.lastChangeSeconds(),
+              watch.outputs(),
+              probe.processCpuSeconds());
       System.out.print("  bare run " + n + " threads by CPU:\n" + probe.report(8));
       String jobId = result.getJobClient().orElseThrow().getJobID().toHexString();
       System.out.print("  bare run " + n + " job vertices:\n" + JobProbe.vertices(rest, jobId));

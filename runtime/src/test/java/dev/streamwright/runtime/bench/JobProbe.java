@@ -123,6 +123,11 @@ final class JobProbe implements AutoCloseable {
     cpuEnd = processCpu();
   }
 
+  /** CPU seconds the whole process used between start and close (broker and benchmark too). */
+  double processCpuSeconds() {
+    return (cpuEnd - cpuStart) / 1e9;
+  }
+
   /**
    * The CPU used while sampled: process total in cores, then the busiest thread groups (names with
    * their subtask and attempt suffixes cut so a stage's threads add up), each in CPU seconds.

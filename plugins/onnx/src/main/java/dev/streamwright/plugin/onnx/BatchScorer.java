@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Scores a batch of feature rows with one ONNX Runtime call: the per-call cost (JNI, tensor set-up)
@@ -22,12 +23,14 @@ final class BatchScorer implements AutoCloseable {
   private final OrtSession session;
   private final TensorLayout layout;
   private final int features;
+  private final Set<String> outputNames;
 
   BatchScorer(OrtEnvironment env, OrtSession session, TensorLayout layout, int features) {
     this.env = env;
     this.session = session;
     this.layout = layout;
     this.features = features;
+    this.outputNames = new LinkedHashSet<>(layout.outputs());
   }
 
   /**
@@ -60,7 +63,7 @@ final class BatchScorer implements AutoCloseable {
               OnnxTensor.createTensor(env, FloatBuffer.wrap(column), shape));
         }
       }
-      try (OrtSession.Result result = session.run(inputs, new LinkedHashSet<>(layout.outputs()))) {
+      try (OrtSession.Result result = session.run(inputs, outputNames)) {
         double[][] scores = new double[layout.outputs().size()][];
         for (int c = 0; c < scores.length; c++) {
           scores[c] = read(result, c, n);

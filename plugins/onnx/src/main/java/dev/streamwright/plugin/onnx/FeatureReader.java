@@ -2,6 +2,7 @@ package dev.streamwright.plugin.onnx;
 
 import java.util.Optional;
 import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.types.logical.LogicalTypeRoot;
 
 /**
  * Turns the columns ML_PREDICT hands over into a float feature vector, and applies the model's
@@ -11,12 +12,17 @@ import org.apache.flink.table.data.RowData;
 final class FeatureReader {
 
   private final ScoringSpec spec;
+  private final LogicalTypeRoot[] types;
+
+  /** Boxed reads, only for messages about an invalid value. */
   private final RowData.FieldGetter[] getters;
 
   FeatureReader(ScoringSpec spec) {
     this.spec = spec;
-    this.getters = new RowData.FieldGetter[spec.featureTypes().size()];
-    for (int i = 0; i < getters.length; i++) {
+    this.types = new LogicalTypeRoot[spec.featureTypes().size()];
+    this.getters = new RowData.FieldGetter[types.length];
+    for (int i = 0; i < types.length; i++) {
+      types[i] = spec.featureTypes().get(i).getTypeRoot();
       getters[i] = RowData.createFieldGetter(spec.featureTypes().get(i), i);
     }
   }
@@ -28,11 +34,12 @@ final class FeatureReader {
    * @throws InvalidFeatureException when the model's policy is {@code fail}
    */
   Optional<float[]> read(RowData row) {
-    float[] features = new float[getters.length];
-    for (int i = 0; i < getters.length; i++) {
-      Object value = getters[i].getFieldOrNull(row);
-      float f = value instanceof Number n ? n.floatValue() : Float.NaN;
-      if (value == null || !Float.isFinite(f)) {
+    float[] features = new float[types.length];
+    for (int i = 0; i < types.length; i++) {
+      // Read unboxed: this runs for every feature of every row.
+      float f = row.isNullAt(i) ? Float.NaN : value(row, i);
+      if (!Float.isFinite(f)) {
+        Object value = getters[i].getFieldOrNull(row);
         switch (spec.onInvalidInput()) {
           case SKIP:
             return Optional.empty();
@@ -55,6 +62,19 @@ final class FeatureReader {
       features[i] = f;
     }
     return Optional.of(features);
+  }
+
+  private float value(RowData row, int i) {
+    return switch (types[i]) {
+      case FLOAT -> row.getFloat(i);
+      case DOUBLE -> (float) row.getDouble(i);
+      case INTEGER -> row.getInt(i);
+      case BIGINT -> row.getLong(i);
+      case SMALLINT -> row.getShort(i);
+      case TINYINT -> row.getByte(i);
+      // Planning admits only the types above (ModelSignatureCheck); anything else is invalid.
+      default -> getters[i].getFieldOrNull(row) instanceof Number n ? n.floatValue() : Float.NaN;
+    };
   }
 
   private static String describe(Object value) {

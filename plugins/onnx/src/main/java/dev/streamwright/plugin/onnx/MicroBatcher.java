@@ -3,9 +3,7 @@ package dev.streamwright.plugin.onnx;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -27,10 +25,16 @@ final class MicroBatcher<T> implements AutoCloseable {
   private final int maxItems;
   private final long maxWaitNanos;
   private final Consumer<List<T>> flush;
-  private final ScheduledExecutorService timer;
+  private final ScheduledThreadPoolExecutor timer;
 
   private List<T> pending;
-  private ScheduledFuture<?> deadline;
+
+  /** When the first item of {@link #pending} came, by {@link System#nanoTime()}. */
+  private long firstAt;
+
+  /** Whether a timer check is scheduled; it re-arms itself while a batch is waiting. */
+  private boolean timerArmed;
+
   private boolean closed;
 
   /**
@@ -45,15 +49,24 @@ final class MicroBatcher<T> implements AutoCloseable {
     this.flush = flush;
     this.pending = new ArrayList<>(maxItems);
     this.timer =
-        Executors.newSingleThreadScheduledExecutor(
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, threadName);
               t.setDaemon(true);
               return t;
             });
+    // The armed check is dropped at close, not waited for; a check already running is waited for.
+    timer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
 
-  /** Adds an item; runs the batch here when the item fills it. */
+  /**
+   * Adds an item; runs the batch here when the item fills it.
+   *
+   * <p>The timer is not scheduled and cancelled per batch: at hundreds of thousands of rows a
+   * second that was thousands of timer-queue operations and thread wake-ups a second. One check
+   * stays armed while batches keep coming and re-arms itself for the batch waiting at the time.
+   */
   void add(T item) {
     List<T> full = null;
     synchronized (this) {
@@ -64,8 +77,10 @@ final class MicroBatcher<T> implements AutoCloseable {
       if (pending.size() >= maxItems) {
         full = take();
       } else if (pending.size() == 1) {
-        List<T> batch = pending;
-        deadline = timer.schedule(() -> flushIfStill(batch), maxWaitNanos, TimeUnit.NANOSECONDS);
+        firstAt = System.nanoTime();
+        if (!timerArmed) {
+          arm(maxWaitNanos);
+        }
       }
     }
     if (full != null) {
@@ -73,12 +88,25 @@ final class MicroBatcher<T> implements AutoCloseable {
     }
   }
 
-  /** Runs {@code batch} if it is still the one waiting: a full batch may have left meanwhile. */
-  private void flushIfStill(List<T> batch) {
+  /** Called with the lock held. */
+  private void arm(long delayNanos) {
+    timerArmed = true;
+    timer.schedule(this::onTimer, delayNanos, TimeUnit.NANOSECONDS);
+  }
+
+  /** Runs the waiting batch once its first item has waited {@code maxWait}, else checks again. */
+  private void onTimer() {
     List<T> due = null;
     synchronized (this) {
-      if (pending == batch && !pending.isEmpty()) {
+      timerArmed = false;
+      if (closed || pending.isEmpty()) {
+        return;
+      }
+      long left = firstAt + maxWaitNanos - System.nanoTime();
+      if (left <= 0) {
         due = take();
+      } else {
+        arm(left);
       }
     }
     if (due != null) {
@@ -89,10 +117,6 @@ final class MicroBatcher<T> implements AutoCloseable {
   private List<T> take() {
     List<T> batch = pending;
     pending = new ArrayList<>(maxItems);
-    if (deadline != null) {
-      deadline.cancel(false);
-      deadline = null;
-    }
     return batch;
   }
 

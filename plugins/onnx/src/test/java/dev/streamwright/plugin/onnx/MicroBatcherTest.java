@@ -61,6 +61,34 @@ class MicroBatcherTest {
   }
 
   @Test
+  void aBatchStartedAfterAFullOneWaitsItsOwnMaxWait() throws Exception {
+    CountDownLatch partial = new CountDownLatch(1);
+    long[] flushedAt = new long[1];
+    try (MicroBatcher<Integer> b =
+        new MicroBatcher<>(
+            2,
+            Duration.ofMillis(200),
+            batch -> {
+              batches.add(batch);
+              if (batch.size() == 1) {
+                flushedAt[0] = System.nanoTime();
+                partial.countDown();
+              }
+            },
+            "onnx-batch-test")) {
+      b.add(1);
+      b.add(2);
+      Thread.sleep(100);
+      long third = System.nanoTime();
+      b.add(3);
+      assertThat(partial.await(5, TimeUnit.SECONDS)).isTrue();
+      // The timer armed for item 1 fires 100 ms after item 3 came: too early for item 3.
+      assertThat(flushedAt[0] - third).isGreaterThanOrEqualTo(Duration.ofMillis(200).toNanos());
+      assertThat(batches).containsExactly(List.of(1, 2), List.of(3));
+    }
+  }
+
+  @Test
   void closingHandsBackWhatNeverRan() {
     MicroBatcher<Integer> b = batcher(10, Duration.ofHours(1));
     b.add(1);

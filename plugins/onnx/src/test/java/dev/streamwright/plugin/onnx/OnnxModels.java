@@ -103,6 +103,45 @@ final class OnnxModels {
     return g.model();
   }
 
+  /**
+   * A multi-layer perceptron with one {@code [N,1]} float input per feature (as the fraud-scorer
+   * sample): the inputs side by side, then {@code Relu(x W + b)} per hidden layer, then {@code
+   * Sigmoid(x W + b)} into {@code output} {@code [N,1]}. Weights are random with scale {@code
+   * 1/sqrt(fan-in)} (seeded), so scores stay finite: a stand-in for a production model's cost per
+   * row, not for its quality.
+   */
+  static byte[] mlpPerFeature(List<String> inputs, int[] hidden, String output, long seed) {
+    Graph g = new Graph("mlp_per_feature");
+    for (String in : inputs) {
+      g.input(in, FLOAT, -1, 1);
+    }
+    g.node("Concat", inputs, "h0", "axis", 1);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int width = inputs.size();
+    for (int layer = 0; layer <= hidden.length; layer++) {
+      int next = layer < hidden.length ? hidden[layer] : 1;
+      float[] w = new float[width * next];
+      double scale = 1 / Math.sqrt(width);
+      for (int i = 0; i < w.length; i++) {
+        w[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
+      }
+      float[] b = new float[next];
+      g.initializer("W" + layer, FLOAT, new long[] {width, next}, w);
+      g.initializer("B" + layer, FLOAT, new long[] {next}, b);
+      String in = "h" + layer;
+      g.node("MatMul", List.of(in, "W" + layer), in + "_w");
+      String sum = layer < hidden.length ? in + "_z" : "z";
+      g.node("Add", List.of(in + "_w", "B" + layer), sum);
+      if (layer < hidden.length) {
+        g.node("Relu", List.of(sum), "h" + (layer + 1));
+      }
+      width = next;
+    }
+    g.node("Sigmoid", List.of("z"), output);
+    g.output(output, FLOAT, -1, 1);
+    return g.model();
+  }
+
   /** A model that passes one input of the given element type through, e.g. to test type checks. */
   static byte[] identity(String input, int elemType, String output) {
     Graph g = new Graph("identity");
