@@ -565,7 +565,17 @@ public final class RunViewModel {
       return;
     }
     health = Map.copyOf(now);
-    List<Problem> fresh = NodeHealthProblems.of(now, ZoneId.systemDefault());
+    // A node the run's failure is already on needs no second error saying its rows failed.
+    java.util.Set<String> failedNodes = new java.util.HashSet<>();
+    for (Problem p : problems) {
+      if (p.isError() && p.nodeId() != null && !healthProblems.contains(p)) {
+        failedNodes.add(p.nodeId());
+      }
+    }
+    List<Problem> fresh =
+        NodeHealthProblems.of(now, ZoneId.systemDefault()).stream()
+            .filter(p -> !(p.isError() && failedNodes.contains(p.nodeId())))
+            .toList();
     if (fresh.equals(healthProblems)) {
       return;
     }

@@ -158,6 +158,7 @@ class RunViewModelTest {
   private static final class ModelRuntime implements PipelineRuntime {
     volatile Map<String, NodeHealth> health = Map.of();
     volatile boolean stopped;
+    volatile String failure;
     final AtomicInteger healthReads = new AtomicInteger();
 
     @Override
@@ -196,6 +197,9 @@ class RunViewModelTest {
 
     @Override
     public DeploymentStatus status(Deployment deployment) {
+      if (failure != null) {
+        return new DeploymentStatus(DeploymentStatus.Phase.FAILED, failure);
+      }
       return DeploymentStatus.of(
           stopped ? DeploymentStatus.Phase.STOPPED : DeploymentStatus.Phase.RUNNING);
     }
@@ -215,7 +219,7 @@ class RunViewModelTest {
 
         @Override
         public boolean isEnded() {
-          return stopped;
+          return stopped || failure != null;
         }
 
         @Override
@@ -358,5 +362,67 @@ class RunViewModelTest {
         30,
         TimeUnit.SECONDS,
         () -> WaitForAsyncUtils.asyncFx(() -> run.phaseProperty().get() == Phase.STOPPED).get());
+  }
+
+  @Test
+  void aModelFailureShowsOnceOnItsNodeEvenWhenTheLastHealthReadCountsTheFailedRow()
+      throws Exception {
+    FxToolkit.registerPrimaryStage();
+    ModelRuntime runtime = new ModelRuntime();
+    DeferredPreviewTasks tasks = new DeferredPreviewTasks();
+    RunViewModel run =
+        new RunViewModel(
+            new RuntimeHolder("embedded Flink", () -> runtime),
+            new SandboxHolder(
+                () -> {
+                  throw new IllegalStateException("no sandbox");
+                }),
+            new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
+            tasks,
+            Map.of("models.dir", Path.of("../samples/models").toAbsolutePath().toString()));
+    run.run(scoring());
+    assertThat(run.phaseProperty().get()).as(run.statusProperty().get()).isEqualTo(Phase.RUNNING);
+    String model = modelName(scoring());
+
+    runtime.health =
+        Map.of(
+            "scored",
+            new NodeHealth("scored", 40, 0, 0, 1, "INPUT column 'amount' is NaN", Instant.now()));
+    runtime.failure =
+        "Model '" + model + "': INPUT column 'amount' is NaN; on-invalid-input is fail";
+    tasks.previews.run(); // the job ended: the run fails, then reads the health once more
+    WaitForAsyncUtils.waitFor(
+        30,
+        TimeUnit.SECONDS,
+        () -> WaitForAsyncUtils.asyncFx(() -> run.phaseProperty().get() == Phase.FAILED).get());
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> runtime.healthReads.get() >= 1);
+    WaitForAsyncUtils.waitForFxEvents();
+
+    List<Problem> onNode =
+        WaitForAsyncUtils.asyncFx(
+                () -> run.problems().stream().filter(p -> "scored".equals(p.nodeId())).toList())
+            .get();
+    assertThat(onNode)
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.isError()).isTrue();
+              assertThat(p.message()).startsWith("The run failed").contains("'amount' is NaN");
+            });
+  }
+
+  /** The name the compiled SQL gives the scoring node's model. */
+  private static String modelName(Pipeline p) {
+    String sql =
+        new PipelineCompiler(TYPES)
+            .compile(
+                p, Map.of("models.dir", Path.of("../samples/models").toAbsolutePath().toString()))
+            .result()
+            .orElseThrow()
+            .script();
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("CREATE TEMPORARY MODEL `?([A-Za-z0-9_]+)`?").matcher(sql);
+    assertThat(m.find()).as(sql).isTrue();
+    return m.group(1);
   }
 }
