@@ -2,9 +2,13 @@ package dev.streamwright.designer.ui.properties;
 
 import dev.streamwright.designer.ui.DesignerIcons;
 import dev.streamwright.designer.ui.DesignerStyles;
+import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.designer.ui.ModelDrop;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
 import java.io.File;
+import java.util.List;
+import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextArea;
@@ -57,7 +61,12 @@ final class TextEditor extends PropertyEditor {
       return input;
     }
     Button choose = new Button(null, DesignerIcons.icon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
-    choose.setTooltip(new Tooltip("Choose a file for " + spec.label()));
+    choose.setTooltip(
+        new Tooltip(
+            choosesModel()
+                ? "Choose an .onnx file: it is registered in the workspace's models and this node"
+                    + " scores with it"
+                : "Choose a file for " + spec.label()));
     choose.setAccessibleText("Choose a file for " + spec.label());
     choose.setOnAction(e -> choose());
     HBox.setHgrow(input, Priority.ALWAYS);
@@ -91,6 +100,10 @@ final class TextEditor extends PropertyEditor {
   }
 
   private void choose() {
+    if (choosesModel()) {
+      chooseModel();
+      return;
+    }
     FileChooser chooser = new FileChooser();
     chooser.setTitle(spec.label());
     String current = field.textProperty().get();
@@ -107,6 +120,44 @@ final class TextEditor extends PropertyEditor {
       field.textProperty().set(chosen.getPath());
       field.commit();
     }
+  }
+
+  /**
+   * Whether this is the model file of a Model score node in a studio that registers models: then
+   * the chosen .onnx file is registered into the workspace's models, as a drop on the node would.
+   */
+  private boolean choosesModel() {
+    DesignerViewModel model = context.model();
+    return "model".equals(spec.name())
+        && model.modelDropHandlerProperty().get() != null
+        && model
+            .pipeline()
+            .node(context.nodeId())
+            .filter(n -> DesignerViewModel.MODEL_SCORE_TYPE.equals(n.type()))
+            .isPresent();
+  }
+
+  private void chooseModel() {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle("Choose the model (.onnx) for " + context.nodeId());
+    chooser
+        .getExtensionFilters()
+        .setAll(
+            new FileChooser.ExtensionFilter("ONNX models (*.onnx)", "*.onnx"),
+            new FileChooser.ExtensionFilter("All files", "*"));
+    File chosen =
+        chooser.showOpenDialog(input.getScene() == null ? null : input.getScene().getWindow());
+    if (chosen == null) {
+      return;
+    }
+    DesignerViewModel model = context.model();
+    model
+        .pipeline()
+        .node(context.nodeId())
+        .ifPresent(
+            n ->
+                model.dropModelFiles(
+                    new ModelDrop(List.of(chosen.toPath()), n.position(), Optional.of(n.id()))));
   }
 
   private static TextArea sqlArea() {
