@@ -303,16 +303,7 @@ class RunViewModelTest {
     FxToolkit.registerPrimaryStage();
     ModelRuntime runtime = new ModelRuntime();
     DeferredPreviewTasks tasks = new DeferredPreviewTasks();
-    RunViewModel run =
-        new RunViewModel(
-            new RuntimeHolder("embedded Flink", () -> runtime),
-            new SandboxHolder(
-                () -> {
-                  throw new IllegalStateException("no sandbox");
-                }),
-            new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
-            tasks,
-            Map.of("models.dir", Path.of("../samples/models").toAbsolutePath().toString()));
+    RunViewModel run = scoringRun(runtime, tasks);
     run.run(scoring());
     assertThat(run.phaseProperty().get()).as(run.statusProperty().get()).isEqualTo(Phase.RUNNING);
     AtomicInteger changes = new AtomicInteger();
@@ -370,16 +361,7 @@ class RunViewModelTest {
     FxToolkit.registerPrimaryStage();
     ModelRuntime runtime = new ModelRuntime();
     DeferredPreviewTasks tasks = new DeferredPreviewTasks();
-    RunViewModel run =
-        new RunViewModel(
-            new RuntimeHolder("embedded Flink", () -> runtime),
-            new SandboxHolder(
-                () -> {
-                  throw new IllegalStateException("no sandbox");
-                }),
-            new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
-            tasks,
-            Map.of("models.dir", Path.of("../samples/models").toAbsolutePath().toString()));
+    RunViewModel run = scoringRun(runtime, tasks);
     run.run(scoring());
     assertThat(run.phaseProperty().get()).as(run.statusProperty().get()).isEqualTo(Phase.RUNNING);
     String model = modelName(scoring());
@@ -410,6 +392,22 @@ class RunViewModelTest {
               assertThat(p.message()).startsWith("The run failed").contains("'amount' is NaN");
             });
   }
+
+  /** A view model that runs {@link #scoring()} on the runtime, with the sample models. */
+  private static RunViewModel scoringRun(ModelRuntime runtime, TaskExecutor tasks) {
+    return new RunViewModel(
+        new RuntimeHolder("embedded Flink", () -> runtime),
+        new SandboxHolder(
+            () -> {
+              throw new IllegalStateException("no sandbox");
+            }),
+        new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
+        tasks,
+        Map.of("models.dir", SAMPLE_MODELS));
+  }
+
+  private static final String SAMPLE_MODELS =
+      Path.of("../samples/models").toAbsolutePath().toString();
 
   /** The name the compiled SQL gives the scoring node's model. */
   private static String modelName(Pipeline p) {
