@@ -1,5 +1,6 @@
 package dev.streamwright.plugin.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +30,22 @@ public interface NodeType {
 
   /** The properties the node takes. */
   List<PropertySpec> properties();
+
+  /**
+   * The properties of a small, valid node of this type, for the node reference's example. By
+   * default each required property with its {@link PropertySpec#exampleValue()}; a type whose
+   * useful minimum is more than its required properties overrides it.
+   */
+  default Map<String, Object> exampleProperties() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (PropertySpec p : properties()) {
+      Object value = p.exampleValue();
+      if (p.required() && value != null) {
+        out.put(p.name(), value);
+      }
+    }
+    return out;
+  }
 
   /**
    * Derives the schema of each output port from the input schemas and properties, reporting

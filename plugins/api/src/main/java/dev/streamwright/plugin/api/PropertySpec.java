@@ -1,12 +1,14 @@
 package dev.streamwright.plugin.api;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
  * Declares one property of a node type: its kind, whether it is required, its default and, for
- * enums and lists, its choices and record fields. The property sheet and the structural validator
- * are both driven by these specs.
+ * enums and lists, its choices and record fields. The property sheet, the structural validator and
+ * the node reference (docs/nodes.md) are all driven by these specs.
  *
  * @param name key in the node's {@code properties} object
  * @param label what the property sheet calls it
@@ -16,6 +18,8 @@ import java.util.Objects;
  * @param choices allowed values of an {@link PropertyKind#ENUM}
  * @param fields the fields of each record of a {@link PropertyKind#LIST}
  * @param description one sentence for tooltips and {@code --help}
+ * @param example a typical value in the JSON form the pipeline file holds (a {@code String}, {@code
+ *     Long}, {@code Double}, {@code Boolean}, {@code List} or {@code Map}), or null for none
  */
 public record PropertySpec(
     String name,
@@ -25,7 +29,8 @@ public record PropertySpec(
     Object defaultValue,
     List<String> choices,
     List<PropertySpec> fields,
-    String description) {
+    String description,
+    Object example) {
 
   public PropertySpec {
     Objects.requireNonNull(name, "name");
@@ -34,6 +39,50 @@ public record PropertySpec(
     choices = choices == null ? List.of() : List.copyOf(choices);
     fields = fields == null ? List.of() : List.copyOf(fields);
     description = description == null ? "" : description;
+  }
+
+  /** A spec without an example, as specs were declared before examples existed. */
+  public PropertySpec(
+      String name,
+      String label,
+      PropertyKind kind,
+      boolean required,
+      Object defaultValue,
+      List<String> choices,
+      List<PropertySpec> fields,
+      String description) {
+    this(name, label, kind, required, defaultValue, choices, fields, description, null);
+  }
+
+  /**
+   * A value to show as an example: the {@link #example()} if set, else the default, else the first
+   * choice of an enum, else {@code true} for a boolean, else for a list one record of its fields'
+   * example values; null when there is none of these.
+   */
+  public Object exampleValue() {
+    if (example != null) {
+      return example;
+    }
+    if (defaultValue != null) {
+      return defaultValue;
+    }
+    if (kind == PropertyKind.ENUM && !choices.isEmpty()) {
+      return choices.get(0);
+    }
+    if (kind == PropertyKind.BOOLEAN) {
+      return Boolean.TRUE;
+    }
+    if (kind == PropertyKind.LIST && !fields.isEmpty()) {
+      Map<String, Object> record = new LinkedHashMap<>();
+      for (PropertySpec f : fields) {
+        Object v = f.required() ? f.exampleValue() : f.example();
+        if (v != null) {
+          record.put(f.name(), v);
+        }
+      }
+      return record.isEmpty() ? null : List.of(record);
+    }
+    return null;
   }
 
   /** Starts a spec for a property named {@code name} of the given kind. */
@@ -51,6 +100,7 @@ public record PropertySpec(
     private List<String> choices = List.of();
     private List<PropertySpec> fields = List.of();
     private String description = "";
+    private Object example;
 
     private Builder(String name, PropertyKind kind) {
       this.name = name;
@@ -87,9 +137,15 @@ public record PropertySpec(
       return this;
     }
 
+    /** A typical value in its JSON form, e.g. {@code "1min"}, {@code 10L} or a list of maps. */
+    public Builder example(Object value) {
+      this.example = value;
+      return this;
+    }
+
     public PropertySpec build() {
       return new PropertySpec(
-          name, label, kind, required, defaultValue, choices, fields, description);
+          name, label, kind, required, defaultValue, choices, fields, description, example);
     }
   }
 }
