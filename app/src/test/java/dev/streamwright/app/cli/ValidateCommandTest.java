@@ -77,6 +77,24 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aMisspelledPropertyIsAnErrorNamingTheRightOne() throws Exception {
+    Result r = validate(pipeline("misspelled-property.json"));
+
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.out())
+        .contains(
+            "error: node 'clicks', property 'bootstrapServer': is not a property of kafka-source;"
+                + " did you mean 'bootstrapServers'?",
+            "misspelled-property.json: invalid, 1 error");
+
+    JsonNode report =
+        new ObjectMapper()
+            .readTree(validate(pipeline("misspelled-property.json"), "--format", "json").out());
+    assertThat(report.get("valid").asBoolean()).isFalse();
+    assertThat(report.get("problems").get(0).get("property").asText()).isEqualTo("bootstrapServer");
+  }
+
+  @Test
   void anEdgeToAMissingPortNamesTheNodeAndPort() {
     Result r = validate(pipeline("edge-to-missing-port.json"));
 

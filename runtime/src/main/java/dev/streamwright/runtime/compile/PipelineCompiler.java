@@ -127,7 +127,12 @@ public final class PipelineCompiler {
                 null,
                 "unknown node type '"
                     + node.type()
-                    + "'; known types: "
+                    + "'; "
+                    + NameSuggestions.closest(
+                            node.type(), registry.all().stream().map(NodeType::id).toList())
+                        .map(t -> "did you mean '" + t + "'? ")
+                        .orElse("")
+                    + "known types: "
                     + String.join(", ", registry.all().stream().map(NodeType::id).toList())
                     + " (a plugin may be missing)"));
         continue;

@@ -3,15 +3,18 @@ package dev.streamwright.runtime.compile;
 import dev.streamwright.plugin.api.Durations;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.runtime.validate.Problem;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 
 /**
  * Checks property values against their specs before any schema work: required values present,
  * values of the right JSON kind, enum values among the choices, durations parseable, list records
- * complete. Unknown properties are reported as warnings and kept, never dropped.
+ * complete. A property name the node type does not know, or a record field its list does not
+ * describe, is an error naming the closest known name: a misspelled property would otherwise be
+ * ignored silently and its default used.
  */
 final class PropertyChecks {
 
@@ -23,7 +26,7 @@ final class PropertyChecks {
       Map<String, Object> values,
       List<PropertySpec> specs,
       List<Problem> out) {
-    Set<String> known = new HashSet<>();
+    List<String> known = new ArrayList<>();
     for (PropertySpec spec : specs) {
       known.add(spec.name());
       checkValue(nodeId, spec.name(), spec, values.get(spec.name()), out);
@@ -31,17 +34,32 @@ final class PropertyChecks {
     for (String name : values.keySet()) {
       if (!known.contains(name)) {
         out.add(
-            Problem.warning(
+            Problem.error(
                 nodeId,
                 name,
-                "node type '"
+                "is not a property of "
                     + typeId
-                    + "' has no property '"
-                    + name
-                    + "'; it is kept but ignored. Known properties: "
-                    + String.join(", ", specs.stream().map(PropertySpec::name).toList())));
+                    + "; "
+                    + hint(name, known, values.keySet(), "properties")));
       }
     }
+  }
+
+  /** "did you mean 'x'?" when a known name is close, else the list of known names. */
+  private static String hint(
+      String name, List<String> known, Collection<String> present, String what) {
+    Optional<String> closest = NameSuggestions.closest(name, known);
+    if (closest.isPresent()) {
+      return "did you mean '"
+          + closest.get()
+          + "'?"
+          + (present.contains(closest.get())
+              ? " '" + closest.get() + "' is set too: remove this one"
+              : "");
+    }
+    return known.isEmpty()
+        ? "it takes no " + what + "; remove it"
+        : "remove it or use one of: " + String.join(", ", known);
   }
 
   private static void checkValue(
@@ -110,9 +128,29 @@ final class PropertyChecks {
         out.add(Problem.error(nodeId, where, "item " + (i + 1) + " must be an object"));
         continue;
       }
+      if (!spec.fields().isEmpty()) {
+        List<String> known = spec.fields().stream().map(PropertySpec::name).toList();
+        List<String> present = record.keySet().stream().map(String::valueOf).toList();
+        for (String key : present) {
+          if (!known.contains(key)) {
+            out.add(
+                Problem.error(
+                    nodeId,
+                    where,
+                    "item "
+                        + (i + 1)
+                        + " field '"
+                        + key
+                        + "' is not a field of "
+                        + where
+                        + "; "
+                        + hint(key, known, present, "fields")));
+          }
+        }
+      }
       for (PropertySpec field : spec.fields()) {
         String label = "item " + (i + 1) + " field '" + field.name() + "'";
-        List<Problem> fieldProblems = new java.util.ArrayList<>();
+        List<Problem> fieldProblems = new ArrayList<>();
         checkValue(nodeId, where, field, record.get(field.name()), fieldProblems);
         for (Problem p : fieldProblems) {
           out.add(Problem.error(nodeId, where, label + " " + p.message()));

@@ -102,16 +102,44 @@ class PipelineCompilerTest {
   }
 
   @Test
-  void unknownPropertyIsAWarningAndKept() {
-    Pipeline p = chain().withNode(Node.of("t", "pass", Map.of("label", "x", "colour", "red")));
+  void anUnknownPropertyIsAnErrorNamingTheClosestKnownOne() {
+    Pipeline p = chain().withNode(Node.of("t", "pass", Map.of("label", "x", "moed", "b")));
     Compilation c = compiler.compile(p);
-    assertThat(c.hasErrors()).isFalse();
+    assertThat(c.hasErrors()).isTrue();
     assertThat(c.problemsOf("t"))
-        .anySatisfy(
+        .singleElement()
+        .satisfies(
             pr -> {
-              assertThat(pr.severity()).isEqualTo(Problem.Severity.WARNING);
-              assertThat(pr.property()).isEqualTo("colour");
+              assertThat(pr.severity()).isEqualTo(Problem.Severity.ERROR);
+              assertThat(pr.property()).isEqualTo("moed");
+              assertThat(pr.message()).isEqualTo("is not a property of pass; did you mean 'mode'?");
             });
+  }
+
+  @Test
+  void anUnknownPropertyLikeNoKnownOneListsThemAll() {
+    Pipeline p = chain().withNode(Node.of("t", "pass", Map.of("label", "x", "colour", "red")));
+    assertThat(errors(compiler.compile(p)))
+        .containsExactly(
+            "error: node 't', property 'colour': is not a property of pass; remove it or use one"
+                + " of: mode, label, every");
+  }
+
+  @Test
+  void aMisspeltPropertyBesideTheRightOneSaysWhichToRemove() {
+    Pipeline p = chain().withNode(Node.of("t", "pass", Map.of("label", "x", "lable", "y")));
+    assertThat(errors(compiler.compile(p)))
+        .containsExactly(
+            "error: node 't', property 'lable': is not a property of pass; did you mean 'label'?"
+                + " 'label' is set too: remove this one");
+  }
+
+  @Test
+  void aMisspeltNodeTypeNamesTheClosestKnownType() {
+    Pipeline p = chain().withNode(Node.of("t", "pas", Map.of("label", "x")));
+    assertThat(compiler.compile(p).problemsOf("t"))
+        .extracting(Problem::message)
+        .anySatisfy(m -> assertThat(m).startsWith("unknown node type 'pas'; did you mean 'pass'?"));
   }
 
   @Test

@@ -12,6 +12,7 @@ import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ class SummariesTest {
 
   @Test
   void nodeSummaryCountsErrorsAndWarnings() {
-    // f1 dangles (an error) and has a property its type does not know (a warning).
+    // f1 dangles and has a property its type does not know (two errors); f2 is warned.
     Pipeline p =
         pipeline()
             .node("src", "src")
@@ -53,11 +54,26 @@ class SummariesTest {
 
     Map<String, NodeSummary> all = NodeSummary.all(p, TYPES, compile(p));
 
-    assertThat(all.get("f1").errors()).isEqualTo(1);
-    assertThat(all.get("f1").badgeText()).isEqualTo("1 error, 1 warning");
+    assertThat(all.get("f1").errors()).isEqualTo(2);
+    assertThat(all.get("f1").badgeText()).isEqualTo("2 errors");
     assertThat(all.get("f2").warnings()).isEqualTo(1);
     assertThat(all.get("f2").errors()).isZero();
+    assertThat(all.get("f2").badgeText()).isEqualTo("1 warning");
     assertThat(all.get("src").hasProblems()).isFalse();
+  }
+
+  @Test
+  void theBadgeNamesErrorsAndWarningsTogether() {
+    Pipeline p = chain();
+    Compilation mixed =
+        new Compilation(
+            p,
+            List.of(Problem.error("f1", null, "broken"), Problem.warning("f1", "condition", "odd")),
+            Map.of(),
+            null);
+
+    assertThat(NodeSummary.of(p.node("f1").orElseThrow(), TYPES, mixed).badgeText())
+        .isEqualTo("1 error, 1 warning");
   }
 
   @Test
