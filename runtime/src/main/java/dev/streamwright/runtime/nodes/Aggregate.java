@@ -101,11 +101,21 @@ record Aggregate(AggregateFunction function, Column column, String as) {
   /** The field specs of one aggregate in a LIST property: function, column and output name. */
   static PropertySpec[] fieldSpecs(List<AggregateFunction> functions, String asDescription) {
     return new PropertySpec[] {
-      PropertySpec.of("function", PropertyKind.ENUM).required().choices(names(functions)).build(),
+      PropertySpec.of("function", PropertyKind.ENUM)
+          .required()
+          .choices(names(functions))
+          .description("The aggregate function; COUNT without a column counts the rows")
+          .example("SUM")
+          .build(),
       PropertySpec.of("column", PropertyKind.COLUMN)
           .description("The input column; leave empty for COUNT(*)")
+          .example("amount")
           .build(),
-      PropertySpec.of("as", PropertyKind.STRING).required().description(asDescription).build()
+      PropertySpec.of("as", PropertyKind.STRING)
+          .required()
+          .description(asDescription)
+          .example("total_amount")
+          .build()
     };
   }
 

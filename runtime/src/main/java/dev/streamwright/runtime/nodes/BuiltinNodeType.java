@@ -4,7 +4,9 @@ import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeType;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertySpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The descriptive half of every built-in node type, so each subclass holds only its logic. */
 abstract class BuiltinNodeType implements NodeType {
@@ -67,6 +69,23 @@ abstract class BuiltinNodeType implements NodeType {
   @Override
   public final List<PropertySpec> properties() {
     return properties;
+  }
+
+  /**
+   * The example values of the named properties, in that order: for a type whose smallest useful
+   * node needs more than its required properties.
+   */
+  final Map<String, Object> examplesOf(String... names) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (String name : names) {
+      PropertySpec spec =
+          properties.stream()
+              .filter(p -> p.name().equals(name))
+              .findFirst()
+              .orElseThrow(() -> new IllegalArgumentException(id + " has no property " + name));
+      out.put(name, spec.exampleValue());
+    }
+    return out;
   }
 
   @Override

@@ -52,10 +52,15 @@ public final class DatagenSource extends BuiltinNodeType {
                 .label("Columns")
                 .required()
                 .fields(
-                    PropertySpec.of("name", PropertyKind.STRING).required().build(),
+                    PropertySpec.of("name", PropertyKind.STRING)
+                        .required()
+                        .description("The column's name")
+                        .example("user_num")
+                        .build(),
                     PropertySpec.of("type", PropertyKind.STRING)
                         .required()
                         .description("Flink SQL type, e.g. STRING, INT, DOUBLE, TIMESTAMP(3)")
+                        .example("INT")
                         .build(),
                     PropertySpec.of("kind", PropertyKind.ENUM)
                         .choices("random", "sequence", "expression")
@@ -65,23 +70,42 @@ public final class DatagenSource extends BuiltinNodeType {
                         .build(),
                     PropertySpec.of("min", PropertyKind.NUMBER)
                         .description("Smallest random value of a numeric column")
+                        .example(1L)
                         .build(),
                     PropertySpec.of("max", PropertyKind.NUMBER)
                         .description("Largest random value of a numeric column")
+                        .example(20L)
                         .build(),
                     PropertySpec.of("length", PropertyKind.INTEGER)
                         .description("Length of random strings, bytes and collections")
+                        .example(8L)
                         .build(),
                     PropertySpec.of("start", PropertyKind.INTEGER)
                         .description("First value of a sequence")
+                        .example(1L)
                         .build(),
                     PropertySpec.of("end", PropertyKind.INTEGER)
                         .description("Last value of a sequence; the source ends after it")
+                        .example(1000L)
                         .build(),
                     PropertySpec.of("expression", PropertyKind.EXPRESSION)
                         .description("For kind=expression: SQL over the other columns")
+                        .example("CONCAT('user-', CAST(user_num AS STRING))")
                         .build())
                 .description("The generated columns")
+                .example(
+                    List.of(
+                        Map.of("name", "user_num", "type", "INT", "min", 1L, "max", 20L),
+                        Map.of("name", "event_time", "type", "TIMESTAMP(3)"),
+                        Map.of(
+                            "name",
+                            "user_id",
+                            "type",
+                            "STRING",
+                            "kind",
+                            "expression",
+                            "expression",
+                            "CONCAT('user-', CAST(user_num AS STRING))")))
                 .build(),
             PropertySpec.of("rowsPerSecond", PropertyKind.INTEGER)
                 .label("Rows per second")
@@ -91,16 +115,24 @@ public final class DatagenSource extends BuiltinNodeType {
             PropertySpec.of("numberOfRows", PropertyKind.INTEGER)
                 .label("Number of rows")
                 .description("Stop after this many rows; empty means run forever")
+                .example(1000L)
                 .build(),
             PropertySpec.of("eventTime", PropertyKind.COLUMN)
                 .label("Event time")
                 .description("A TIMESTAMP(3) or TIMESTAMP_LTZ(3) column that gets a watermark")
+                .example("event_time")
                 .build(),
             TimeAttributes.WATERMARK_DELAY_SPEC,
             PropertySpec.of("procTime", PropertyKind.STRING)
                 .label("Processing-time column")
                 .description("Adds a column of this name holding the processing time")
+                .example("proc_time")
                 .build()));
+  }
+
+  @Override
+  public Map<String, Object> exampleProperties() {
+    return examplesOf(COLUMNS, "eventTime");
   }
 
   /** One generated column as the properties describe it. */

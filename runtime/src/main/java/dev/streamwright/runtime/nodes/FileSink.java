@@ -39,6 +39,7 @@ public final class FileSink extends BuiltinNodeType {
         List.of(
             PropertySpec.of(PATH, PropertyKind.PATH)
                 .label("Folder")
+                .example("/data/streamwright/hourly-spend")
                 .required()
                 .description("The folder to write into: an absolute path or a URI such as file:///")
                 .build(),

@@ -32,6 +32,7 @@ public final class Filter extends BuiltinNodeType {
                 .label("Condition")
                 .required()
                 .description("A boolean SQL expression over the input columns, e.g. amount > 100")
+                .example("amount > 100 AND currency = 'EUR'")
                 .build()));
   }
 

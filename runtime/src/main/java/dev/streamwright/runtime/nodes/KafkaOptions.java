@@ -34,6 +34,7 @@ final class KafkaOptions {
   static PropertySpec topic() {
     return PropertySpec.of(TOPIC, PropertyKind.STRING)
         .label("Topic")
+        .example("transactions")
         .required()
         .description("The Kafka topic")
         .build();
@@ -42,6 +43,7 @@ final class KafkaOptions {
   static PropertySpec bootstrapServers() {
     return PropertySpec.of(BOOTSTRAP, PropertyKind.STRING)
         .label("Bootstrap servers")
+        .example("broker-1:9092,broker-2:9092")
         .description(
             "host:port list of brokers; blank uses the environment's kafka.bootstrap.servers,"
                 + " else "
@@ -61,6 +63,7 @@ final class KafkaOptions {
   static PropertySpec keyFields(String description) {
     return PropertySpec.of(KEY_FIELDS, PropertyKind.COLUMNS)
         .label("Key columns")
+        .example(List.of("user_id"))
         .description(description)
         .build();
   }
@@ -68,6 +71,7 @@ final class KafkaOptions {
   static PropertySpec options() {
     return PropertySpec.of(OPTIONS, PropertyKind.MAP)
         .label("Extra options")
+        .example(Map.of("properties.security.protocol", "SASL_SSL"))
         .description(
             "More Kafka connector options, e.g. properties.security.protocol; they win over the"
                 + " node's own, except 'connector'")

@@ -69,6 +69,7 @@ public final class KafkaSource extends BuiltinNodeType {
             KafkaOptions.bootstrapServers(),
             PropertySpec.of("groupId", PropertyKind.STRING)
                 .label("Consumer group")
+                .example("fraud-detection")
                 .description("Kafka consumer group id; blank means streamwright-<node id>")
                 .build(),
             PropertySpec.of("startupMode", PropertyKind.ENUM)
@@ -93,16 +94,27 @@ public final class KafkaSource extends BuiltinNodeType {
                 .label("Columns")
                 .required()
                 .fields(
-                    PropertySpec.of("name", PropertyKind.STRING).required().build(),
+                    PropertySpec.of("name", PropertyKind.STRING)
+                        .required()
+                        .description("The JSON field's name, which is also the column's name")
+                        .example("amount")
+                        .build(),
                     PropertySpec.of("type", PropertyKind.STRING)
                         .required()
                         .description("Flink SQL type, e.g. STRING, DOUBLE, TIMESTAMP(3)")
+                        .example("DOUBLE")
                         .build())
                 .description("The fields of each JSON record")
+                .example(
+                    List.of(
+                        Map.of("name", "user_id", "type", "STRING"),
+                        Map.of("name", "amount", "type", "DOUBLE"),
+                        Map.of("name", "transaction_time", "type", "TIMESTAMP(3)")))
                 .build(),
             KafkaOptions.keyFields("Columns also read from the record key (JSON)"),
             PropertySpec.of("eventTime", PropertyKind.COLUMN)
                 .label("Event time")
+                .example("transaction_time")
                 .description(
                     "A TIMESTAMP(3) or TIMESTAMP_LTZ(3) column (or the record timestamp) that"
                         + " gets a watermark")
@@ -110,10 +122,12 @@ public final class KafkaSource extends BuiltinNodeType {
             TimeAttributes.WATERMARK_DELAY_SPEC,
             PropertySpec.of(RECORD_TIMESTAMP, PropertyKind.STRING)
                 .label("Record timestamp column")
+                .example("kafka_time")
                 .description("Adds a column of this name holding the Kafka record's timestamp")
                 .build(),
             PropertySpec.of("procTime", PropertyKind.STRING)
                 .label("Processing-time column")
+                .example("proc_time")
                 .description("Adds a column of this name holding the processing time")
                 .build(),
             KafkaOptions.options()));

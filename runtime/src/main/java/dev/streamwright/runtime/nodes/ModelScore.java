@@ -87,6 +87,7 @@ public final class ModelScore extends BuiltinNodeType {
         List.of(
             PropertySpec.of(MODEL, PropertyKind.PATH)
                 .label("Model file")
+                .example("fraud-scorer/fraud-scorer.onnx")
                 .required()
                 .description(
                     "The .onnx file: absolute, or relative to the environment's models.dir (else"
@@ -98,15 +99,18 @@ public final class ModelScore extends BuiltinNodeType {
                     PropertySpec.of("input", PropertyKind.STRING)
                         .required()
                         .description("The model input's name")
+                        .example("amount")
                         .build(),
                     PropertySpec.of("column", PropertyKind.COLUMN)
                         .required()
                         .description("The numeric input column that feeds it")
+                        .example("amount_eur")
                         .build())
                 .description(
                     "Which column feeds which model input; unlisted model inputs read the column"
                         + " of the same name. A model's only [N,k] input is listed k times, one"
                         + " column per value in order")
+                .example(List.of(Map.of("input", "amount", "column", "amount_eur")))
                 .build(),
             PropertySpec.of(OUTPUTS, PropertyKind.LIST)
                 .label("Outputs")
@@ -114,9 +118,11 @@ public final class ModelScore extends BuiltinNodeType {
                     PropertySpec.of("output", PropertyKind.STRING)
                         .required()
                         .description("The model output's name")
+                        .example("probability")
                         .build(),
                     PropertySpec.of("as", PropertyKind.STRING)
                         .description("The column name; the output's name when empty")
+                        .example("fraud_score")
                         .build(),
                     PropertySpec.of("type", PropertyKind.ENUM)
                         .choices("DOUBLE", "FLOAT")
@@ -126,6 +132,7 @@ public final class ModelScore extends BuiltinNodeType {
                 .description(
                     "The model outputs to keep; when empty, every output becomes a DOUBLE column"
                         + " of its own name")
+                .example(List.of(Map.of("output", "probability", "as", "fraud_score")))
                 .build(),
             PropertySpec.of(BATCH_SIZE, PropertyKind.INTEGER)
                 .label("Batch size")

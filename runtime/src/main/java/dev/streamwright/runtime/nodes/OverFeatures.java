@@ -55,6 +55,7 @@ public final class OverFeatures extends BuiltinNodeType {
             PropertySpec.of(PARTITION_BY, PropertyKind.COLUMNS)
                 .label("Partition by")
                 .description("Key columns; each key gets its own rolling window")
+                .example(List.of("user_id"))
                 .build(),
             PropertySpec.of(TIME, PropertyKind.ENUM)
                 .label("Time")
@@ -66,22 +67,34 @@ public final class OverFeatures extends BuiltinNodeType {
                 .label("Frame")
                 .choices("range", "rows")
                 .defaultValue("range")
-                .description("range: a trailing time span; rows: a number of preceding rows")
+                .description(
+                    "The rows each feature aggregates, always ending at the current row: range"
+                        + " takes those of the trailing time span (rows with the current row's"
+                        + " time included), rows the given number of preceding rows")
                 .build(),
             PropertySpec.of(RANGE, PropertyKind.DURATION)
                 .label("Range")
                 .description("For frame range: how far back, e.g. 1min")
+                .example("1min")
                 .build(),
             PropertySpec.of(ROWS, PropertyKind.INTEGER)
                 .label("Rows")
                 .description("For frame rows: how many preceding rows, e.g. 10")
+                .example(10L)
                 .build(),
             PropertySpec.of(FEATURES, PropertyKind.LIST)
                 .label("Features")
                 .required()
                 .fields(Aggregate.fieldSpecs(FUNCTIONS, "The new column's name"))
                 .description("The rolling aggregates to add")
+                .example(
+                    List.of(Map.of("function", "AVG", "column", "amount", "as", "avg_1min_spend")))
                 .build()));
+  }
+
+  @Override
+  public Map<String, Object> exampleProperties() {
+    return examplesOf(PARTITION_BY, RANGE, FEATURES);
   }
 
   /** What the properties say, as far as they could be read. */

@@ -46,22 +46,34 @@ public final class Project extends BuiltinNodeType {
             PropertySpec.of(COLUMNS, PropertyKind.LIST)
                 .label("Columns")
                 .fields(
-                    PropertySpec.of("name", PropertyKind.STRING).required().build(),
+                    PropertySpec.of("name", PropertyKind.STRING)
+                        .required()
+                        .description("The output column's name")
+                        .example("amount_eur")
+                        .build(),
                     PropertySpec.of("expression", PropertyKind.EXPRESSION)
                         .required()
                         .description("SQL over the input columns, e.g. amount * 1.2")
+                        .example("amount * 0.92")
                         .build(),
                     PropertySpec.of("type", PropertyKind.STRING)
                         .description(
                             "The column's type when Streamwright cannot infer it, e.g. DOUBLE")
+                        .example("DOUBLE")
                         .build())
                 .description("The output columns, in order")
+                .example(List.of(Map.of("name", "amount_eur", "expression", "amount * 0.92")))
                 .build(),
             PropertySpec.of(KEEP_INPUT, PropertyKind.BOOLEAN)
                 .label("Keep input columns")
                 .defaultValue(false)
                 .description("Output the input's columns first, then the computed ones")
                 .build()));
+  }
+
+  @Override
+  public Map<String, Object> exampleProperties() {
+    return examplesOf(COLUMNS);
   }
 
   /** One output column and the SQL that computes it. */

@@ -41,18 +41,32 @@ public final class SqlTransform extends BuiltinNodeType {
                 .label("Query")
                 .required()
                 .description("A SELECT query; write {{in}} where it reads the input")
+                .example("SELECT user_id, amount FROM {{in}} WHERE amount > 100")
                 .build(),
             PropertySpec.of(COLUMNS, PropertyKind.LIST)
                 .label("Output columns")
                 .required()
                 .fields(
-                    PropertySpec.of("name", PropertyKind.STRING).required().build(),
-                    PropertySpec.of("type", PropertyKind.STRING).required().build())
+                    PropertySpec.of("name", PropertyKind.STRING)
+                        .required()
+                        .description("The name of a column the query returns")
+                        .example("amount")
+                        .build(),
+                    PropertySpec.of("type", PropertyKind.STRING)
+                        .required()
+                        .description("Its Flink SQL type, e.g. STRING, DOUBLE, TIMESTAMP(3)")
+                        .example("DOUBLE")
+                        .build())
                 .description("The columns the query returns, in order, with their types")
+                .example(
+                    List.of(
+                        Map.of("name", "user_id", "type", "STRING"),
+                        Map.of("name", "amount", "type", "DOUBLE")))
                 .build(),
             PropertySpec.of(EVENT_TIME, PropertyKind.COLUMN)
                 .label("Event time")
                 .description("The output column that still carries the input's watermark")
+                .example("event_time")
                 .build(),
             PropertySpec.of(UPDATING, PropertyKind.BOOLEAN)
                 .label("Produces updates")

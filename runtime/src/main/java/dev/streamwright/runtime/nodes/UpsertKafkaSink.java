@@ -60,6 +60,7 @@ public final class UpsertKafkaSink extends BuiltinNodeType {
             KafkaOptions.bootstrapServers(),
             PropertySpec.of(KafkaOptions.KEY_FIELDS, PropertyKind.COLUMNS)
                 .label("Key columns")
+                .example(List.of("user_id"))
                 .required()
                 .description(
                     "The columns that identify a row, e.g. the GROUP BY columns: they form the"
@@ -69,6 +70,7 @@ public final class UpsertKafkaSink extends BuiltinNodeType {
             KafkaOptions.deliveryGuarantee(),
             PropertySpec.of(BUFFER_FLUSH, PropertyKind.DURATION)
                 .label("Buffer updates for")
+                .example("1s")
                 .description(
                     "Collect changes this long and write only each key's latest row: far fewer"
                         + " records for fast-changing aggregates, and no passing tombstone before"

@@ -60,29 +60,40 @@ public final class Validate extends BuiltinNodeType {
                     PropertySpec.of(ValidateRule.COLUMN, PropertyKind.COLUMN)
                         .required()
                         .description("The input column the rule checks")
+                        .example("amount")
                         .build(),
                     PropertySpec.of(ValidateRule.RULE, PropertyKind.ENUM)
                         .required()
                         .choices(ValidateRule.Kind.names())
                         .description(
                             "not-null, range (min/max), allowed (values) or regex (pattern)")
+                        .example("range")
                         .build(),
                     PropertySpec.of(ValidateRule.MIN, PropertyKind.NUMBER)
                         .description("range: the smallest allowed value (inclusive)")
+                        .example(0L)
                         .build(),
                     PropertySpec.of(ValidateRule.MAX, PropertyKind.NUMBER)
                         .description("range: the largest allowed value (inclusive)")
+                        .example(50000L)
                         .build(),
                     PropertySpec.of(ValidateRule.VALUES, PropertyKind.STRING)
                         .description("allowed: the allowed values, comma-separated, e.g. EUR,USD")
+                        .example("EUR,USD,GBP")
                         .build(),
                     PropertySpec.of(ValidateRule.PATTERN, PropertyKind.STRING)
                         .description(
                             "regex: a Java regular expression the value must contain a match"
                                 + " of, e.g. ^[A-Z]{3}$")
+                        .example("^[A-Z]{3}$")
                         .build())
                 .description(
                     "The rules every valid row meets; a NULL value fails every rule on its column")
+                .example(
+                    List.of(
+                        Map.of("column", "user_id", "rule", "not-null"),
+                        Map.of("column", "amount", "rule", "range", "min", 0L, "max", 50000L),
+                        Map.of("column", "currency", "rule", "allowed", "values", "EUR,USD,GBP")))
                 .build()));
   }
 

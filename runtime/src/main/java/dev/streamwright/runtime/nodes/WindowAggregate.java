@@ -75,30 +75,44 @@ public final class WindowAggregate extends BuiltinNodeType {
             PropertySpec.of(SIZE, PropertyKind.DURATION)
                 .label("Size")
                 .description("Window length, for tumble and hop windows, e.g. 1min")
+                .example("1min")
                 .build(),
             PropertySpec.of(SLIDE, PropertyKind.DURATION)
                 .label("Slide")
                 .description("How often a hop window starts; the size must be a multiple of it")
+                .example("30s")
                 .build(),
             PropertySpec.of(GAP, PropertyKind.DURATION)
                 .label("Gap")
                 .description("Inactivity that closes a session window, e.g. 30min")
+                .example("30min")
                 .build(),
             PropertySpec.of(KEYS, PropertyKind.COLUMNS)
                 .label("Group by")
                 .description("Key columns; each key gets its own windows")
+                .example(List.of("user_id"))
                 .build(),
             PropertySpec.of(AGGREGATES, PropertyKind.LIST)
                 .label("Aggregates")
                 .fields(Aggregate.fieldSpecs(FUNCTIONS, "The output column name"))
                 .description("The aggregates per key and window")
+                .example(
+                    List.of(
+                        Map.of("function", "COUNT", "as", "clicks"),
+                        Map.of("function", "COUNT_DISTINCT", "column", "page", "as", "pages")))
                 .build(),
             PropertySpec.of(HAVING, PropertyKind.EXPRESSION)
                 .label("Having")
                 .description(
                     "Keeps only windows for which this holds; use aggregate calls, e.g."
                         + " COUNT(*) > 5 OR SUM(amount) > 1000")
+                .example("COUNT(*) > 5")
                 .build()));
+  }
+
+  @Override
+  public Map<String, Object> exampleProperties() {
+    return examplesOf(KEYS, SIZE, AGGREGATES);
   }
 
   /** What the properties say, as far as they could be read. */
