@@ -23,10 +23,13 @@ public final class NodeTypeRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(NodeTypeRegistry.class);
 
   private final Map<String, NodeType> types;
+  private final Map<String, String> providers;
   private final List<String> refusals;
 
-  private NodeTypeRegistry(Map<String, NodeType> types, List<String> refusals) {
+  private NodeTypeRegistry(
+      Map<String, NodeType> types, Map<String, String> providers, List<String> refusals) {
     this.types = Collections.unmodifiableMap(types);
+    this.providers = Collections.unmodifiableMap(providers);
     this.refusals = List.copyOf(refusals);
   }
 
@@ -77,12 +80,17 @@ public final class NodeTypeRegistry {
       }
     }
     refusals.forEach(r -> LOG.warn("Refused: {}", r));
-    return new NodeTypeRegistry(types, refusals);
+    return new NodeTypeRegistry(types, owner, refusals);
   }
 
   /** The node type with this id. */
   public Optional<NodeType> find(String id) {
     return Optional.ofNullable(types.get(id));
+  }
+
+  /** The id of the provider (plugin) that contributes the node type with this id. */
+  public Optional<String> providerOf(String typeId) {
+    return Optional.ofNullable(providers.get(typeId));
   }
 
   /** All node types, sorted by id. */
