@@ -15,6 +15,7 @@ import dev.streamwright.designer.document.command.Connect;
 import dev.streamwright.designer.document.command.DeleteSelection;
 import dev.streamwright.designer.document.command.MoveNodes;
 import dev.streamwright.designer.document.command.RenameNode;
+import dev.streamwright.designer.document.command.RenameProperty;
 import dev.streamwright.designer.document.command.SetProperty;
 import dev.streamwright.designer.document.compile.CompileService;
 import dev.streamwright.designer.document.compile.CompiledRevision;
@@ -418,6 +419,11 @@ public final class DesignerViewModel implements AutoCloseable {
   /** Sets (or with null, clears) a property of a node as one edit. */
   public boolean setProperty(String nodeId, PropertySpec spec, Object value) {
     return execute(new SetProperty(nodeId, spec, value));
+  }
+
+  /** Moves a node's value from one property key to another (a misspelled one to the right one). */
+  public boolean renameProperty(String nodeId, String from, String to) {
+    return execute(new RenameProperty(nodeId, from, to));
   }
 
   /** Changes the label a node shows; blank shows its id again. */

@@ -17,8 +17,8 @@ final class EnumEditor extends PropertyEditor {
     combo.setPromptText(PropertyValues.prompt(spec));
     combo.setMaxWidth(Double.MAX_VALUE);
     combo.setAccessibleText(spec.label());
-    if (!spec.description().isEmpty()) {
-      combo.setTooltip(new Tooltip(spec.description()));
+    if (!PropertyValues.tooltip(spec).isEmpty()) {
+      combo.setTooltip(new Tooltip(PropertyValues.tooltip(spec)));
     }
     combo
         .valueProperty()

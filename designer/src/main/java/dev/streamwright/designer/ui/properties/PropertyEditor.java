@@ -35,8 +35,9 @@ abstract class PropertyEditor {
       label.getStyleClass().add(DesignerStyles.PROPERTY_LABEL);
       Node control = control();
       label.setLabelFor(control);
-      if (!spec.description().isEmpty()) {
-        label.setTooltip(new Tooltip(spec.description()));
+      String tip = PropertyValues.tooltip(spec);
+      if (!tip.isEmpty()) {
+        label.setTooltip(new Tooltip(tip));
       }
       view = new VBox(label, control, error, problems);
       view.getStyleClass().add(DesignerStyles.PROPERTY_EDITOR);

@@ -25,7 +25,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The properties of the single selected node: its name (renames it), its type, then one typed
- * editor per property of the node type. Editors store on Enter or when focus leaves, one undoable
+ * editor per property of the node type; above them, any properties the node holds that its type
+ * does not know, to rename or remove. Editors store on Enter or when focus leaves, one undoable
  * edit each; text that cannot become a value is flagged on the field and not stored. The sheet is
  * rebuilt only when another node is selected; edits, undo and compiles refresh it in place.
  */
@@ -38,12 +39,14 @@ public final class PropertySheetView extends StackPane {
   private final TextField name = new TextField();
   private final Label nodeProblems = new Label();
   private final Map<String, PropertyEditor> editors = new LinkedHashMap<>();
+  private final UnknownPropertiesView unknown;
   private String nodeId;
   private String typeId;
 
   /** A sheet showing the view model's selected node. */
   public PropertySheetView(DesignerViewModel model) {
     this.model = model;
+    this.unknown = new UnknownPropertiesView(model);
     getStyleClass().add(DesignerStyles.PROPERTY_SHEET);
     getStylesheets().add(DesignerStyles.STYLESHEET);
     scroll.setFitToWidth(true);
@@ -113,6 +116,7 @@ public final class PropertySheetView extends StackPane {
       name.setText(node.name());
     }
     editors.forEach((key, editor) -> editor.show(node.properties().get(key)));
+    model.nodeType(node.type()).ifPresent(t -> unknown.show(node, t));
     scroll.setVisible(true);
     placeholder.setVisible(false);
   }
@@ -135,6 +139,10 @@ public final class PropertySheetView extends StackPane {
     VBox title = new VBox(4, typeLabel, nameLabel, name, nodeProblems);
     title.getStyleClass().add(DesignerStyles.PROPERTY_TITLE);
     content.getChildren().setAll(title);
+    if (type.isPresent()) {
+      // First, so a misspelled key in a hand-written file is seen and fixed before anything else.
+      content.getChildren().add(unknown);
+    }
     EditorContext context = new EditorContext(model, node.id());
     for (PropertySpec spec : type.map(NodeType::properties).orElse(List.of())) {
       PropertyEditor editor = PropertyEditors.create(spec, context);
@@ -142,10 +150,10 @@ public final class PropertySheetView extends StackPane {
       content.getChildren().add(editor.view());
     }
     if (type.isEmpty()) {
-      Label unknown =
+      Label missing =
           new Label("Install the plugin that provides this node type to edit its properties.");
-      unknown.setWrapText(true);
-      content.getChildren().add(new HBox(unknown));
+      missing.setWrapText(true);
+      content.getChildren().add(new HBox(missing));
     }
     refreshCompiled();
   }

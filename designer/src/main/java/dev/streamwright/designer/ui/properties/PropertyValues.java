@@ -6,6 +6,7 @@ import dev.streamwright.runtime.compile.Expressions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -120,11 +121,43 @@ final class PropertyValues {
     return String.valueOf(value);
   }
 
-  /** The prompt of an empty field: the default the property falls back to, if any. */
+  /**
+   * The prompt of an empty field: the default the property falls back to, if any, else for a
+   * required property an example of a value. An optional property's empty field has a meaning of
+   * its own (its description says which), so it gets no example there.
+   */
   static String prompt(PropertySpec spec) {
     if (spec.defaultValue() != null) {
       return "default: " + format(spec.defaultValue());
     }
-    return spec.required() ? "required" : "";
+    if (!spec.required()) {
+      return "";
+    }
+    String example = simpleExample(spec);
+    return example == null ? "required" : "required, e.g. " + example;
+  }
+
+  /**
+   * What hovering a property (or a list field) tells: its description, then an example of a value
+   * when the spec gives one that fits on a line.
+   */
+  static String tooltip(PropertySpec spec) {
+    String example = simpleExample(spec);
+    if (example == null) {
+      return spec.description();
+    }
+    return (spec.description().isEmpty() ? "" : spec.description() + "\n") + "Example: " + example;
+  }
+
+  /** The spec's example as typed in a field, or null when it has none or only records. */
+  private static String simpleExample(PropertySpec spec) {
+    Object example = spec.example();
+    if (example == null
+        || example instanceof Map<?, ?>
+        || (example instanceof List<?> list
+            && list.stream().anyMatch(o -> !(o instanceof String)))) {
+      return null;
+    }
+    return format(example);
   }
 }

@@ -28,7 +28,8 @@ final class RowCell {
     this.spec = spec;
     this.changed = changed;
     boolean choice = spec.kind() == PropertyKind.ENUM || spec.kind() == PropertyKind.COLUMN;
-    String tip = spec.label() + (spec.description().isEmpty() ? "" : ": " + spec.description());
+    String described = PropertyValues.tooltip(spec);
+    String tip = spec.label() + (described.isEmpty() ? "" : ": " + described);
     if (choice) {
       text = null;
       field = null;

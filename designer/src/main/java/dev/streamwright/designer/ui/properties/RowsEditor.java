@@ -85,8 +85,9 @@ final class RowsEditor extends PropertyEditor {
       PropertySpec f = fields.get(c);
       Label header = new Label(f.label() + (f.required() ? " *" : ""));
       header.getStyleClass().add(DesignerStyles.PROPERTY_LABEL);
-      if (!f.description().isEmpty()) {
-        header.setTooltip(new Tooltip(f.description()));
+      String tip = PropertyValues.tooltip(f);
+      if (!tip.isEmpty()) {
+        header.setTooltip(new Tooltip(tip));
       }
       grid.add(header, c + 1, 0);
     }

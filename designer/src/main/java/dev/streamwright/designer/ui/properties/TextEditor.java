@@ -40,8 +40,8 @@ final class TextEditor extends PropertyEditor {
     input.setPromptText(PropertyValues.prompt(spec));
     input.textProperty().bindBidirectional(field.textProperty());
     input.setAccessibleText(spec.label());
-    if (!spec.description().isEmpty()) {
-      input.setTooltip(new Tooltip(spec.description()));
+    if (!PropertyValues.tooltip(spec).isEmpty()) {
+      input.setTooltip(new Tooltip(PropertyValues.tooltip(spec)));
     }
     field.errorProperty().addListener((obs, old, now) -> showError(now, input));
     input

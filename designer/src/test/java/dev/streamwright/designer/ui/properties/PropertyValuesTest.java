@@ -6,6 +6,7 @@ import dev.streamwright.designer.ui.properties.PropertyValues.Parsed;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PropertyValuesTest {
@@ -71,5 +72,32 @@ class PropertyValuesTest {
     PropertySpec withDefault =
         PropertySpec.of("w", PropertyKind.ENUM).choices("a", "b").defaultValue("a").build();
     assertThat(PropertyValues.prompt(withDefault)).isEqualTo("default: a");
+  }
+
+  @Test
+  void aRequiredPropertyPromptsWithItsExampleAnOptionalOneWithNothing() {
+    PropertySpec topic =
+        PropertySpec.of("topic", PropertyKind.STRING).required().example("transactions").build();
+    PropertySpec group = PropertySpec.of("groupId", PropertyKind.STRING).example("g").build();
+
+    assertThat(PropertyValues.prompt(topic)).isEqualTo("required, e.g. transactions");
+    assertThat(PropertyValues.prompt(group)).isEmpty();
+  }
+
+  @Test
+  void theTooltipIsTheDescriptionWithAnExampleThatFitsOnALine() {
+    PropertySpec keys =
+        PropertySpec.of("keys", PropertyKind.COLUMNS)
+            .description("Key columns")
+            .example(List.of("user_id", "page"))
+            .build();
+    PropertySpec rules =
+        PropertySpec.of("rules", PropertyKind.LIST)
+            .description("The rules")
+            .example(List.of(Map.of("column", "a")))
+            .build();
+
+    assertThat(PropertyValues.tooltip(keys)).isEqualTo("Key columns\nExample: user_id, page");
+    assertThat(PropertyValues.tooltip(rules)).isEqualTo("The rules");
   }
 }
