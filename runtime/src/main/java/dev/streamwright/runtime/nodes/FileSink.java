@@ -67,7 +67,7 @@ public final class FileSink extends BuiltinNodeType {
     Derivation d = new Derivation(context);
     String path = d.props().string(PATH, "").trim();
     if (path.isEmpty()) {
-      d.error(PATH, "set the folder to write into, e.g. /data/features");
+      d.error(PATH, "set the folder to write into, e.g. ${data}/features or /data/features");
     } else {
       DataFolder.Resolved folder =
           DataFolder.resolve(path, d.environment(DataFolder.ENVIRONMENT_KEY));
