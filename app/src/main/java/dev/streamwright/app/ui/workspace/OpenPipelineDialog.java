@@ -82,6 +82,9 @@ public final class OpenPipelineDialog extends Dialog<String> {
     content.setPadding(new Insets(4, 0, 0, 0));
     getDialogPane().setContent(content);
     getDialogPane().setPrefSize(980, 560);
+    // The theme's stylesheet caps dialog panes at 600 px, which would cut the table's columns to a
+    // few letters; only an inline style outranks it.
+    getDialogPane().setStyle("-fx-max-width: 100000px;");
     getDialogPane().getStyleClass().add(FxDialogService.DIALOG);
 
     ButtonType open = new ButtonType("Open", ButtonData.OK_DONE);
@@ -125,8 +128,8 @@ public final class OpenPipelineDialog extends Dialog<String> {
   private java.util.List<TableColumn<PipelineDetails, ?>> columns() {
     TableColumn<PipelineDetails, String> name = text("Name", PipelineDetails::name, 190);
     TableColumn<PipelineDetails, String> description =
-        text("Description", PipelineDetails::description, 380);
-    TableColumn<PipelineDetails, String> tags = text("Tags", p -> String.join(", ", p.tags()), 130);
+        text("Description", PipelineDetails::description, 330);
+    TableColumn<PipelineDetails, String> tags = text("Tags", p -> String.join(", ", p.tags()), 140);
     TableColumn<PipelineDetails, java.time.Instant> saved = new TableColumn<>("Last saved");
     saved.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().lastSaved()));
     saved.setCellFactory(
@@ -138,7 +141,7 @@ public final class OpenPipelineDialog extends Dialog<String> {
                 setText(empty || item == null ? null : SAVED_AT.format(item));
               }
             });
-    saved.setPrefWidth(130);
+    saved.setPrefWidth(150);
     saved.setSortType(TableColumn.SortType.DESCENDING);
     TableColumn<PipelineDetails, Integer> versions = new TableColumn<>("Versions");
     versions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().versionCount()));
