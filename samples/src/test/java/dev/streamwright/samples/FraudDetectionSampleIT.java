@@ -56,10 +56,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The fraud-detection sample end to end on a real broker and the embedded Flink: a small scripted
  * scenario from the sample's own generator (steady traffic, malformed records, a fraud burst) goes
- * into {@code transactions}; the sample pipeline, unchanged except for a bounded read and the
- * offline table's folder, runs until its input ends; then every sink is compared with what this
- * test computes itself from the generated events: the dead-letter topic, the rule alerts, the
- * scored transactions and fraud alerts, and the hourly spend files.
+ * into {@code transactions}; the sample pipeline, unchanged except for a bounded read, runs (its
+ * data folder in target/) until its input ends; then every sink is compared with what this test
+ * computes itself from the generated events: the dead-letter topic, the rule alerts, the scored
+ * transactions and fraud alerts, and the hourly spend files.
  */
 class FraudDetectionSampleIT {
 
@@ -117,14 +117,14 @@ class FraudDetectionSampleIT {
       sink.flush();
     }
 
-    offlineFolder = FLINK.workDir().resolve("hourly-spend");
+    // The offline table's ${data}/fraud-detection/hourly-spend, with the data folder in target/.
+    Path dataFolder = FLINK.workDir().resolve("data");
+    offlineFolder = dataFolder.resolve("fraud-detection").resolve("hourly-spend");
     Pipeline pipeline = new PipelineCodec().read(SAMPLE);
     for (Node n : pipeline.nodes()) {
       if (n.type().equals("kafka-source")) {
         // A bounded read: the job ends once it has read today's end offsets, closing every window.
         pipeline = pipeline.withNode(n.withProperty("options", bounded(n)));
-      } else if (n.type().equals("file-sink")) {
-        pipeline = pipeline.withNode(n.withProperty("path", offlineFolder.toUri().toString()));
       }
     }
     Compilation c =
@@ -135,7 +135,9 @@ class FraudDetectionSampleIT {
                     "kafka.bootstrap.servers",
                     broker.bootstrapServers(),
                     "models.dir",
-                    Path.of("models").toAbsolutePath().toString()));
+                    Path.of("models").toAbsolutePath().toString(),
+                    "data.dir",
+                    dataFolder.toString()));
     assertThat(c.problems().stream().filter(Problem::isError).map(Problem::toString)).isEmpty();
     EmbeddedRuntime runtime = FLINK.runtime();
     Deployment d =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.compile.Compilation;
+import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Pipeline;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,17 +39,21 @@ class SamplePipelinesTest {
     return files.stream();
   }
 
+  /**
+   * A sample compiles without errors or warnings where Streamwright runs it: its models in reach
+   * and a data folder for {@code ${data}} (the test's own, in target/).
+   */
   @ParameterizedTest
   @MethodSource("samples")
-  void sampleCompilesWithoutErrors(Path file) throws Exception {
+  void sampleCompilesWithoutProblems(Path file) throws Exception {
     Pipeline pipeline = CODEC.read(file);
-    Compilation c =
-        COMPILER.compile(
-            pipeline,
-            ModelRegistry.near(file)
-                .map(d -> java.util.Map.of(ModelRegistry.ENVIRONMENT_KEY, d.toString()))
-                .orElse(java.util.Map.of()));
-    assertThat(c.problems().stream().filter(Problem::isError).map(Problem::toString)).isEmpty();
+    Map<String, String> environment = new TreeMap<>();
+    ModelRegistry.near(file)
+        .ifPresent(d -> environment.put(ModelRegistry.ENVIRONMENT_KEY, d.toString()));
+    environment.put(
+        DataFolder.ENVIRONMENT_KEY, Path.of("target", "data").toAbsolutePath().toString());
+    Compilation c = COMPILER.compile(pipeline, environment);
+    assertThat(c.problems().stream().map(Problem::toString)).isEmpty();
     assertThat(c.result()).isPresent();
   }
 

@@ -1,9 +1,11 @@
 package dev.streamwright.app.cli;
 
+import dev.streamwright.app.AppFolders;
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.codec.PipelineFileException;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Pipeline;
@@ -13,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,9 @@ final class PipelineChecker {
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineChecker.class);
 
+  /** The folder inside Streamwright's data folder that {@code ${data}} stands for. */
+  static final String DATA_FOLDER = "data";
+
   private final PipelineCodec codec = new PipelineCodec();
   private final PipelineCompiler compiler;
   private final PlanCheck planner;
@@ -48,12 +54,20 @@ final class PipelineChecker {
 
   /**
    * The environment a pipeline file compiles in: the model folder near it ({@link
-   * ModelRegistry#near}), which relative model paths start at.
+   * ModelRegistry#near}), which relative model paths start at, and {@code data} in Streamwright's
+   * data folder, where file sinks write {@code ${data}/...}.
    */
   static Map<String, String> environment(Path file) {
-    return ModelRegistry.near(file)
-        .map(dir -> Map.of(ModelRegistry.ENVIRONMENT_KEY, dir.toString()))
-        .orElse(Map.of());
+    Map<String, String> env = new TreeMap<>();
+    ModelRegistry.near(file)
+        .ifPresent(dir -> env.put(ModelRegistry.ENVIRONMENT_KEY, dir.toString()));
+    env.put(DataFolder.ENVIRONMENT_KEY, dataFolder().toString());
+    return env;
+  }
+
+  /** What {@code ${data}} stands for on the command line: {@code <data folder>/data}. */
+  static Path dataFolder() {
+    return AppFolders.detect().data().resolve(DATA_FOLDER);
   }
 
   /** Reads and compiles the file; fast, and never starts Flink. */

@@ -12,6 +12,7 @@ import dev.streamwright.app.ui.workspace.WorkspaceOpener;
 import dev.streamwright.app.ui.workspace.WorkspaceViewModel;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
 import java.nio.file.Path;
@@ -45,6 +46,9 @@ public final class MainViewModel {
 
   /** The folder of the workspace holding its registered models. */
   static final String MODELS_FOLDER = "models";
+
+  /** The workspace's folder that {@code ${data}} in a pipeline's paths stands for. */
+  static final String DATA_FOLDER = "data";
 
   /** The id of the placeholder pipeline shown until the workspace's pipeline is loaded. */
   static final String PLACEHOLDER_ID = "untitled";
@@ -125,10 +129,15 @@ public final class MainViewModel {
   /**
    * What the studio's pipelines compile in: the workspace's models folder as {@code models.dir}, so
    * model nodes name registered models by {@code <id>/<file>} (the sample models are copied in when
-   * the workspace opens).
+   * the workspace opens), and its {@code data} folder as {@code data.dir}, where file sinks write
+   * {@code ${data}/...}.
    */
   static Map<String, String> environment(StudioContext context) {
-    return Map.of(ModelRegistry.ENVIRONMENT_KEY, modelsDir(context).toString());
+    return Map.of(
+        ModelRegistry.ENVIRONMENT_KEY,
+        modelsDir(context).toString(),
+        DataFolder.ENVIRONMENT_KEY,
+        context.workspace().toAbsolutePath().normalize().resolve(DATA_FOLDER).toString());
   }
 
   /** The workspace's model registry folder. */

@@ -33,6 +33,9 @@ final class StudioActions {
     /** Shows the open pipeline's history. */
     void showHistory();
 
+    /** Lets the user pick a pipeline of the workspace and opens it. */
+    void showOpen();
+
     /** Closes the studio (after saving). */
     void quit();
 
@@ -42,6 +45,7 @@ final class StudioActions {
 
   final StudioAction newPipeline;
   final StudioAction open;
+  final StudioAction openPrevious;
   final StudioAction importFile;
   final StudioAction export;
   final StudioAction registerModel;
@@ -82,11 +86,25 @@ final class StudioActions {
             .help("Starts an empty pipeline in the workspace")
             .disabledWhen(notReady);
     open =
-        new StudioAction("open", "Open from workspace…", ws::openFromWorkspace)
+        new StudioAction("open", "Open…", window::showOpen)
             .keys("Shortcut+O")
             .icon(MaterialDesignF.FOLDER_OPEN_OUTLINE)
-            .help("Opens another pipeline of the workspace")
+            .help(
+                "Opens another pipeline of the workspace; type to filter by name, description or tag")
             .disabledWhen(notReady);
+    // The first entry of File > Open recent: the pipeline open before this one.
+    var recent = ws.recentPipelines();
+    openPrevious =
+        new StudioAction("open-previous", "", ws::openPrevious)
+            .textFrom(
+                Bindings.createStringBinding(
+                    () ->
+                        recent.isEmpty()
+                            ? "No recent pipelines"
+                            : StudioMenuBar.recentLabel(recent, 0),
+                    recent))
+            .keys("Shortcut+Shift+O")
+            .disabledWhen(notReady.or(Bindings.isEmpty(recent)));
     importFile =
         new StudioAction("import", "Import…", ws.files()::importFile)
             .keys("Shortcut+I")

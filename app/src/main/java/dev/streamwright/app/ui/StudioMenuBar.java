@@ -1,7 +1,10 @@
 package dev.streamwright.app.ui;
 
 import dev.streamwright.app.ui.theme.Theme;
+import dev.streamwright.app.workspace.PipelineInfo;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Menu;
@@ -17,7 +20,19 @@ final class StudioMenuBar extends MenuBar {
   /** Id of the Recent files menu, for tests. */
   static final String RECENT = "recent-files";
 
+  /** Id of the Open recent menu, for tests. */
+  static final String OPEN_RECENT = "open-recent";
+
   StudioMenuBar(MainViewModel model, StudioActions a) {
+    Menu openRecent = new Menu("Open recent");
+    openRecent.setId(OPEN_RECENT);
+    MenuItem previous = a.openPrevious.menuItem();
+    previous.setMnemonicParsing(false);
+    ObservableList<PipelineInfo> pipelines = model.workspace().recentPipelines();
+    pipelines.addListener(
+        (ListChangeListener<PipelineInfo>) c -> fillOpenRecent(openRecent, previous, model));
+    fillOpenRecent(openRecent, previous, model);
+
     Menu recent = new Menu("Recent files");
     recent.setId(RECENT);
     ObservableList<Path> files = model.workspace().files().recentFiles();
@@ -31,6 +46,7 @@ final class StudioMenuBar extends MenuBar {
             null,
             a.newPipeline.menuItem(),
             a.open.menuItem(),
+            openRecent,
             new SeparatorMenuItem(),
             a.importFile.menuItem(),
             a.export.menuItem(),
@@ -86,6 +102,32 @@ final class StudioMenuBar extends MenuBar {
     model.themeProperty().addListener((obs, old, now) -> item.setSelected(now == theme));
     item.setOnAction(e -> model.themeProperty().set(theme));
     return item;
+  }
+
+  /**
+   * The pipelines opened before the open one, most recent first; the first is the Open previous
+   * action's item, which carries its shortcut.
+   */
+  private static void fillOpenRecent(Menu menu, MenuItem previous, MainViewModel model) {
+    List<PipelineInfo> pipelines = model.workspace().recentPipelines();
+    List<MenuItem> items = new ArrayList<>();
+    items.add(previous);
+    for (int i = 1; i < pipelines.size(); i++) {
+      String id = pipelines.get(i).id();
+      MenuItem item = new MenuItem(recentLabel(pipelines, i));
+      item.setId("open-recent-" + i);
+      item.setMnemonicParsing(false);
+      item.setOnAction(e -> model.workspace().open(id));
+      items.add(item);
+    }
+    menu.getItems().setAll(items);
+  }
+
+  /** What Open recent calls a pipeline: its name, with its id when another has the same name. */
+  static String recentLabel(List<PipelineInfo> pipelines, int index) {
+    PipelineInfo p = pipelines.get(index);
+    boolean shared = pipelines.stream().filter(o -> o.name().equals(p.name())).count() > 1;
+    return shared ? p.name() + "  (" + p.id() + ")" : p.name();
   }
 
   private static void fillRecent(Menu recent, MainViewModel model, ObservableList<Path> files) {

@@ -4,6 +4,7 @@ import dev.streamwright.app.ui.dialogs.FxDialogService;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.Themes;
 import dev.streamwright.app.ui.workspace.HistoryDialog;
+import dev.streamwright.app.ui.workspace.OpenPipelineDialog;
 import java.util.concurrent.CompletableFuture;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -102,6 +103,13 @@ public final class StudioWindow implements StudioActions.Window {
   public void showHistory() {
     new HistoryDialog(model.workspace().history(), stage, model.themeProperty().get())
         .showAndWait();
+  }
+
+  @Override
+  public void showOpen() {
+    new OpenPipelineDialog(model.workspace().openDialog(), stage, model.themeProperty().get())
+        .showAndWait()
+        .ifPresent(model.workspace()::open);
   }
 
   @Override

@@ -49,6 +49,7 @@ public final class Workspace implements AutoCloseable {
   private final WorkspaceRoot root;
   private final Clock clock;
   private final PipelineCodec codec = new PipelineCodec();
+  private final PipelineCatalog catalog = new PipelineCatalog();
   private boolean closed;
 
   private Workspace(WorkspaceSession session, Clock clock) {
@@ -132,6 +133,46 @@ public final class Workspace implements AutoCloseable {
     return out;
   }
 
+  /**
+   * The pipelines with the description and tags of their newest version, newest save first: what
+   * the Open dialog lists. Reads each pipeline's text once, until it gets another version.
+   */
+  public synchronized List<PipelineDetails> details() {
+    checkOpen();
+    List<PipelineDetails> out = new ArrayList<>(catalog.details(root.pipelines.values()));
+    out.sort(
+        Comparator.comparing(PipelineDetails::lastSaved)
+            .reversed()
+            .thenComparing(PipelineDetails::id));
+    return out;
+  }
+
+  /** The pipelines opened most recently, most recent first, without those deleted since. */
+  public synchronized List<PipelineInfo> recentPipelines() {
+    checkOpen();
+    List<PipelineInfo> out = new ArrayList<>();
+    for (String id : RecentPipelines.ids(root)) {
+      StoredPipeline p = root.pipelines.get(id);
+      if (p != null) {
+        out.add(
+            new PipelineInfo(
+                p.id, p.name, p.versionCount, Instant.ofEpochMilli(p.lastSavedMillis)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Puts the pipeline first among the recent pipelines, keeping at most {@value
+   * RecentPipelines#MAX}.
+   */
+  public synchronized void addRecentPipeline(String id) {
+    checkWritable("remember pipeline " + id);
+    if (root.pipelines.containsKey(id)) {
+      commit(RecentPipelines.prepareAdd(root, id), "remember pipeline " + id);
+    }
+  }
+
   /** The newest version of the pipeline, or empty when the workspace has no such pipeline. */
   public synchronized Optional<Pipeline> load(String id) {
     checkOpen();
@@ -193,7 +234,8 @@ public final class Workspace implements AutoCloseable {
     StoredPipeline removed = root.pipelines.remove(id);
     if (removed != null) {
       commit(
-          new PendingChange(null, List.of(root.pipelines), () -> root.pipelines.put(id, removed)),
+          new PendingChange(null, List.of(root.pipelines), () -> root.pipelines.put(id, removed))
+              .and(RecentPipelines.prepareRemove(root, id)),
           "delete pipeline " + id);
     }
   }

@@ -27,4 +27,11 @@ final class WorkspaceRoot {
 
   /** Whether the sample pipelines were added once; deleting them all must not bring them back. */
   boolean seeded;
+
+  /**
+   * Ids of the pipelines opened most recently, most recent first. Added after the first release:
+   * null in a root loaded from an older store (the store does not run initializers), so read it
+   * through {@link RecentPipelines}, which creates it on the first change.
+   */
+  ArrayList<String> recentPipelines = new ArrayList<>();
 }

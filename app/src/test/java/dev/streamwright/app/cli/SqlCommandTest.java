@@ -2,7 +2,9 @@ package dev.streamwright.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.app.AppFolders;
 import dev.streamwright.app.cli.CliHarness.Result;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 class SqlCommandTest {
@@ -23,6 +25,16 @@ class SqlCommandTest {
 
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).startsWith("-- Streamwright pipeline 'valid-filter'").endsWith(";\n");
+  }
+
+  @Test
+  void dataFolderPathsAreWrittenUnderTheDataFolder() {
+    Result r = CliHarness.run("sql", "../samples/fraud-detection/pipeline.json");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).as("no warnings").isEmpty();
+    Path data = AppFolders.detect().data().resolve("data");
+    assertThat(r.out()).contains("'path' = '" + data + "/fraud-detection/hourly-spend'");
   }
 
   @Test

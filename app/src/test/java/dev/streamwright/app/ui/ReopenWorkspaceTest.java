@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.Themes;
+import dev.streamwright.app.ui.workspace.OpenPipelineDialog;
+import dev.streamwright.app.workspace.PipelineDetails;
 import dev.streamwright.runtime.model.Node;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What a user builds is saved without a Save command: after quitting, a new studio on the same
  * workspace folder opens the pipeline again, in the theme chosen last, and the others are in File >
- * Open from workspace.
+ * Open.
  */
 class ReopenWorkspaceTest {
 
@@ -55,21 +57,30 @@ class ReopenWorkspaceTest {
     assertThat(studio.fx(() -> studio.window().scene().getRoot().getStyleClass()))
         .contains(Themes.DARK);
 
-    studio.robot.clickOn("#menu-file").clickOn("Open from workspace…");
+    studio.robot.clickOn("#menu-file").clickOn("Open…");
     StudioDriver.waitFor(SHORTLY, () -> studio.dialog().isPresent());
-    ListView<?> list = studio.robot.lookup(".dialog-pane .list-view").queryAs(ListView.class);
-    // pipeline-1 and the samples
-    assertThat(studio.fx(() -> list.getItems().size())).isEqualTo(1 + sampleCount());
-    javafx.scene.Node quickstart =
-        studio
-            .robot
-            .lookup(".dialog-pane .list-cell")
-            .match(
-                (javafx.scene.Node n) ->
-                    ((javafx.scene.control.Labeled) n).getText() != null
-                        && ((javafx.scene.control.Labeled) n).getText().startsWith("Quickstart"))
-            .query();
-    studio.robot.clickOn(quickstart);
+    TableView<?> table =
+        studio.robot.lookup("." + OpenPipelineDialog.TABLE).queryAs(TableView.class);
+    // pipeline-1 and the samples, the one saved last first
+    StudioDriver.waitFor(SHORTLY, () -> table.getItems().size() == 1 + sampleCount());
+    assertThat(studio.fx(() -> ((PipelineDetails) table.getItems().get(0)).id()))
+        .isEqualTo("pipeline-1");
+    java.util.function.Supplier<java.util.Optional<javafx.scene.Node>> quickstart =
+        () ->
+            studio
+                .robot
+                .from(table)
+                .lookup(".table-cell")
+                .match(
+                    (javafx.scene.Node n) ->
+                        ((javafx.scene.control.Labeled) n).getText() != null
+                            && ((javafx.scene.control.Labeled) n)
+                                .getText()
+                                .startsWith("Quickstart"))
+                .tryQuery();
+    // The table lays out its cells a pulse or two after its rows arrive.
+    StudioDriver.waitFor(SHORTLY, () -> quickstart.get().isPresent());
+    studio.robot.clickOn(quickstart.get().orElseThrow());
     studio.robot.clickOn("Open");
     StudioDriver.waitFor(
         SHORTLY, () -> studio.model().designer().pipeline().id().equals("quickstart"));

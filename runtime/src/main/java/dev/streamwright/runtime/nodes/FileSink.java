@@ -7,6 +7,7 @@ import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.plugin.api.RenderContext;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
+import dev.streamwright.runtime.compile.DataFolder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,9 @@ import java.util.Map;
 /**
  * Writes its input as JSON lines into a folder with Flink's {@code filesystem} connector, e.g. an
  * offline feature table. Part files become visible only when a checkpoint completes, so the job
- * must run with checkpointing; the short default rollover makes files appear within seconds.
+ * must run with checkpointing; the short default rollover makes files appear within seconds. A
+ * folder starting with {@code ${data}} is written under the environment's data folder ({@link
+ * DataFolder}).
  */
 public final class FileSink extends BuiltinNodeType {
 
@@ -41,7 +44,10 @@ public final class FileSink extends BuiltinNodeType {
                 .label("Folder")
                 .example("/data/streamwright/hourly-spend")
                 .required()
-                .description("The folder to write into: an absolute path or a URI such as file:///")
+                .description(
+                    "The folder to write into: ${data}/... for the data folder (the studio's"
+                        + " <workspace>/data, the command line's <Streamwright data folder>/data),"
+                        + " an absolute path, or a URI such as file:/// or s3://")
                 .build(),
             PropertySpec.of(FORMAT, PropertyKind.ENUM)
                 .label("Format")
@@ -62,14 +68,21 @@ public final class FileSink extends BuiltinNodeType {
     Derivation d = new Derivation(context);
     String path = d.props().string(PATH, "").trim();
     if (path.isEmpty()) {
-      d.error(PATH, "set the folder to write into, e.g. /data/features");
-    } else if (!path.startsWith("/") && !path.contains(":")) {
-      d.warning(
-          PATH,
-          "'"
-              + path
-              + "' is relative, so it depends on the Flink process's working folder; use an"
-              + " absolute path or a URI such as file:///data/features");
+      d.error(PATH, "set the folder to write into, e.g. ${data}/features or /data/features");
+    } else {
+      DataFolder.Resolved folder =
+          DataFolder.resolve(path, d.environment(DataFolder.ENVIRONMENT_KEY));
+      if (!folder.ok()) {
+        d.error(PATH, folder.problem());
+      } else if (!folder.path().startsWith("/") && !folder.path().contains(":")) {
+        d.warning(
+            PATH,
+            "'"
+                + folder.path()
+                + "' is relative, so it depends on the Flink process's working folder; write"
+                + " ${data}/... for the data folder, an absolute path or a URI such as"
+                + " file:///data/features");
+      }
     }
     d.requiredDuration(ROLLOVER, "files need a rollover interval");
     Columns.checkDeclarable(d, d.input(PortSpec.IN));
@@ -85,7 +98,12 @@ public final class FileSink extends BuiltinNodeType {
         new TableDdl(table)
             .lines(Columns.sinkDefinitions(context.input(PortSpec.IN)))
             .option("connector", "filesystem")
-            .option("path", context.properties().string(PATH).trim())
+            .option(
+                "path",
+                DataFolder.resolve(
+                        context.properties().string(PATH),
+                        context.environment(DataFolder.ENVIRONMENT_KEY))
+                    .path())
             .option("format", context.properties().string(FORMAT, "json"))
             .option("sink.rolling-policy.rollover-interval", Intervals.option(rollover))
             .option("sink.rolling-policy.check-interval", Intervals.option(check))

@@ -117,6 +117,58 @@ class SinksTest {
   }
 
   @Test
+  void fileSinkWritesUnderTheEnvironmentsDataFolder() {
+    NodeHarness h =
+        NodeHarness.of(new FileSink())
+            .input(SCORED)
+            .set("path", "${data}/fraud/hourly")
+            .environment("data.dir", "/home/ann/workspace/data/");
+    assertThat(h.derive().reported()).isEmpty();
+    assertThat(h.render().ddl.get(0)).contains("'path' = '/home/ann/workspace/data/fraud/hourly'");
+  }
+
+  @Test
+  void fileSinkDataFolderMayBeAUri() {
+    String ddl =
+        NodeHarness.of(new FileSink())
+            .input(SCORED)
+            .set("path", "${data}/scores")
+            .environment("data.dir", "s3://bucket/streamwright")
+            .render()
+            .ddl
+            .get(0);
+    assertThat(ddl).contains("'path' = 's3://bucket/streamwright/scores'");
+  }
+
+  @Test
+  void fileSinkWithAnUnknownPlaceholderIsAnError() {
+    NodeHarness h =
+        NodeHarness.of(new FileSink())
+            .input(SCORED)
+            .set("path", "${home}/scores")
+            .environment("data.dir", "/data");
+    assertThat(h.derive().onlyError("path"))
+        .contains("'${home}' is not a placeholder")
+        .contains("${data}/features");
+  }
+
+  @Test
+  void fileSinkUnderTheDataFolderOfAnEnvironmentWithoutOneIsAnError() {
+    NodeHarness h = NodeHarness.of(new FileSink()).input(SCORED).set("path", "${data}/scores");
+    assertThat(h.derive().onlyError("path")).contains("does not set (data.dir)");
+  }
+
+  @Test
+  void fileSinkUnderARelativeDataFolderIsAWarningNamingTheFolder() {
+    NodeHarness h =
+        NodeHarness.of(new FileSink())
+            .input(SCORED)
+            .set("path", "${data}/scores")
+            .environment("data.dir", "target/data");
+    assertThat(h.derive().onlyWarning("path")).startsWith("'target/data/scores' is relative");
+  }
+
+  @Test
   void fileSinkOnlyTakesAppendOnlyInput() {
     assertThat(new FileSink().inputs().get(0).acceptsUpdates()).isFalse();
   }

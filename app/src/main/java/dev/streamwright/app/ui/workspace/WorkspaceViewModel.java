@@ -7,8 +7,6 @@ import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.runtime.model.Pipeline;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +18,8 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,9 +36,6 @@ public final class WorkspaceViewModel {
   /** The setting that remembers the open pipeline across starts. */
   public static final String LAST_PIPELINE = "studio.lastPipeline";
 
-  private static final DateTimeFormatter SAVED_AT =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
   private final TaskExecutor tasks;
   private final DialogService dialogs;
   private final DesignerViewModel designer;
@@ -50,6 +47,9 @@ public final class WorkspaceViewModel {
   private volatile Workspace opened; // for closeNow(), which runs off the FX thread
   private CompletableFuture<Void> settingWrites = CompletableFuture.completedFuture(null);
   private final PipelineFiles files;
+  private final ObservableList<PipelineInfo> recent = FXCollections.observableArrayList();
+  private final ObservableList<PipelineInfo> recentView =
+      FXCollections.unmodifiableObservableList(recent);
 
   /**
    * @param samples the sample pipelines folder a new workspace is filled from, if there is one
@@ -147,39 +147,24 @@ public final class WorkspaceViewModel {
                 });
   }
 
-  /** Lets the user pick a pipeline of the workspace and opens it. */
-  public void openFromWorkspace() {
-    Workspace ws = workspace.get();
-    if (ws == null) {
-      return;
+  /** The pipelines for the Open dialog, read when the dialog asks. */
+  public OpenPipelineViewModel openDialog() {
+    return new OpenPipelineViewModel(tasks, workspace.get());
+  }
+
+  /**
+   * The pipelines opened before the open one, most recent first: what File > Open recent lists.
+   * Kept in the workspace; pipelines deleted since are left out.
+   */
+  public ObservableList<PipelineInfo> recentPipelines() {
+    return recentView;
+  }
+
+  /** Opens the pipeline that was open before this one, if there is one. */
+  public void openPrevious() {
+    if (!recent.isEmpty()) {
+      open(recent.get(0).id());
     }
-    tasks
-        .supply("list pipelines", ws::pipelines)
-        .whenCompleteAsync(
-            (list, error) -> {
-              if (error != null) {
-                report("Cannot list the pipelines", "The workspace could not be read", error);
-                return;
-              }
-              dialogs
-                  .pick(
-                      "Open pipeline",
-                      "Pipelines in " + ws.directory(),
-                      list,
-                      p ->
-                          p.name()
-                              + "  ("
-                              + p.id()
-                              + ", "
-                              + p.versionCount()
-                              + (p.versionCount() == 1 ? " version" : " versions")
-                              + ", saved "
-                              + SAVED_AT.format(p.lastSaved())
-                              + ")",
-                      "Open")
-                  .ifPresent(p -> open(p.id()));
-            },
-            tasks.ui());
   }
 
   /** Saves the open pipeline, then opens the workspace's pipeline with this id. */
@@ -292,6 +277,42 @@ public final class WorkspaceViewModel {
     Workspace ws = workspace.get();
     autosave.follow(ws, designer.document());
     saveSetting(LAST_PIPELINE, pipeline.id());
+    rememberOpened(ws, pipeline.id());
+  }
+
+  /**
+   * Puts the pipeline first among the workspace's recent pipelines (not when read-only), after the
+   * settings stored before, then shows the others in Open recent. A failure is only logged.
+   */
+  private void rememberOpened(Workspace ws, String id) {
+    if (ws == null) {
+      return;
+    }
+    CompletableFuture<List<PipelineInfo>> read =
+        settingWrites.thenCompose(
+            v ->
+                tasks.supply(
+                    "remember pipeline " + id,
+                    () -> {
+                      if (!ws.isReadOnly()) {
+                        ws.addRecentPipeline(id);
+                      }
+                      return ws.recentPipelines();
+                    }));
+    settingWrites =
+        read.handle(
+            (list, error) -> {
+              if (error != null) {
+                LOG.warn("Could not remember pipeline {} as recently opened", id, error);
+              }
+              return null;
+            });
+    read.thenAcceptAsync(
+        list -> {
+          String open = designer.pipeline().id();
+          recent.setAll(list.stream().filter(p -> !p.id().equals(open)).toList());
+        },
+        tasks.ui());
   }
 
   private void report(String title, String header, Throwable error) {

@@ -1,0 +1,77 @@
+package dev.streamwright.app.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workspace written before {@code WorkspaceRoot} gained a field still opens with everything in
+ * it, and takes the new field on: the store maps the old root onto the new class by field names.
+ */
+class WorkspaceUpgradeTest {
+
+  /** A store written before the recent pipelines existed (see its README). */
+  private static final Path BEFORE_RECENT_PIPELINES =
+      Path.of("src/test/resources/workspaces/before-recent-pipelines");
+
+  @TempDir Path dir;
+
+  @BeforeEach
+  void copyTheOldStore() throws IOException {
+    try (Stream<Path> files = Files.walk(BEFORE_RECENT_PIPELINES)) {
+      for (Path from : files.toList()) {
+        Path to = dir.resolve(BEFORE_RECENT_PIPELINES.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aStoreFromBeforeRecentPipelinesOpensWithEverythingInIt() {
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      assertThat(w.pipelines())
+          .extracting(PipelineInfo::id, PipelineInfo::versionCount)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple("orders", 2),
+              org.assertj.core.groups.Tuple.tuple("returns", 1));
+      assertThat(w.load("orders").orElseThrow().node("big").orElseThrow().properties())
+          .containsEntry("condition", "amount > 20");
+      assertThat(w.history("orders")).hasSize(2);
+      assertThat(w.settings()).isEqualTo(Map.of("studio.lastPipeline", "returns"));
+      assertThat(w.recentFiles()).containsExactly(Path.of("/home/ann/pipelines/orders.json"));
+      assertThat(w.recentPipelines()).isEmpty();
+      assertThat(w.details()).extracting(PipelineDetails::description).contains("Orders above ten");
+
+      w.addRecentPipeline("returns");
+      w.addRecentPipeline("orders");
+    }
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      assertThat(w.recentPipelines())
+          .extracting(PipelineInfo::id)
+          .containsExactly("orders", "returns");
+      w.addRecentPipeline("returns");
+      w.setSetting("studio.theme", "dark");
+    }
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_ONLY)) {
+      assertThat(w.recentPipelines())
+          .extracting(PipelineInfo::id)
+          .containsExactly("returns", "orders");
+      assertThat(w.settings()).containsEntry("studio.theme", "dark");
+      assertThat(w.pipelines()).hasSize(2);
+      assertThat(w.recentFiles()).hasSize(1);
+    }
+    assertThat(List.of(dir.resolve("store"))).allMatch(Files::isDirectory);
+  }
+}
