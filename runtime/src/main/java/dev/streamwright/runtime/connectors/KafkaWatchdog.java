@@ -171,11 +171,9 @@ public final class KafkaWatchdog implements AutoCloseable {
     String message =
         "Kafka at "
             + w.cluster.bootstrap()
-            + " stopped answering while the job ran: no answer for "
+            + " stopped answering while the job ran (no answer for "
             + TimeUnit.NANOSECONDS.toSeconds(silent)
-            + " s (last: "
-            + w.lastError
-            + "); check that the brokers run, then run the pipeline again";
+            + " s); check that the brokers run, then run the pipeline again";
     List<Problem> problems = new ArrayList<>();
     Set<String> nodes = new LinkedHashSet<>();
     for (ConnectorTable t : w.cluster.tables()) {
@@ -184,7 +182,12 @@ public final class KafkaWatchdog implements AutoCloseable {
       }
     }
     failure = List.copyOf(problems);
-    LOG.warn("Kafka at {} is unreachable for nodes {}: {}", w.cluster.bootstrap(), nodes, message);
+    LOG.warn(
+        "Kafka at {} is unreachable for nodes {}: {} (last error: {})",
+        w.cluster.bootstrap(),
+        nodes,
+        message,
+        w.lastError);
     try {
       onFailure.accept(failure);
     } catch (RuntimeException e) {

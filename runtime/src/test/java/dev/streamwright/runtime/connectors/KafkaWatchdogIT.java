@@ -54,7 +54,7 @@ class KafkaWatchdogIT {
                 org.assertj.core.groups.Tuple.tuple("alerts", "bootstrapServers"));
         assertThat(problems.get(0).message())
             .startsWith(
-                "Kafka at " + kafka + " stopped answering while the job ran: no answer for");
+                "Kafka at " + kafka + " stopped answering while the job ran (no answer for");
         assertThat(watchdog.failure()).contains(problems);
       }
     } finally {
