@@ -131,9 +131,7 @@ public final class KafkaPreflight {
               + cluster.bootstrap()
               + " accepts connections but did not answer as a Kafka broker within "
               + seconds(timeout)
-              + " ("
-              + rootMessage(e)
-              + "); check the port and that the node's security options"
+              + "; check the port and that the node's security options"
               + " (properties.security.protocol, properties.sasl.*, properties.ssl.*) match"
               + " the broker's listener");
     }
