@@ -81,7 +81,9 @@ public final class KafkaWatchdog implements AutoCloseable {
     this.clusters = new ArrayList<>();
     clusters.forEach(c -> this.clusters.add(new Watched(c, now)));
     this.allowedOutage = allowedOutage;
-    this.checkTimeout = min(CHECK_TIMEOUT, every.plus(every));
+    // A check may take longer than the interval (the next one waits), but never half the outage.
+    Duration half = allowedOutage.dividedBy(2);
+    this.checkTimeout = min(CHECK_TIMEOUT, every.compareTo(half) > 0 ? every : half);
     this.onFailure = onFailure;
     if (clusters.isEmpty()) {
       thread = null;

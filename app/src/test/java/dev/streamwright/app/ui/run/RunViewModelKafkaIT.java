@@ -13,6 +13,7 @@ import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
+import dev.streamwright.runtime.connectors.KafkaWatchdog;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -152,7 +153,12 @@ class RunViewModelKafkaIT {
         List.of(Edge.of("orders", "out")));
   }
 
-  private RunViewModel running(RunningRuntime runtime) throws Exception {
+  /**
+   * A view model running the pipeline on the runtime.
+   *
+   * @param allowedOutage how long the broker may be silent before the run fails
+   */
+  private RunViewModel running(RunningRuntime runtime, Duration allowedOutage) throws Exception {
     RunViewModel run =
         fx(
             () ->
@@ -160,7 +166,7 @@ class RunViewModelKafkaIT {
                     new RuntimeHolder("embedded Flink", () -> runtime),
                     new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
                     tasks));
-    run.kafkaChecks().watchEvery(Duration.ofMillis(250), Duration.ofSeconds(2));
+    run.kafkaChecks().watchEvery(Duration.ofMillis(300), allowedOutage);
     fx(
         () -> {
           run.run(pipeline());
@@ -173,7 +179,7 @@ class RunViewModelKafkaIT {
   @Test
   void aBrokerThatGoesAwayWhileTheJobRunsFailsTheRunOnTheNodeAndStopsTheJob() throws Exception {
     RunningRuntime runtime = new RunningRuntime();
-    RunViewModel run = running(runtime);
+    RunViewModel run = running(runtime, Duration.ofSeconds(3));
 
     broker.close();
     awaitPhase(run, Phase.FAILED);
@@ -205,7 +211,7 @@ class RunViewModelKafkaIT {
   @Test
   void aJobThatFailsOnTheNodesTopicFailsTheRunOnThatNodeAndProperty() throws Exception {
     RunningRuntime runtime = new RunningRuntime();
-    RunViewModel run = running(runtime);
+    RunViewModel run = running(runtime, KafkaWatchdog.ALLOWED_OUTAGE);
     String detail =
         "topic 'orders' does not exist on "
             + broker.bootstrapServers()
