@@ -10,6 +10,10 @@ import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.connectors.ConnectorTables;
+import dev.streamwright.runtime.connectors.KafkaPreflight;
+import dev.streamwright.runtime.connectors.KafkaWatchdog;
+import dev.streamwright.runtime.connectors.SinkTally;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.PrintWriter;
@@ -34,6 +38,10 @@ import picocli.CommandLine.Spec;
  * {@code streamwright run}: checks a pipeline, runs it on the embedded Flink and streams the rows
  * of its preview sinks to stdout until the job ends, the duration passes, enough rows were printed,
  * or the user presses Ctrl-C. Progress goes to stderr, so stdout holds rows only.
+ *
+ * <p>Before the job starts, every Kafka node's brokers and topics are checked ({@link
+ * KafkaPreflight}); while it runs, its brokers are watched ({@link KafkaWatchdog}); at the end, the
+ * summary says what each Kafka and file sink wrote ({@link SinkTally}).
  */
 @Command(
     name = "run",
@@ -48,7 +56,7 @@ import picocli.CommandLine.Spec;
       "0:the job ran and was stopped or finished",
       "1:the pipeline is invalid or its file cannot be read",
       "2:usage error",
-      "3:the job failed or could not start"
+      "3:the job failed or could not start (e.g. a Kafka node's brokers or topic are not there)"
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -143,6 +151,11 @@ final class RunCommand implements Callable<Integer> {
   private int run(
       PipelineRuntime runtime, CompiledPipeline compiled, PrintWriter out, PrintWriter err)
       throws RuntimeFailure, InterruptedException {
+    ConnectorTables connectors = ConnectorTables.of(compiled);
+    if (!kafkaReady(connectors, err)) {
+      return ExitCodes.RUNTIME_FAILURE;
+    }
+    SinkTally tally = SinkTally.start(connectors);
     err.println("Submitting the job to " + runtime.describe() + " ...");
     err.flush();
     AtomicBoolean interrupted = new AtomicBoolean();
@@ -173,7 +186,17 @@ final class RunCommand implements Callable<Integer> {
                   ? "Ctrl-C stops it."
                   : "it stops after " + human(duration) + "."));
       err.flush();
-      Outcome outcome = follow(runtime, deployment, out);
+      Outcome outcome;
+      try (KafkaWatchdog watchdog = KafkaWatchdog.start(connectors, problems -> {})) {
+        outcome = follow(runtime, deployment, out, watchdog);
+      }
+      if (!outcome.kafka().isEmpty()) {
+        runtime.stop(deployment, false);
+        outcome.kafka().forEach(err::println);
+        err.println("The job was stopped: its Kafka brokers stopped answering.");
+        err.flush();
+        return ExitCodes.RUNTIME_FAILURE;
+      }
       if (outcome.status().phase() == Phase.FAILED) {
         throw new JobFailed(outcome.status().message());
       }
@@ -181,15 +204,7 @@ final class RunCommand implements Callable<Integer> {
         runtime.stop(deployment, false);
       }
       if (!interrupted.get()) {
-        err.println(
-            outcome.reason()
-                + "; "
-                + outcome.rows()
-                + (outcome.rows() == 1 ? " row" : " rows")
-                + " from "
-                + deployment.previewSinks().size()
-                + (deployment.previewSinks().size() == 1 ? " preview sink." : " preview sinks."));
-        err.flush();
+        summary(outcome, deployment, tally, err);
       }
       return ExitCodes.OK;
     } finally {
@@ -197,10 +212,66 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** How following the job ended. */
-  private record Outcome(DeploymentStatus status, long rows, String reason) {}
+  /**
+   * Checks the pipeline's Kafka nodes before the job starts and prints what it found; false when a
+   * node cannot work (unreachable brokers, a missing topic), so the job is not started at all.
+   */
+  private static boolean kafkaReady(ConnectorTables connectors, PrintWriter err) {
+    if (connectors.kafka().isEmpty()) {
+      return true;
+    }
+    err.println("Checking the Kafka brokers and topics of " + nodes(connectors) + " ...");
+    err.flush();
+    List<Problem> problems = new KafkaPreflight().check(connectors);
+    problems.forEach(err::println);
+    boolean ready = problems.stream().noneMatch(Problem::isError);
+    if (!ready) {
+      err.println("The job was not started: fix the Kafka problems above and run again.");
+    }
+    err.flush();
+    return ready;
+  }
 
-  private Outcome follow(PipelineRuntime runtime, Deployment deployment, PrintWriter out)
+  private static String nodes(ConnectorTables connectors) {
+    List<String> ids =
+        connectors.kafka().stream().map(t -> "'" + t.nodeId() + "'").distinct().toList();
+    return (ids.size() == 1 ? "node " : "nodes ") + String.join(", ", ids);
+  }
+
+  /** How the run ended, the rows printed, and one line per Kafka or file sink on what it wrote. */
+  private static void summary(
+      Outcome outcome, Deployment deployment, SinkTally tally, PrintWriter err) {
+    int previews = deployment.previewSinks().size();
+    StringBuilder line = new StringBuilder(outcome.reason());
+    if (previews > 0 || tally.isEmpty()) {
+      line.append("; ")
+          .append(outcome.rows())
+          .append(outcome.rows() == 1 ? " row" : " rows")
+          .append(" from ")
+          .append(previews)
+          .append(previews == 1 ? " preview sink" : " preview sinks");
+    }
+    err.println(line.append('.'));
+    for (SinkTally.Written written : tally.finish()) {
+      err.println("  " + written);
+    }
+    err.flush();
+  }
+
+  /**
+   * How following the job ended.
+   *
+   * @param kafka the errors of the Kafka nodes whose brokers stopped answering; empty if none did
+   */
+  private record Outcome(DeploymentStatus status, long rows, String reason, List<Problem> kafka) {
+
+    Outcome(DeploymentStatus status, long rows, String reason) {
+      this(status, rows, reason, List.of());
+    }
+  }
+
+  private Outcome follow(
+      PipelineRuntime runtime, Deployment deployment, PrintWriter out, KafkaWatchdog watchdog)
       throws InterruptedException {
     RowPrinter printer = output.to(out);
     Map<String, ResultStream> streams = new LinkedHashMap<>();
@@ -238,6 +309,9 @@ final class RunCommand implements Callable<Integer> {
         }
         if (status.phase() == Phase.FAILED) {
           return new Outcome(status, rows, "The job failed");
+        }
+        if (watchdog.failure().isPresent()) {
+          return new Outcome(status, rows, "Kafka stopped answering", watchdog.failure().get());
         }
         if (status.phase().isTerminal()
             && streams.values().stream().allMatch(ResultStream::isEnded)) {

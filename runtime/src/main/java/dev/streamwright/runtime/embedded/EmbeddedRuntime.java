@@ -10,6 +10,7 @@ import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.SqlStatement;
+import dev.streamwright.runtime.connectors.ConnectorTables;
 import dev.streamwright.runtime.health.FlinkRestHealth;
 import dev.streamwright.runtime.health.ModelNodes;
 import java.io.IOException;
@@ -206,7 +207,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
                 pipeline.previewSinks());
         jobs.put(
             deployment.id(),
-            new EmbeddedJob(deployment, client.getJobID(), feeds, ModelNodes.of(pipeline)));
+            new EmbeddedJob(
+                deployment,
+                client.getJobID(),
+                feeds,
+                ModelNodes.of(pipeline),
+                ConnectorTables.of(pipeline)));
         feeds.values().forEach(PreviewFeed::start);
         LOG.info(
             "Deployed pipeline '{}' v{} as Flink job {} ({})",
@@ -306,7 +312,7 @@ public final class EmbeddedRuntime implements PipelineRuntime {
           .map(
               t -> {
                 LOG.warn("Flink job {} failed", job.jobId, t);
-                return FlinkErrors.jobFailure(t);
+                return FlinkErrors.jobFailure(t, job.connectors);
               })
           .orElse("The job failed.");
     } catch (InterruptedException e) {

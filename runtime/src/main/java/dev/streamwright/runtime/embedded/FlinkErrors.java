@@ -1,9 +1,11 @@
 package dev.streamwright.runtime.embedded;
 
+import dev.streamwright.runtime.connectors.ConnectorTables;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.apache.flink.util.SerializedThrowable;
 
@@ -32,6 +34,11 @@ public final class FlinkErrors {
 
   /** Parser messages list every token Calcite would accept: hundreds of lines of no use. */
   private static final Pattern WAS_EXPECTING = Pattern.compile("(?s)\\s*Was expecting.*$");
+
+  /** Kafka's and the connector's ways of saying a topic is not there. */
+  private static final Pattern MISSING_TOPIC =
+      Pattern.compile(
+          "does not host this topic-partition|not present in metadata|UnknownTopicOrPartition");
 
   private FlinkErrors() {}
 
@@ -79,6 +86,52 @@ public final class FlinkErrors {
     return message.equals(className) || message.contains(simple)
         ? message
         : message + " (" + simple + ")";
+  }
+
+  /**
+   * The root cause of a failed job, pinned to the Kafka node it is about: when any layer of the
+   * failure names the topic or a broker address of one of the pipeline's Kafka nodes (Flink's
+   * connector says {@code Failed to get metadata for topics [orders]} a few layers above Kafka's
+   * {@code This server does not host this topic-partition}), the message starts with that node and
+   * property ({@code node 'orders', property 'topic': ...}) and names the topic and brokers.
+   * Otherwise it is {@link #jobFailure(Throwable)}.
+   */
+  public static String jobFailure(Throwable error, ConnectorTables connectors) {
+    String plain = jobFailure(error);
+    if (connectors == null || connectors.kafka().isEmpty()) {
+      return plain;
+    }
+    StringBuilder text = new StringBuilder();
+    boolean missingTopic = false;
+    for (Throwable t : chain(error)) {
+      text.append(t.getMessage()).append('\n');
+      String className =
+          t instanceof SerializedThrowable st
+              ? st.getOriginalErrorClassName()
+              : t.getClass().getName();
+      missingTopic |= className.endsWith("UnknownTopicOrPartitionException");
+    }
+    missingTopic |= MISSING_TOPIC.matcher(text).find();
+    Optional<ConnectorTables.Blame> blame = connectors.blame(text.toString());
+    if (blame.isEmpty()) {
+      return plain;
+    }
+    ConnectorTables.Blame b = blame.get();
+    String brokers = b.table().bootstrapServers();
+    String what;
+    if (b.topic() == null) {
+      what = "Kafka at " + brokers + ": " + plain;
+    } else if (missingTopic) {
+      what =
+          "topic '"
+              + b.topic()
+              + "' does not exist on "
+              + brokers
+              + "; create it or correct the name";
+    } else {
+      what = "topic '" + b.topic() + "' on " + brokers + ": " + plain;
+    }
+    return b.location() + ": " + what;
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.connectors.ConnectorTables;
+import dev.streamwright.runtime.connectors.KafkaWatchdog;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.Generators;
 import dev.streamwright.runtime.health.ModelNodes;
@@ -50,8 +52,10 @@ import org.slf4j.LoggerFactory;
  * brokers to the environment runs on the Kafka sandbox: the first such run starts an embedded
  * broker, the run starts the data generator of its source topic, and each Kafka sink's topic gets a
  * preview table too. While the job runs, the health of its model nodes is polled every few seconds
- * and shown as problems on those nodes. Confined to the FX thread; the runtime and the sandbox are
- * created on first use and closed with the studio.
+ * and shown as problems on those nodes. Kafka nodes are checked before the job starts and their
+ * brokers watched while it runs ({@link KafkaChecks}); what they find fails the run on the node and
+ * property concerned. Confined to the FX thread; the runtime and the sandbox are created on first
+ * use and closed with the studio.
  */
 public final class RunViewModel {
 
@@ -121,9 +125,16 @@ public final class RunViewModel {
   private Map<String, NodeHealth> health = Map.of();
   private List<Problem> healthProblems = List.of();
   private TaskExecutor.Scheduled healthPoll;
+  private final KafkaChecks kafkaChecks = new KafkaChecks();
+  private ConnectorTables connectors = ConnectorTables.NONE;
+  private volatile KafkaWatchdog watchdog;
 
-  /** What the deploy task started. */
-  private record Started(Deployment deployment, TopicPoller topics) {}
+  /**
+   * What the deploy task started.
+   *
+   * @param kafkaWarnings what the Kafka check found that does not stop the run
+   */
+  private record Started(Deployment deployment, TopicPoller topics, List<Problem> kafkaWarnings) {}
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
@@ -243,6 +254,8 @@ public final class RunViewModel {
     models = ModelNodes.of(Map.of());
     health = Map.of();
     healthProblems = List.of();
+    connectors = ConnectorTables.NONE;
+    stopWatchdog();
     tablesBySink.clear();
     previews.clear();
     problems.clear();
@@ -372,6 +385,11 @@ public final class RunViewModel {
     if (p != null) {
       p.stop();
     }
+    KafkaWatchdog w = watchdog;
+    watchdog = null;
+    if (w != null) {
+      w.close();
+    }
     stopTopics();
     sandbox.stopGenerator();
     runtime.close();
@@ -417,6 +435,7 @@ public final class RunViewModel {
     }
     enter(Phase.STARTING, "starting…");
     CompiledPipeline compiled = result.compiled();
+    ConnectorTables tables = ConnectorTables.of(compiled);
     String bootstrap = environment.get(Sandbox.BOOTSTRAP_KEY);
     List<TopicPoller.Sink> kafkaSinks =
         bootstrap == null ? List.of() : kafkaSinks(pipeline, compiled);
@@ -431,6 +450,8 @@ public final class RunViewModel {
             "deploy " + pipeline.id(),
             () -> {
               warm.join();
+              // Brokers that do not answer and missing topics fail here, in seconds, on their node.
+              List<Problem> kafka = kafkaChecks.beforeDeploy(tables);
               // The sink topics are followed from their current ends: this run's records only.
               TopicPoller topics =
                   kafkaSinks.isEmpty() ? null : new TopicPoller(bootstrap, kafkaSinks);
@@ -449,10 +470,11 @@ public final class RunViewModel {
                     .start(Sandbox.Topics.of(pipeline))
                     .startGenerator(entry.get().create(config), speed);
               }
-              return new Started(d, topics);
+              return new Started(d, topics, kafka);
             })
         .whenCompleteAsync(
-            (started, e) -> deployed(run, pipeline, compiled, entry, started, e), tasks.ui());
+            (started, e) -> deployed(run, pipeline, compiled, tables, entry, started, e),
+            tasks.ui());
   }
 
   /** The pipeline's Kafka sinks with the columns of their rows. */
@@ -473,6 +495,7 @@ public final class RunViewModel {
       long run,
       Pipeline pipeline,
       CompiledPipeline compiled,
+      ConnectorTables tables,
       Optional<Generators.Entry> entry,
       Started started,
       Throwable error) {
@@ -484,7 +507,11 @@ public final class RunViewModel {
       return;
     }
     if (error != null) {
-      fail(readable(error), error);
+      if (unwrap(error) instanceof KafkaChecks.NotReady k) {
+        fail(KafkaChecks.failure(k.problems()));
+      } else {
+        fail(readable(error), error);
+      }
       return;
     }
     Deployment d = started.deployment();
@@ -519,9 +546,36 @@ public final class RunViewModel {
     drain.setCycleCount(Animation.INDEFINITE);
     drain.play();
     enter(Phase.RUNNING, "running job " + shortId(d.jobId()));
+    problems.addAll(started.kafkaWarnings());
+    connectors = tables;
+    watchdog = kafkaChecks.watch(tables, lost -> tasks.ui().execute(() -> kafkaLost(run, d, lost)));
     models = ModelNodes.of(compiled);
     if (!models.isEmpty()) {
       pollHealth(run, d);
+    }
+  }
+
+  /**
+   * The watchdog found the job's brokers gone: the job is stopped and the run fails on the nodes.
+   */
+  private void kafkaLost(long run, Deployment d, List<Problem> lost) {
+    if (run != runs || phase.get() != Phase.RUNNING) {
+      return;
+    }
+    tasks.supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false));
+    fail(KafkaChecks.failure(lost));
+  }
+
+  /** The Kafka checks of runs, whose watchdog timing tests shorten. */
+  KafkaChecks kafkaChecks() {
+    return kafkaChecks;
+  }
+
+  private void stopWatchdog() {
+    KafkaWatchdog w = watchdog;
+    watchdog = null;
+    if (w != null) {
+      tasks.run("stop watching Kafka", w::close); // waits for a check in flight: not on FX
     }
   }
 
@@ -643,11 +697,17 @@ public final class RunViewModel {
     Deployment d = deployment;
     String job = d == null ? "" : " " + shortId(d.jobId());
     if (last != null && last.phase() == DeploymentStatus.Phase.FAILED) {
-      // A model's failure names the model: the error then shows on its node.
-      fail(
-          last.message().isBlank() ? "the job failed" : last.message(),
-          null,
-          models.nodeNamedIn(last.message()).orElse(null));
+      // A model's failure names the model, a Kafka failure its topic or brokers: the error then
+      // shows on that node.
+      String reason = last.message().isBlank() ? "the job failed" : last.message();
+      Optional<String> model = models.nodeNamedIn(last.message());
+      Optional<Problem> kafka =
+          model.isPresent() ? Optional.empty() : KafkaChecks.jobFailure(connectors, reason);
+      if (kafka.isPresent()) {
+        failOn(reason, null, List.of(kafka.get()));
+      } else {
+        fail(reason, null, model.orElse(null));
+      }
     } else if (stopRequested || last == null || !last.phase().isTerminal()) {
       enter(Phase.STOPPED, "stopped job" + job);
     } else if (last.phase() == DeploymentStatus.Phase.FINISHED) {
@@ -680,6 +740,7 @@ public final class RunViewModel {
 
   private void stopDrain() {
     stopHealth();
+    stopWatchdog();
     if (drain != null) {
       drain.stop();
       drain = null;
@@ -702,6 +763,17 @@ public final class RunViewModel {
    * @param nodeId the node the failure is about, or null for the run as a whole
    */
   private void fail(String reason, Throwable cause, String nodeId) {
+    failOn(reason, cause, List.of(Problem.error(nodeId, null, "The run failed: " + reason)));
+  }
+
+  private void fail(KafkaChecks.Failure kafka) {
+    failOn(kafka.reason(), null, kafka.problems());
+  }
+
+  /**
+   * @param onNodes the problems that say what failed, each on its node (or the pipeline)
+   */
+  private void failOn(String reason, Throwable cause, List<Problem> onNodes) {
     stopDrain();
     stopTopics();
     tasks.run("stop the generator", sandbox::stopGenerator);
@@ -716,7 +788,7 @@ public final class RunViewModel {
       LOG.info("Run failed: {}", reason);
     }
     failure.set(reason);
-    problems.add(Problem.error(nodeId, null, "The run failed: " + reason));
+    problems.addAll(onNodes);
     enter(Phase.FAILED, "failed: " + reason);
   }
 

@@ -154,6 +154,51 @@ class RunViewModelTest {
     assertThat(runtime.closed).isTrue();
   }
 
+  @Test
+  void aKafkaNodeWhoseBrokersDoNotAnswerFailsTheRunOnItsNodeWithoutDeploying() throws Exception {
+    int port;
+    try (java.net.ServerSocket s =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = s.getLocalPort(); // free again once closed: nothing listens there
+    }
+    Node orders =
+        Node.of(
+            "orders",
+            "kafka-source",
+            Map.of(
+                "topic",
+                "orders",
+                "bootstrapServers",
+                "127.0.0.1:" + port,
+                "columns",
+                List.of(Map.of("name", "id", "type", "STRING"))));
+    Pipeline pipeline =
+        new Pipeline(
+            "kafka",
+            "kafka",
+            "",
+            1,
+            List.of(),
+            List.of(orders, Node.of("out", "preview-sink", Map.of())),
+            List.of(Edge.of("orders", "out")));
+    RunViewModel run = model(new RefusingRuntime(), List.of());
+
+    run.run(pipeline);
+
+    String reason =
+        "cannot reach Kafka at 127.0.0.1:"
+            + port
+            + " (connection refused: nothing listens on port "
+            + port
+            + "); check the address and that the brokers run";
+    assertThat(run.phaseProperty().get()).isEqualTo(Phase.FAILED);
+    // The refusing runtime's deploy was never asked: its words would be in the status bar.
+    assertThat(run.statusProperty().get())
+        .isEqualTo("embedded Flink: failed: node 'orders': " + reason);
+    assertThat(run.problems())
+        .containsExactly(Problem.error("orders", "bootstrapServers", "The run failed: " + reason));
+  }
+
   /** A runtime whose job keeps running and whose model node reports what the test sets. */
   private static final class ModelRuntime implements PipelineRuntime {
     volatile Map<String, NodeHealth> health = Map.of();
