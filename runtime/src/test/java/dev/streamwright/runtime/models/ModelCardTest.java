@@ -103,6 +103,23 @@ class ModelCardTest {
   }
 
   @Test
+  void aBrokenCardBesideAModelIsTheModelsProblemInWords(@TempDir Path dir) throws Exception {
+    Path model =
+        Files.copy(
+            Path.of("../samples/models/fraud-scorer/fraud-scorer.onnx"),
+            dir.resolve("fraud-scorer.onnx"));
+    Path card = Files.writeString(dir.resolve("card.json"), "{\"id\": \"fraud-scorer\",\n");
+
+    // What a Model score node reports on its model property, and so the Problems view shows.
+    assertThat(ModelRegistry.registrationProblem(model))
+        .contains(
+            "The model card "
+                + card
+                + ": line 2, column 1: the file ends inside the top-level object that opens at"
+                + " line 1, column 1.");
+  }
+
+  @Test
   void noValueOfAnyKindInASampleCardGivesAnythingButAModelError() throws Exception {
     JsonNode original =
         JSON.readTree(Files.readString(Path.of("../samples/models/churn-risk/card.json")));
