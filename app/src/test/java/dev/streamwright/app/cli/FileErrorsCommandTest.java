@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.streamwright.app.ExitActions;
 import dev.streamwright.app.cli.CliHarness.Result;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -74,6 +78,21 @@ class FileErrorsCommandTest {
             "error: node 'clicks', property 'columns': item 1 must be an object",
             "error: node 'clicks', property 'columns': item 2 must be an object")
         .doesNotContain("failed unexpectedly", "Exception");
+  }
+
+  @Test
+  void aTruncatedModelCardIsExitOneInWords(@TempDir Path dir) throws Exception {
+    Path card = Files.writeString(dir.resolve("card.json"), "{\"id\": \"m\", \"inputs\": [");
+
+    Result r = CliHarness.run(() -> runtime, new ExitActions(), "model", "verify", card.toString());
+
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(ExitCodes.INVALID_PIPELINE);
+    assertThat(r.err())
+        .isEqualTo(
+            "The model card "
+                + card
+                + ": line 1, column 24: the file ends inside the \"inputs\" list that opens at"
+                + " line 1, column 23.\n");
   }
 
   @ParameterizedTest

@@ -155,7 +155,9 @@ class PipelineFuzzTest {
     try {
       pipeline = CODEC.parse(text);
     } catch (PipelineFileException e) {
-      return speaksJava(e.getMessage()) ? "file error in Java's words: " + e.getMessage() : null;
+      return placed(e.getMessage())
+          ? null
+          : "file error without a place or in Java's words: " + e.getMessage();
     } catch (RuntimeException e) {
       return "the codec threw " + e;
     }
