@@ -46,7 +46,10 @@ class ValidateCommandTest {
     Result r = validate(pipeline("malformed.json"));
 
     assertThat(r.exitCode()).isEqualTo(ExitCodes.INVALID_PIPELINE);
-    assertThat(r.out()).contains("malformed.json", "line 5, column", "not valid JSON");
+    assertThat(r.out())
+        .contains(
+            "malformed.json: line 5, column 40: expected , or } after the value of \"type\" in the"
+                + " object at nodes[0], but found \"properties\"; a comma is probably missing");
   }
 
   @Test

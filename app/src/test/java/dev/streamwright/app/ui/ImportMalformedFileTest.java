@@ -45,8 +45,34 @@ class ImportMalformedFileTest {
 
     assertThat(studio.fx(dialog::getHeaderText)).isEqualTo("broken.json was not imported");
     assertThat(studio.fx(dialog::getContentText))
-        .contains("broken.json", "is not valid JSON", "line 5")
-        .doesNotContain("Exception", "\tat ");
+        .isEqualTo(
+            file
+                + ": line 5, column 40: expected , or } after the value of \"type\" in the object"
+                + " at nodes[0], but found \"properties\"; a comma is probably missing");
+    studio.robot.clickOn("OK");
+    assertNothingImported();
+  }
+
+  @Test
+  void aTruncatedFileAndANullNodeAreRefusedInTheUsersWords() throws Exception {
+    Path truncated = Files.writeString(files.resolve("truncated.json"), "{\"nodes\": [");
+    Path nullNode =
+        Files.writeString(files.resolve("null-node.json"), "{\"id\": \"p\", \"nodes\": [null]}");
+
+    DialogPane dialog = importAndAwaitDialog(truncated);
+
+    assertThat(studio.fx(dialog::getContentText))
+        .isEqualTo(
+            truncated
+                + ": line 1, column 12: the file ends inside the \"nodes\" list that opens at line"
+                + " 1, column 11");
+    studio.robot.clickOn("OK");
+    assertNothingImported();
+
+    dialog = importAndAwaitDialog(nullNode);
+
+    assertThat(studio.fx(dialog::getContentText))
+        .isEqualTo(nullNode + ": line 1, column 23: nodes[0]: a node must be an object, not null");
     studio.robot.clickOn("OK");
     assertNothingImported();
   }

@@ -177,6 +177,12 @@ final class PropertyChecks {
   }
 
   private static String show(Object value) {
+    if (value instanceof Map<?, ?>) {
+      return "an object";
+    }
+    if (value instanceof List<?>) {
+      return "a list";
+    }
     return value instanceof String ? "'" + value + "'" : String.valueOf(value);
   }
 }

@@ -1,8 +1,9 @@
 package dev.streamwright.runtime.generate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamwright.runtime.codec.JsonDocument;
+import dev.streamwright.runtime.codec.JsonSyntaxException;
+import dev.streamwright.runtime.codec.StrictJson;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,8 +27,6 @@ import java.util.Set;
  * <p>Steps whose {@code at} is at or after the end of the run have no effect.
  */
 public record Scenario(List<Step> steps) {
-
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   public static final Scenario EMPTY = new Scenario(List.of());
 
@@ -120,37 +119,71 @@ public record Scenario(List<Step> steps) {
     }
   }
 
+  /**
+   * Reads a scenario script.
+   *
+   * @throws ScenarioException when the text is not JSON or a step is wrong, with the line and
+   *     column, the step and what to change
+   */
   public static Scenario parse(String json) {
-    JsonNode root;
+    JsonDocument doc;
     try {
-      root = MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw new ScenarioException("scenario is not valid JSON: " + e.getOriginalMessage(), e);
+      doc = StrictJson.parse(json == null ? "" : json);
+    } catch (JsonSyntaxException e) {
+      throw new ScenarioException(e.getMessage(), e);
     }
-    if (root == null || !root.isObject()) {
-      throw new ScenarioException("scenario must be a JSON object with a \"steps\" array");
+    JsonNode root = doc.root();
+    if (!root.isObject()) {
+      throw new ScenarioException(
+          doc.valueAt("").prefix()
+              + "a scenario is a JSON object with a \"steps\" array, not "
+              + JsonDocument.describe(root));
+    }
+    for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!f.equals("steps")) {
+        throw new ScenarioException(
+            doc.nameAt(f).prefix()
+                + "a scenario has one field, \"steps\"; remove the unknown field \""
+                + f
+                + "\"");
+      }
     }
     JsonNode steps = root.get("steps");
     if (steps == null || !steps.isArray()) {
-      throw new ScenarioException("scenario must have a \"steps\" array");
+      throw new ScenarioException(
+          doc.valueAt(steps == null ? "" : "steps").prefix()
+              + "a scenario must have a \"steps\" array"
+              + (steps == null ? "" : ", not " + JsonDocument.describe(steps)));
     }
     List<Step> out = new ArrayList<>();
     for (int i = 0; i < steps.size(); i++) {
-      out.add(parseStep(i + 1, steps.get(i)));
+      out.add(parseStep(i + 1, steps.get(i), doc, JsonDocument.item("steps", i)));
     }
     return new Scenario(out);
   }
 
-  private static Step parseStep(int index, JsonNode node) {
+  private static Step parseStep(int index, JsonNode node, JsonDocument doc, String path) {
     if (!node.isObject()) {
-      throw new ScenarioException("step " + index + ": must be a JSON object");
+      throw new ScenarioException(
+          doc.valueAt(path).prefix()
+              + "step "
+              + index
+              + ": must be a JSON object, not "
+              + JsonDocument.describe(node));
     }
     JsonNode kindNode = node.get("kind");
     if (kindNode == null || !kindNode.isTextual()) {
-      throw new ScenarioException("step " + index + ": missing \"kind\" (expected " + KINDS + ")");
+      throw new ScenarioException(
+          doc.valueAt(path).prefix()
+              + "step "
+              + index
+              + ": missing \"kind\" (expected "
+              + KINDS
+              + ")");
     }
     String kind = kindNode.asText();
-    StepReader r = new StepReader(index, kind, node);
+    StepReader r = new StepReader(index, kind, node, doc, path);
     Step step =
         switch (kind) {
           case "burst" -> {
@@ -220,16 +253,30 @@ public record Scenario(List<Step> steps) {
           }
           default ->
               throw new ScenarioException(
-                  "step " + index + ": unknown kind \"" + kind + "\" (expected " + KINDS + ")");
+                  doc.valueAt(JsonDocument.field(path, "kind")).prefix()
+                      + "step "
+                      + index
+                      + ": unknown kind \""
+                      + kind
+                      + "\" (expected "
+                      + KINDS
+                      + ")");
         };
     return step;
   }
 
-  /** Field access that reports errors as {@code step N (kind): ...}. */
-  private record StepReader(int index, String kind, JsonNode node) {
+  /** Field access that reports errors as {@code line L, column C: step N (kind): ...}. */
+  private record StepReader(int index, String kind, JsonNode node, JsonDocument doc, String path) {
 
     ScenarioException error(String what) {
-      return new ScenarioException("step " + index + " (" + kind + "): " + what);
+      return error(null, what);
+    }
+
+    /** An error placed at the field's value, or at the step when the field is absent. */
+    ScenarioException error(String field, String what) {
+      boolean present = field != null && node.has(field);
+      JsonDocument.Place place = doc.valueAt(present ? JsonDocument.field(path, field) : path);
+      return new ScenarioException(place.prefix() + "step " + index + " (" + kind + "): " + what);
     }
 
     boolean has(String field) {
@@ -241,7 +288,17 @@ public record Scenario(List<Step> steps) {
       for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
         String f = it.next();
         if (!allowed.contains(f)) {
-          throw error("unknown field \"" + f + "\" (allowed: " + String.join(", ", fields) + ")");
+          throw new ScenarioException(
+              doc.nameAt(JsonDocument.field(path, f)).prefix()
+                  + "step "
+                  + index
+                  + " ("
+                  + kind
+                  + "): unknown field \""
+                  + f
+                  + "\" (allowed: "
+                  + String.join(", ", fields)
+                  + ")");
         }
       }
     }
@@ -249,7 +306,7 @@ public record Scenario(List<Step> steps) {
     JsonNode required(String field) {
       JsonNode v = node.get(field);
       if (v == null || v.isNull()) {
-        throw error("missing \"" + field + "\"");
+        throw error(field, "missing \"" + field + "\"");
       }
       return v;
     }
@@ -257,7 +314,7 @@ public record Scenario(List<Step> steps) {
     String text(String field) {
       JsonNode v = required(field);
       if (!v.isTextual() || v.asText().isBlank()) {
-        throw error("\"" + field + "\" must be a non-empty string, got " + v);
+        throw error(field, "\"" + field + "\" must be a non-empty string, not " + describe(v));
       }
       return v.asText();
     }
@@ -265,15 +322,22 @@ public record Scenario(List<Step> steps) {
     double number(String field) {
       JsonNode v = required(field);
       if (!v.isNumber()) {
-        throw error("\"" + field + "\" must be a number, got " + v);
+        throw error(field, "\"" + field + "\" must be a number, not " + describe(v));
       }
       return v.asDouble();
     }
 
     int positiveInt(String field) {
       JsonNode v = required(field);
-      if (!v.isIntegralNumber() || v.asLong() <= 0 || v.asLong() > Integer.MAX_VALUE) {
-        throw error("\"" + field + "\" must be a positive integer, got " + v);
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() <= 0) {
+        throw error(
+            field,
+            "\""
+                + field
+                + "\" must be a positive whole number up to "
+                + Integer.MAX_VALUE
+                + ", not "
+                + describe(v));
       }
       return v.asInt();
     }
@@ -281,19 +345,20 @@ public record Scenario(List<Step> steps) {
     Duration duration(String field) {
       JsonNode v = required(field);
       if (!v.isTextual()) {
-        throw error("\"" + field + "\" must be a duration string like \"20s\", got " + v);
+        throw error(
+            field, "\"" + field + "\" must be a duration such as \"20s\", not " + describe(v));
       }
       try {
         return Durations.parse(v.asText());
       } catch (IllegalArgumentException e) {
-        throw error("\"" + field + "\": " + e.getMessage());
+        throw error(field, "\"" + field + "\": " + e.getMessage());
       }
     }
 
     Duration positiveDuration(String field) {
       Duration d = duration(field);
       if (d.isZero()) {
-        throw error("\"" + field + "\" must be longer than zero");
+        throw error(field, "\"" + field + "\" must be longer than zero");
       }
       return d;
     }
@@ -304,16 +369,21 @@ public record Scenario(List<Step> steps) {
         return List.of();
       }
       if (!v.isArray()) {
-        throw error("\"" + field + "\" must be an array of strings");
+        throw error(field, "\"" + field + "\" must be a list of text, not " + describe(v));
       }
       List<String> out = new ArrayList<>();
       for (JsonNode e : v) {
         if (!e.isTextual()) {
-          throw error("\"" + field + "\" must be an array of strings, got " + e);
+          throw error(
+              field, "\"" + field + "\" must be a list of text, not one holding " + describe(e));
         }
         out.add(e.asText());
       }
       return out;
+    }
+
+    private static String describe(JsonNode v) {
+      return JsonDocument.describe(v);
     }
   }
 }

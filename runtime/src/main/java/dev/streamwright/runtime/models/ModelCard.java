@@ -1,8 +1,12 @@
 package dev.streamwright.runtime.models;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamwright.runtime.codec.JsonDocument;
+import dev.streamwright.runtime.codec.JsonSyntaxException;
+import dev.streamwright.runtime.codec.StrictJson;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -46,8 +50,6 @@ public record ModelCard(
   /** The name of the card file in a model's folder. */
   public static final String FILE_NAME = "card.json";
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
    * One model input.
    *
@@ -73,79 +75,94 @@ public record ModelCard(
     examples = List.copyOf(examples);
   }
 
-  /** The folder holding the card; the model file lies next to it. */
+  /**
+   * Reads a card file.
+   *
+   * @throws ModelException when the file is missing, not JSON, or lacks what a card must hold, with
+   *     the line, column and path of the first problem
+   */
   public static ModelCard read(Path cardFile) {
-    JsonNode root;
+    String text;
     try {
-      root = JSON.readTree(Files.readString(cardFile));
+      text = Files.readString(cardFile, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new ModelException("There is no model card " + cardFile + ".", e);
+    } catch (CharacterCodingException e) {
+      throw new ModelException(
+          "The model card " + cardFile + " is not UTF-8 text; save it as UTF-8 JSON.", e);
     } catch (IOException e) {
       throw new ModelException(
-          "The model card " + cardFile + " is not valid JSON: " + e.getMessage(), e);
+          "Cannot read the model card " + cardFile + " (" + e.getMessage() + ").", e);
     }
-    if (root == null || !root.isObject()) {
-      throw new ModelException("The model card " + cardFile + " must hold a JSON object.");
+    return parse(text, cardFile);
+  }
+
+  /** Reads a card's text; {@code cardFile} names it in messages. */
+  static ModelCard parse(String text, Path cardFile) {
+    JsonDocument doc;
+    try {
+      doc = StrictJson.parse(text);
+    } catch (JsonSyntaxException e) {
+      throw new ModelException("The model card " + cardFile + ": " + e.getMessage() + ".", e);
     }
-    Reader r = new Reader(cardFile, root);
+    Reader r = new Reader(cardFile, doc);
+    JsonNode root = doc.root();
+    if (!root.isObject()) {
+      throw r.error("", "a model card is a JSON object, not " + JsonDocument.describe(root));
+    }
     List<Input> inputs = new ArrayList<>();
-    for (JsonNode in : r.array(root, "inputs")) {
-      JsonNode range = in.path("expectedRange");
+    List<String> inputPaths = r.items(root, "", "inputs", true);
+    for (String path : inputPaths) {
+      JsonNode in = r.object(path, "an input");
+      double[] range = r.range(in, path);
       inputs.add(
           new Input(
-              r.text(in, "name"),
-              in.path("elementType").asText("float32"),
-              range.isArray() && range.size() == 2 ? range.get(0).asDouble() : Double.NaN,
-              range.isArray() && range.size() == 2 ? range.get(1).asDouble() : Double.NaN,
-              in.path("description").asText("")));
+              r.text(in, path, "name", null),
+              r.text(in, path, "elementType", "float32"),
+              range[0],
+              range[1],
+              r.text(in, path, "description", "")));
     }
     if (inputs.isEmpty()) {
-      throw new ModelException("The model card " + cardFile + " lists no inputs.");
+      throw r.error("inputs", "the \"inputs\" list is empty; list the model's inputs");
     }
-    JsonNode out = r.object(root, "output");
+    JsonNode out = r.object(r.required(root, "", "output"), "the output");
     Output output =
         new Output(
-            r.text(out, "name"),
-            out.path("elementType").asText("float32"),
-            out.path("meaning").asText(""));
+            r.text(out, "output", "name", null),
+            r.text(out, "output", "elementType", "float32"),
+            r.text(out, "output", "meaning", ""));
     List<Example> examples = new ArrayList<>();
-    JsonNode ex = root.path("examples");
-    for (JsonNode row : ex.path("rows")) {
-      Map<String, Double> values = new LinkedHashMap<>();
-      JsonNode given = row.path("inputs");
-      for (Input in : inputs) {
-        JsonNode v = given.get(in.name());
-        if (v == null || !v.isNumber()) {
-          throw new ModelException(
-              "The model card "
-                  + cardFile
-                  + ": an example row has no number for input '"
-                  + in.name()
-                  + "'.");
+    JsonNode ex = root.get("examples");
+    double tolerance = 1e-6;
+    if (ex != null && !ex.isNull()) {
+      r.object("examples", "\"examples\"");
+      for (String path : r.items(ex, "examples", "rows", false)) {
+        JsonNode row = r.object(path, "an example row");
+        String inputsPath = JsonDocument.field(path, "inputs");
+        JsonNode given = r.object(r.required(row, path, "inputs"), "the example's inputs");
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (Input in : inputs) {
+          values.put(in.name(), r.number(given, inputsPath, in.name(), null));
         }
-        values.put(in.name(), v.asDouble());
+        double expected = r.number(row, path, output.name(), null);
+        examples.add(new Example(r.text(row, path, "source", ""), values, expected));
       }
-      JsonNode expected = row.get(output.name());
-      if (expected == null || !expected.isNumber()) {
-        throw new ModelException(
-            "The model card "
-                + cardFile
-                + ": an example row has no expected '"
-                + output.name()
-                + "'.");
+      tolerance = r.number(ex, "examples", "tolerance", 1e-6);
+      if (tolerance < 0) {
+        throw r.error("examples.tolerance", "the tolerance must not be negative");
       }
-      examples.add(new Example(row.path("source").asText(""), values, expected.asDouble()));
     }
     return new ModelCard(
-        r.text(root, "id"),
-        root.path("version").asInt(1),
-        r.text(root, "file"),
-        r.text(root, "sha256"),
-        root.path("description").asText(""),
+        r.text(root, "", "id", null),
+        r.version(root),
+        r.text(root, "", "file", null),
+        r.text(root, "", "sha256", null),
+        r.text(root, "", "description", ""),
         inputs,
         output,
         examples,
-        ex.path("tolerance").asDouble(1e-6),
+        tolerance,
         root.path("referenceProfile"));
   }
 
@@ -154,33 +171,129 @@ public record ModelCard(
     return cardFile.toAbsolutePath().getParent().resolve(file);
   }
 
-  private record Reader(Path file, JsonNode root) {
+  /** Typed access to the card's tree, with errors that name the file, the place and the path. */
+  private record Reader(Path file, JsonDocument doc) {
 
-    String text(JsonNode node, String field) {
+    ModelException error(String path, String what) {
+      JsonDocument.Place place = doc.valueAt(path);
+      return new ModelException(
+          "The model card "
+              + file
+              + ": "
+              + (place.line() > 0 ? place.prefix() : "")
+              + what
+              + " (see samples/models/README.md).");
+    }
+
+    /** The value at the path, which the caller found present. */
+    JsonNode at(String path) {
+      JsonNode node = doc.root();
+      for (String part : path.split("\\.|(?=\\[)")) {
+        if (part.isEmpty()) {
+          continue;
+        }
+        node =
+            part.startsWith("[")
+                ? node.get(Integer.parseInt(part.substring(1, part.length() - 1)))
+                : node.get(part);
+      }
+      return node;
+    }
+
+    /** The path of a field that must be there. */
+    String required(JsonNode node, String path, String field) {
+      String at = JsonDocument.field(path, field);
       JsonNode v = node.get(field);
-      if (v == null || !v.isTextual() || v.asText().isBlank()) {
-        throw new ModelException(
-            "The model card " + file + " has no '" + field + "'; add it (see samples/models).");
+      if (v == null || v.isNull()) {
+        throw error(
+            path,
+            (path.isEmpty() ? "the card" : path) + " lacks the field '" + field + "'; add it");
+      }
+      return at;
+    }
+
+    JsonNode object(String path, String what) {
+      JsonNode v = at(path);
+      if (!v.isObject()) {
+        throw error(
+            path, path + ": " + what + " must be an object, not " + JsonDocument.describe(v));
+      }
+      return v;
+    }
+
+    /** Text, or {@code fallback} when absent; a null fallback makes the field required. */
+    String text(JsonNode node, String path, String field, String fallback) {
+      JsonNode v = node.get(field);
+      if ((v == null || v.isNull()) && fallback != null) {
+        return fallback;
+      }
+      String at = required(node, path, field);
+      if (!v.isTextual() || (fallback == null && v.asText().isBlank())) {
+        throw error(at, at + " must be text, not " + JsonDocument.describe(v));
       }
       return v.asText();
     }
 
-    JsonNode object(JsonNode node, String field) {
+    /** A number, or {@code fallback} when absent; a null fallback makes the field required. */
+    double number(JsonNode node, String path, String field, Double fallback) {
       JsonNode v = node.get(field);
-      if (v == null || !v.isObject()) {
-        throw new ModelException(
-            "The model card " + file + " has no '" + field + "' object; add it.");
+      if ((v == null || v.isNull()) && fallback != null) {
+        return fallback;
       }
-      return v;
+      String at = required(node, path, field);
+      if (!v.isNumber()) {
+        throw error(at, at + " must be a number, not " + JsonDocument.describe(v));
+      }
+      return v.asDouble();
     }
 
-    Iterable<JsonNode> array(JsonNode node, String field) {
-      JsonNode v = node.get(field);
-      if (v == null || !v.isArray()) {
-        throw new ModelException(
-            "The model card " + file + " has no '" + field + "' list; add it.");
+    int version(JsonNode root) {
+      JsonNode v = root.get("version");
+      if (v == null || v.isNull()) {
+        return 1;
       }
-      return v;
+      if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1) {
+        throw error(
+            "version", "version must be a whole number from 1, not " + JsonDocument.describe(v));
+      }
+      return v.asInt();
+    }
+
+    /** The expected range of an input: two numbers, or NaN when the card gives none. */
+    double[] range(JsonNode in, String path) {
+      JsonNode v = in.get("expectedRange");
+      if (v == null || v.isNull()) {
+        return new double[] {Double.NaN, Double.NaN};
+      }
+      String at = JsonDocument.field(path, "expectedRange");
+      if (!v.isArray() || v.size() != 2 || !v.get(0).isNumber() || !v.get(1).isNumber()) {
+        throw error(
+            at,
+            at
+                + " must be a list of two numbers, [lowest, highest], not "
+                + JsonDocument.describe(v));
+      }
+      return new double[] {v.get(0).asDouble(), v.get(1).asDouble()};
+    }
+
+    /** The paths of a list's items. */
+    List<String> items(JsonNode node, String path, String field, boolean required) {
+      JsonNode v = node.get(field);
+      String at = JsonDocument.field(path, field);
+      if (v == null || v.isNull()) {
+        if (required) {
+          required(node, path, field);
+        }
+        return List.of();
+      }
+      if (!v.isArray()) {
+        throw error(at, at + " must be a list, not " + JsonDocument.describe(v));
+      }
+      List<String> out = new ArrayList<>();
+      for (int i = 0; i < v.size(); i++) {
+        out.add(JsonDocument.item(at, i));
+      }
+      return out;
     }
   }
 }

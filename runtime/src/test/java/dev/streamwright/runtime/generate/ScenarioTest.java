@@ -140,7 +140,9 @@ class ScenarioTest {
         "unknown field \"factr\"");
     fails("{\"at\":\"1min\"}", "step 1", "missing \"kind\"");
     assertThatThrownBy(() -> Scenario.parse("{\"steps\": ["))
-        .hasMessageContaining("not valid JSON");
+        .hasMessage(
+            "line 1, column 12: the file ends inside the \"steps\" list that opens at line 1,"
+                + " column 11");
     assertThatThrownBy(() -> Scenario.parse("[]")).hasMessageContaining("\"steps\"");
   }
 }

@@ -93,7 +93,7 @@ public final class Clipboard {
       snippet = codec.parse(text);
     } catch (PipelineFileException e) {
       throw new CommandRefused(
-          "the clipboard does not hold Streamwright nodes: the text " + strip(e.getMessage()), e);
+          "the clipboard does not hold Streamwright nodes: " + strip(e.getMessage()), e);
     }
     if (snippet.nodes().isEmpty()) {
       throw new CommandRefused("the copied pipeline has no nodes to paste");
@@ -110,6 +110,6 @@ public final class Clipboard {
 
   // The codec speaks of "the file"; here it is clipboard text.
   private static String strip(String message) {
-    return message.replace("the file ", "").replace("the file", "it");
+    return message.replace("the file", "the text");
   }
 }

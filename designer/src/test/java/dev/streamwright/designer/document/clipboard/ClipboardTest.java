@@ -126,16 +126,27 @@ class ClipboardTest {
   void pastingTextThatIsNotJsonIsRefusedWithAReadableReason() {
     assertThatThrownBy(() -> clipboard.paste(chain(), "hello world"))
         .isInstanceOf(CommandRefused.class)
-        .hasMessageStartingWith("the clipboard does not hold Streamwright nodes: the text ")
-        .hasMessageContaining("line 1, column")
-        .hasMessageContaining("is not valid JSON");
+        .hasMessage(
+            "the clipboard does not hold Streamwright nodes: line 1, column 1: hello is not a JSON"
+                + " value; text needs double quotes (\"hello\")");
   }
 
   @Test
   void pastingJsonThatIsNotAPipelineIsRefused() {
     assertThatThrownBy(() -> clipboard.paste(chain(), "{\"nodes\": []}"))
         .isInstanceOf(CommandRefused.class)
-        .hasMessageContaining("lacks the required field 'id'");
+        .hasMessage(
+            "the clipboard does not hold Streamwright nodes: line 1, column 1: the pipeline lacks"
+                + " the required field 'id'");
+  }
+
+  @Test
+  void pastingTruncatedTextSaysWhereItEnds() {
+    assertThatThrownBy(() -> clipboard.paste(chain(), "{\"nodes\": ["))
+        .isInstanceOf(CommandRefused.class)
+        .hasMessage(
+            "the clipboard does not hold Streamwright nodes: line 1, column 12: the text ends"
+                + " inside the \"nodes\" list that opens at line 1, column 11");
   }
 
   @Test
