@@ -47,6 +47,8 @@ class OpenPipelineTest {
   void typingFiltersTheTableAndEnterOpensTheFirstMatch() throws Exception {
     TableView<PipelineDetails> table = openDialog();
     StudioDriver.waitFor(SHORTLY, () -> table.getItems().size() == 4);
+    // The theme caps dialogs at 600 px; the table's five columns need the dialog's full width.
+    assertThat(studio.fx(() -> table.getScene().getWindow().getWidth())).isGreaterThan(900);
 
     typeFilter("fraud");
     StudioDriver.waitFor(SHORTLY, () -> ids(table).equals(List.of("fraud-detection")));

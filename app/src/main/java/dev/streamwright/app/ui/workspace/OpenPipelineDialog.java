@@ -82,9 +82,9 @@ public final class OpenPipelineDialog extends Dialog<String> {
     content.setPadding(new Insets(4, 0, 0, 0));
     getDialogPane().setContent(content);
     getDialogPane().setPrefSize(980, 560);
-    // The theme's stylesheet caps dialog panes at 600 px, which would cut the table's columns to a
-    // few letters; only an inline style outranks it.
-    getDialogPane().setStyle("-fx-max-width: 100000px;");
+    // The theme caps dialog panes at 600 px, which would cut the table's columns to a few letters;
+    // studio.css lifts the cap for panes marked wide.
+    getDialogPane().getStyleClass().add("wide-dialog");
     getDialogPane().getStyleClass().add(FxDialogService.DIALOG);
 
     ButtonType open = new ButtonType("Open", ButtonData.OK_DONE);
@@ -145,7 +145,7 @@ public final class OpenPipelineDialog extends Dialog<String> {
     saved.setSortType(TableColumn.SortType.DESCENDING);
     TableColumn<PipelineDetails, Integer> versions = new TableColumn<>("Versions");
     versions.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().versionCount()));
-    versions.setStyle("-fx-alignment: CENTER-RIGHT;");
+    versions.getStyleClass().add("number-column");
     versions.setPrefWidth(80);
     table.getSortOrder().setAll(java.util.List.of(saved));
     return java.util.List.of(name, description, tags, saved, versions);
