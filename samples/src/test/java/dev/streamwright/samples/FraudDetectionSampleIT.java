@@ -21,6 +21,7 @@ import dev.streamwright.runtime.generate.KafkaEventSink;
 import dev.streamwright.runtime.generate.Scenario;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.sandbox.BusyCores;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
 import dev.streamwright.runtime.validate.Problem;
@@ -106,8 +107,11 @@ class FraudDetectionSampleIT {
         GeneratorConfig.of(7, 20, Duration.ofMinutes(4), Scenario.parse(SCENARIO))
             .withStartTime(GeneratorConfig.DEFAULT_START);
     events = new ArrayList<>();
-    try (KafkaEventSink sink =
-        KafkaEventSink.create(broker.bootstrapServers(), FraudTransactions.TOPIC)) {
+    // Every core busy while the generator writes: the producer must land every record on a
+    // loaded machine as on an idle one (docs/decisions/0014-generator-producer-under-load.md).
+    try (BusyCores busy = BusyCores.start(Duration.ofMinutes(1));
+        KafkaEventSink sink =
+            KafkaEventSink.create(broker.bootstrapServers(), FraudTransactions.TOPIC)) {
       Iterator<Event> it = new FraudTransactions(config).events();
       while (it.hasNext()) {
         Event e = it.next();
@@ -115,6 +119,7 @@ class FraudDetectionSampleIT {
         sink.send(e);
       }
       sink.flush();
+      assertThat(sink.acknowledged()).isEqualTo(events.size());
     }
 
     // The offline table's ${data}/fraud-detection/hourly-spend, with the data folder in target/.

@@ -16,7 +16,9 @@ import dev.streamwright.runtime.generate.GeneratorRun;
 import dev.streamwright.runtime.generate.KafkaEventSink;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
+import dev.streamwright.runtime.sandbox.BusyCores;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
+import dev.streamwright.runtime.sandbox.PartitionReadiness;
 import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,14 +64,21 @@ final class SampleRun {
                   new NewTopic(name, count, (short) 1)
                       .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1"))));
       admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+      // The generator writes at once: every partition must take records by then.
+      PartitionReadiness.await(admin, partitions.keySet(), KafkaBroker.READY_TIMEOUT);
     }
   }
 
-  /** Sends every event of {@code generator} to its topic, as fast as the broker takes them. */
+  /**
+   * Sends every event of {@code generator} to its topic, as fast as the broker takes them, with
+   * every core kept busy meanwhile: the generator's producer must land every record on a loaded
+   * machine as on an idle one (docs/decisions/0014-generator-producer-under-load.md).
+   */
   static List<Event> produce(Generator generator, String bootstrap) {
     List<Event> events = new ArrayList<>();
     generator.events().forEachRemaining(events::add);
-    try (KafkaEventSink sink = KafkaEventSink.create(bootstrap, generator.topic())) {
+    try (BusyCores busy = BusyCores.start(Duration.ofMinutes(1));
+        KafkaEventSink sink = KafkaEventSink.create(bootstrap, generator.topic())) {
       GeneratorRun run = new GeneratorRun(generator, sink, Double.POSITIVE_INFINITY);
       run.run();
       assertThat(run.state()).isEqualTo(GeneratorRun.State.FINISHED);

@@ -322,6 +322,10 @@ final class SandboxCommand implements Callable<Integer> {
           say("Stopping: " + kafkaFault().get() + ".");
           return ExitCodes.RUNTIME_FAILURE;
         }
+        if (generator.state() == GeneratorRun.State.FAILED) {
+          say("Stopping: the generator failed: " + generator.failure().getMessage());
+          return ExitCodes.RUNTIME_FAILURE;
+        }
         if (status.phase().isTerminal()) {
           reason = "The job ended (" + status.phase() + ")";
           break;

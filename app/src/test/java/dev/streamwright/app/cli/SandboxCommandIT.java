@@ -3,12 +3,24 @@ package dev.streamwright.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.runtime.sandbox.KafkaBroker;
+import dev.streamwright.runtime.sandbox.Sandbox;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -127,5 +139,71 @@ class SandboxCommandIT {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     assertThat(r.err()).contains("is not writable").contains("Choose a folder you can write to");
+  }
+
+  @Test
+  void aBrokerThatStopsTakingTheGeneratorsRecordsStopsTheCommandWithOneLine(
+      @TempDir Path sample, @TempDir Path data) throws Exception {
+    Files.writeString(sample.resolve("pipeline.json"), SMALL_PIPELINE);
+    KafkaBroker broker = KafkaBroker.start(data.resolve("kafka"));
+    // Goes away once the generator has written to it, under the running command.
+    Thread stopper =
+        new Thread(
+            () -> {
+              try (Admin admin = broker.admin()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+                while (System.nanoTime() < deadline && written(admin) == 0) {
+                  Thread.sleep(200);
+                }
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              } finally {
+                broker.close();
+              }
+            },
+            "broker-stopper");
+    stopper.start();
+    long started = System.nanoTime();
+    Result r;
+    try {
+      r =
+          CliHarness.run(
+              "sandbox",
+              sample.toString(),
+              "--duration",
+              "3m",
+              "--rate",
+              "200",
+              "--speed",
+              "1",
+              "--kafka",
+              broker.bootstrapServers());
+    } finally {
+      stopper.join(Duration.ofSeconds(100).toMillis());
+      broker.close();
+    }
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(r.err().lines().filter(l -> l.startsWith("Stopping: the generator failed:")))
+        .as(r.err())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("Kafka at " + broker.bootstrapServers(), "topic transactions")
+        .doesNotContain("Exception");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMinutes(2));
+  }
+
+  /** Records in the generator's topic so far; 0 while it does not exist. */
+  private static long written(Admin admin) throws InterruptedException {
+    try {
+      Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+      for (int p = 0; p < Sandbox.PARTITIONS; p++) {
+        request.put(new TopicPartition("transactions", p), OffsetSpec.latest());
+      }
+      return admin.listOffsets(request).all().get(5, TimeUnit.SECONDS).values().stream()
+          .mapToLong(ListOffsetsResultInfo::offset)
+          .sum();
+    } catch (ExecutionException | TimeoutException e) {
+      return 0;
+    }
   }
 }

@@ -190,13 +190,21 @@ public final class KafkaBroker implements AutoCloseable {
 
   /**
    * Creates the topics that do not exist yet, each with the given number of partitions (replication
-   * factor 1). Existing topics are left as they are.
+   * factor 1), and returns once every partition of every named topic has a leader that takes
+   * records ({@link PartitionReadiness}). Existing topics are left as they are.
    */
   public void createTopics(Map<String, Integer> partitions) {
     if (partitions.isEmpty()) {
       return;
     }
     try (Admin admin = admin()) {
+      create(admin, partitions);
+      PartitionReadiness.await(admin, partitions.keySet(), READY_TIMEOUT);
+    }
+  }
+
+  private static void create(Admin admin, Map<String, Integer> partitions) {
+    try {
       Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
       List<NewTopic> toCreate = new ArrayList<>();
       partitions.forEach(
@@ -350,6 +358,12 @@ public final class KafkaBroker implements AutoCloseable {
     // 7-day time retention the broker would delete a sample's input minutes after producing it.
     // A sandbox broker lives as long as its process, so it keeps everything.
     p.put("log.retention.ms", "-1");
+    // The broker forgets an idempotent producer whose newest record timestamp is older than
+    // producer.id.expiration.ms (1 day) at its periodic check (every 10 minutes): with sample
+    // event times from 2026-01-01 that is the generator's producer at the first check, and with
+    // its state goes the broker's protection against a retried batch being written twice. Checking
+    // only after 24 days keeps every producer's state as long as a sandbox broker lives.
+    p.put("producer.id.expiration.check.interval.ms", String.valueOf(Integer.MAX_VALUE));
     // A laptop sandbox: small threads pools, quick shutdown.
     p.put("num.network.threads", "2");
     p.put("num.io.threads", "2");

@@ -285,6 +285,9 @@ public final class Sandbox implements AutoCloseable {
         throw new SandboxException("Timed out creating topic " + e.getKey(), ex);
       }
     }
+    // The generator and the job's sinks write as soon as this returns: a partition must take
+    // records by then, or an idempotent producer can lose its first batch (PartitionReadiness).
+    PartitionReadiness.await(admin, names, KafkaBroker.READY_TIMEOUT);
   }
 
   private static Admin admin(String bootstrap) {

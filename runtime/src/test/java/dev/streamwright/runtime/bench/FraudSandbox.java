@@ -13,6 +13,7 @@ import dev.streamwright.runtime.generate.Scenario;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
+import dev.streamwright.runtime.sandbox.PartitionReadiness;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -136,6 +137,8 @@ final class FraudSandbox {
     }
     try (Admin admin = broker.admin()) {
       admin.createTopics(topics).all().get(30, TimeUnit.SECONDS);
+      PartitionReadiness.await(
+          admin, topics.stream().map(NewTopic::name).toList(), KafkaBroker.READY_TIMEOUT);
     }
   }
 

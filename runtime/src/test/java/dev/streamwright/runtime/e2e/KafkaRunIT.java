@@ -12,6 +12,7 @@ import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.embedded.EmbeddedRuntimeExtension;
+import dev.streamwright.runtime.generate.KafkaEventSink;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -30,7 +31,6 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -117,9 +117,7 @@ class KafkaRunIT {
     KafkaBroker broker = KAFKA.broker();
     broker.createTopics(Map.of(INPUT, 3, OUTPUT, 1));
     Map<String, Map<String, Object>> expected = new TreeMap<>();
-    Properties producerProps = new Properties();
-    producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+    Properties producerProps = KafkaEventSink.producerProperties(broker.bootstrapServers());
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
       for (int i = 1; i <= TRANSACTIONS; i++) {

@@ -10,6 +10,7 @@ import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.compile.SqlStatement;
+import dev.streamwright.runtime.generate.KafkaEventSink;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -48,7 +49,6 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -268,9 +268,7 @@ class ExactlyOnceRestartIT {
    * while the job runs, crashes and restarts; {@code produced} counts the orders sent.
    */
   private static void produce(KafkaBroker broker, AtomicInteger produced, AtomicLong stopAt) {
-    Properties props = new Properties();
-    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    Properties props = KafkaEventSink.producerProperties(broker.bootstrapServers());
     try (KafkaProducer<String, String> producer =
         new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
       for (int i = 1; i <= MAX_ORDERS && System.nanoTime() < stopAt.get(); i++) {

@@ -38,13 +38,14 @@ class GeneratorToBrokerIT {
     Iterator<Event> events = new FraudTransactions(config).events();
     events.forEachRemaining(expected::add);
 
-    GeneratorRun run =
-        new GeneratorRun(
-            new FraudTransactions(config),
-            KafkaEventSink.create(broker.bootstrapServers(), FraudTransactions.TOPIC),
-            Double.POSITIVE_INFINITY);
-    run.run();
-    assertThat(run.counters().produced()).isEqualTo(expected.size());
+    try (KafkaEventSink sink =
+        KafkaEventSink.create(broker.bootstrapServers(), FraudTransactions.TOPIC)) {
+      GeneratorRun run =
+          new GeneratorRun(new FraudTransactions(config), sink, Double.POSITIVE_INFINITY);
+      run.run();
+      assertThat(run.counters().produced()).isEqualTo(expected.size());
+      assertThat(sink.acknowledged()).isEqualTo(expected.size());
+    }
 
     List<ConsumerRecord<String, String>> received = new ArrayList<>();
     Properties props = new Properties();

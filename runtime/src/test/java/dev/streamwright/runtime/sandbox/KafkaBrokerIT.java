@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.streamwright.runtime.generate.KafkaEventSink;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -15,10 +16,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -47,10 +47,7 @@ class KafkaBrokerIT {
               .size());
     }
 
-    Properties p = new Properties();
-    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
-    p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    Properties p = KafkaEventSink.producerProperties(broker.bootstrapServers());
     try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
       for (int i = 0; i < 100; i++) {
         producer.send(new ProducerRecord<>("events", "user-" + (i % 10), "v" + i));
@@ -111,6 +108,27 @@ class KafkaBrokerIT {
             local.equals("127.0.0.1" + suffix) || local.equals("[::ffff:127.0.0.1]" + suffix),
             "only loopback, got " + local);
       }
+    }
+  }
+
+  @Test
+  void keepsTheStateOfAProducerWhoseRecordsCarryOldEventTimes() throws Exception {
+    // The broker drops an idempotent producer whose newest record timestamp is a day old at its
+    // periodic check; sample event times start on 2026-01-01, so it must not check in a sandbox's
+    // lifetime, or the generator's producer loses its duplicate protection after ten minutes.
+    try (Admin admin = KAFKA.broker().admin()) {
+      ConfigResource broker = new ConfigResource(ConfigResource.Type.BROKER, "1");
+      String interval =
+          admin
+              .describeConfigs(Set.of(broker))
+              .all()
+              .get(30, TimeUnit.SECONDS)
+              .get(broker)
+              .get("producer.id.expiration.check.interval.ms")
+              .value();
+      assertTrue(
+          Long.parseLong(interval) >= Duration.ofDays(24).toMillis(),
+          "producer.id.expiration.check.interval.ms = " + interval);
     }
   }
 }
