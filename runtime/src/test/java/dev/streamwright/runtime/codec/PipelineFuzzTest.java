@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
+import dev.streamwright.runtime.testing.JsonTrees;
 import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,12 +84,12 @@ class PipelineFuzzTest {
             ModelRegistry.near(file).orElseThrow().toAbsolutePath().toString());
     List<String> failures = new ArrayList<>();
     int variants = 0;
-    for (List<Object> path : paths(original, new ArrayList<>(), new ArrayList<>())) {
+    for (List<Object> path : JsonTrees.paths(original)) {
       List<JsonNode> values = new ArrayList<>();
       REPLACEMENTS.forEach(r -> values.add(r.get()));
       values.add(null); // removed
       for (JsonNode value : values) {
-        String text = JSON.writeValueAsString(replaced(original, path, value));
+        String text = JSON.writeValueAsString(JsonTrees.replaced(original, path, value));
         variants++;
         String failure = check(text, environment);
         if (failure != null) {
@@ -176,52 +175,5 @@ class PipelineFuzzTest {
 
   private static boolean speaksJava(String message) {
     return message == null || JAVA_WORDS.stream().anyMatch(message::contains);
-  }
-
-  /** The paths of every value below the root: field names and list indexes. */
-  private static List<List<Object>> paths(JsonNode node, List<Object> at, List<List<Object>> out) {
-    if (!at.isEmpty()) {
-      out.add(List.copyOf(at));
-    }
-    if (node.isObject()) {
-      node.fieldNames()
-          .forEachRemaining(
-              name -> {
-                at.add(name);
-                paths(node.get(name), at, out);
-                at.remove(at.size() - 1);
-              });
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        at.add(i);
-        paths(node.get(i), at, out);
-        at.remove(at.size() - 1);
-      }
-    }
-    return out;
-  }
-
-  /**
-   * A copy of the tree with the value at the path replaced, or removed when {@code value} is null.
-   */
-  private static JsonNode replaced(JsonNode root, List<Object> path, JsonNode value) {
-    JsonNode copy = root.deepCopy();
-    JsonNode parent = copy;
-    for (Object step : path.subList(0, path.size() - 1)) {
-      parent = step instanceof Integer i ? parent.get(i) : parent.get((String) step);
-    }
-    Object last = path.get(path.size() - 1);
-    if (last instanceof Integer i) {
-      if (value == null) {
-        ((ArrayNode) parent).remove(i);
-      } else {
-        ((ArrayNode) parent).set(i, value);
-      }
-    } else if (value == null) {
-      ((ObjectNode) parent).remove((String) last);
-    } else {
-      ((ObjectNode) parent).set((String) last, value);
-    }
-    return copy;
   }
 }

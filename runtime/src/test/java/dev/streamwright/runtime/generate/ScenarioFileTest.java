@@ -6,9 +6,8 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamwright.runtime.testing.JsonTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -87,7 +86,7 @@ class ScenarioFileTest {
         JSON.readTree(Files.readString(Path.of("../samples", sample, "scenario.json")));
     List<String> failures = new ArrayList<>();
     int variants = 0;
-    for (List<Object> path : paths(original, new ArrayList<>(), new ArrayList<>())) {
+    for (List<Object> path : JsonTrees.paths(original)) {
       for (JsonNode value :
           List.of(
               F.nullNode(),
@@ -97,7 +96,7 @@ class ScenarioFileTest {
               F.arrayNode(),
               F.arrayNode().add(F.nullNode()),
               F.objectNode())) {
-        String text = JSON.writeValueAsString(replaced(original, path, value));
+        String text = JSON.writeValueAsString(JsonTrees.replaced(original, path, value));
         variants++;
         try {
           Scenario.parse(text);
@@ -121,42 +120,5 @@ class ScenarioFileTest {
     }
     assertThat(variants).isGreaterThan(50);
     assertThat(failures).isEmpty();
-  }
-
-  private static List<List<Object>> paths(JsonNode node, List<Object> at, List<List<Object>> out) {
-    if (!at.isEmpty()) {
-      out.add(List.copyOf(at));
-    }
-    if (node.isObject()) {
-      node.fieldNames()
-          .forEachRemaining(
-              name -> {
-                at.add(name);
-                paths(node.get(name), at, out);
-                at.remove(at.size() - 1);
-              });
-    } else if (node.isArray()) {
-      for (int i = 0; i < node.size(); i++) {
-        at.add(i);
-        paths(node.get(i), at, out);
-        at.remove(at.size() - 1);
-      }
-    }
-    return out;
-  }
-
-  private static JsonNode replaced(JsonNode root, List<Object> path, JsonNode value) {
-    JsonNode copy = root.deepCopy();
-    JsonNode parent = copy;
-    for (Object step : path.subList(0, path.size() - 1)) {
-      parent = step instanceof Integer i ? parent.get(i) : parent.get((String) step);
-    }
-    Object last = path.get(path.size() - 1);
-    if (last instanceof Integer i) {
-      ((ArrayNode) parent).set(i, value);
-    } else {
-      ((ObjectNode) parent).set((String) last, value);
-    }
-    return copy;
   }
 }
