@@ -34,7 +34,8 @@ public interface PipelineRuntime extends AutoCloseable {
 
   /**
    * Stops a deployment. With {@code savepoint} the job is stopped with a savepoint whose path is
-   * returned; without, it is cancelled.
+   * returned, waiting (bounded) for a job that is still starting to run first; without, it is
+   * cancelled.
    */
   Optional<String> stop(Deployment deployment, boolean savepoint) throws RuntimeFailure;
 

@@ -35,7 +35,6 @@ import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.FlinkJobNotFoundException;
 import org.apache.flink.runtime.minicluster.MiniCluster;
@@ -86,6 +85,7 @@ public final class EmbeddedRuntime implements PipelineRuntime {
 
   private final WorkDirs dirs;
   private final int slots;
+  private final Duration savepointStartWait;
   private final Object lifecycle = new Object();
   private final Object deploying = new Object();
   private final Map<String, EmbeddedJob> jobs = new ConcurrentHashMap<>();
@@ -110,11 +110,17 @@ public final class EmbeddedRuntime implements PipelineRuntime {
    * @param slots task slots of the cluster's single task manager
    */
   public EmbeddedRuntime(Path workDir, int slots) {
+    this(workDir, slots, SavepointStop.DEFAULT_START_WAIT);
+  }
+
+  /** A runtime whose stop with a savepoint waits up to {@code savepointStartWait} for the tasks. */
+  EmbeddedRuntime(Path workDir, int slots, Duration savepointStartWait) {
     if (slots < 1) {
       throw new IllegalArgumentException("slots must be at least 1, was " + slots);
     }
     this.dirs = WorkDirs.under(workDir);
     this.slots = slots;
+    this.savepointStartWait = savepointStartWait;
   }
 
   @Override
@@ -395,12 +401,8 @@ public final class EmbeddedRuntime implements PipelineRuntime {
       Optional<String> path;
       if (savepoint) {
         String location =
-            mc.stopWithSavepoint(
-                    job.jobId,
-                    dirs.savepoints().toUri().toString(),
-                    false,
-                    SavepointFormatType.CANONICAL)
-                .get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            new SavepointStop(mc, CLUSTER_TIMEOUT, savepointStartWait)
+                .stop(job.jobId, dirs.savepoints().toUri().toString(), () -> status(deployment));
         path = Optional.of(localPath(location));
       } else {
         mc.cancelJob(job.jobId).get(CLUSTER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -413,6 +415,9 @@ public final class EmbeddedRuntime implements PipelineRuntime {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new RuntimeFailure("Interrupted while stopping the job.", e);
+    } catch (RuntimeFailure e) {
+      job.stopRequested = false;
+      throw e;
     } catch (ExecutionException | TimeoutException e) {
       job.stopRequested = false;
       LOG.warn("Stopping Flink job {} failed", job.jobId, e);

@@ -28,6 +28,11 @@ import java.util.TreeMap;
  * <p>Flink's REST server answers metric requests from a store it refreshes at most every {@code
  * metrics.fetcher.update-interval} (10 s by default; the embedded runtime sets it lower), and only
  * for running jobs: the numbers lag by up to that interval and disappear when the job ends.
+ *
+ * <p>The counters are read in one request and the last problem in a later one, so the problem is
+ * from the same refresh as the counters or a newer one: together with the provider recording a
+ * problem before counting its row, the last problem shown is that of the newest row counted (or a
+ * newer one), never an older one.
  */
 public final class FlinkRestHealth implements AutoCloseable {
 
@@ -35,14 +40,15 @@ public final class FlinkRestHealth implements AutoCloseable {
   private static final String SCOPE =
       "." + ScoringMetrics.GROUP + "." + ScoringMetrics.MODEL_KEY + ".";
 
-  private static final List<String> METRICS =
+  private static final List<String> COUNTERS =
       List.of(
           ScoringMetrics.SCORED_ROWS,
           ScoringMetrics.SKIPPED_ROWS,
           ScoringMetrics.DEFAULTED_ROWS,
-          ScoringMetrics.ERROR_ROWS,
-          ScoringMetrics.LAST_PROBLEM,
-          ScoringMetrics.LAST_PROBLEM_TIME);
+          ScoringMetrics.ERROR_ROWS);
+
+  private static final List<String> GAUGES =
+      List.of(ScoringMetrics.LAST_PROBLEM, ScoringMetrics.LAST_PROBLEM_TIME);
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,7 +56,8 @@ public final class FlinkRestHealth implements AutoCloseable {
   private final Duration timeout;
 
   /**
-   * @param timeout bound on each request; the whole read makes 1 + 2 per job vertex requests
+   * @param timeout bound on each request; the whole read makes 1 + 1 per job vertex + 2 per vertex
+   *     that scores with a model requests
    */
   public FlinkRestHealth(Duration timeout) {
     this.timeout = timeout;
@@ -82,36 +89,52 @@ public final class FlinkRestHealth implements AutoCloseable {
     String job = rest.resolve("/jobs/" + jobId).toString();
     for (JsonNode vertex : get(URI.create(job)).path("vertices")) {
       String metrics = job + "/vertices/" + vertex.path("id").asText() + "/metrics";
-      List<String> ids = new ArrayList<>();
+      List<String> counters = new ArrayList<>();
+      List<String> gauges = new ArrayList<>();
       for (JsonNode m : get(URI.create(metrics))) {
         String id = m.path("id").asText();
-        if (id.contains(SCOPE) && METRICS.contains(id.substring(id.lastIndexOf('.') + 1))) {
-          ids.add(id);
+        String name = id.substring(id.lastIndexOf('.') + 1);
+        if (id.contains(SCOPE) && COUNTERS.contains(name)) {
+          counters.add(id);
+        } else if (id.contains(SCOPE) && GAUGES.contains(name)) {
+          gauges.add(id);
         }
       }
-      if (ids.isEmpty()) {
-        continue;
-      }
-      List<String> encoded = new ArrayList<>();
-      ids.forEach(id -> encoded.add(URLEncoder.encode(id, StandardCharsets.UTF_8)));
-      for (JsonNode m : get(URI.create(metrics + "?get=" + String.join(",", encoded)))) {
-        String id = m.path("id").asText();
-        int scope = id.indexOf(SCOPE);
-        int dot = id.lastIndexOf('.');
-        if (scope < 0 || dot <= scope + SCOPE.length()) {
-          continue;
-        }
-        String node = nodeByScope.get(id.substring(scope + SCOPE.length(), dot));
-        if (node != null) {
-          String subtask = id.substring(0, id.indexOf('.'));
-          sums.computeIfAbsent(node, Sum::new)
-              .add(subtask, id.substring(dot + 1), m.path("value").asText(""));
+      // Counters first, then the last problem: see the class comment.
+      for (List<String> ids : List.of(counters, gauges)) {
+        if (!ids.isEmpty()) {
+          addValues(get(URI.create(metrics + "?get=" + encoded(ids))), nodeByScope, sums);
         }
       }
     }
     Map<String, NodeHealth> health = new LinkedHashMap<>();
     sums.forEach((node, sum) -> health.put(node, sum.health()));
     return health;
+  }
+
+  private static String encoded(List<String> ids) {
+    List<String> encoded = new ArrayList<>();
+    ids.forEach(id -> encoded.add(URLEncoder.encode(id, StandardCharsets.UTF_8)));
+    return String.join(",", encoded);
+  }
+
+  /** Adds the values of one metrics answer to the sums of the nodes they belong to. */
+  private static void addValues(
+      JsonNode values, Map<String, String> nodeByScope, Map<String, Sum> sums) {
+    for (JsonNode m : values) {
+      String id = m.path("id").asText();
+      int scope = id.indexOf(SCOPE);
+      int dot = id.lastIndexOf('.');
+      if (scope < 0 || dot <= scope + SCOPE.length()) {
+        continue;
+      }
+      String node = nodeByScope.get(id.substring(scope + SCOPE.length(), dot));
+      if (node != null) {
+        String subtask = id.substring(0, id.indexOf('.'));
+        sums.computeIfAbsent(node, Sum::new)
+            .add(subtask, id.substring(dot + 1), m.path("value").asText(""));
+      }
+    }
   }
 
   /**

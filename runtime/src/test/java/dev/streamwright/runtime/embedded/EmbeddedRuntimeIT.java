@@ -407,4 +407,56 @@ class EmbeddedRuntimeIT {
         .isInstanceOf(RuntimeFailure.class)
         .hasMessageContaining("already ended");
   }
+
+  /**
+   * Flink refuses a savepoint while any task is still deploying, and a job's first rows can reach
+   * the preview before the JobManager has recorded its tasks as running: stopping right after the
+   * deploy must wait for the tasks, not fail with Flink's "Not all required tasks are currently
+   * running".
+   */
+  @Test
+  void stopWithSavepointRightAfterDeployWaitsForTheTasksToRun() throws Exception {
+    EmbeddedRuntime runtime = FLINK.runtime();
+    CompiledPipeline p =
+        pipeline(
+            "endless-early-savepoint",
+            List.of(ddl("src", unboundedSource("src"))),
+            List.of(),
+            List.of(preview("all", "SELECT id FROM src")));
+    Deployment d = runtime.deploy(p, OPTIONS);
+
+    Optional<String> savepoint = runtime.stop(d, true);
+
+    assertThat(savepoint).isPresent();
+    assertThat(Path.of(savepoint.get())).exists().startsWith(runtime.savepointDirectory());
+    assertThat(runtime.status(d)).isEqualTo(DeploymentStatus.of(Phase.STOPPED));
+  }
+
+  /**
+   * A job whose tasks cannot all run (here: more parallel tasks than the cluster has slots) cannot
+   * be stopped with a savepoint: after the bounded wait the stop says why, and the job keeps
+   * running.
+   */
+  @Test
+  void stopWithSavepointOfAJobThatNeverRunsSaysWhyAndLeavesItRunning() throws Exception {
+    Path workDir = FLINK.workDir().resolve("one-slot");
+    try (EmbeddedRuntime runtime = new EmbeddedRuntime(workDir, 1, Duration.ofSeconds(2))) {
+      CompiledPipeline p =
+          pipeline(
+              "starved",
+              List.of(ddl("src", unboundedSource("src"))),
+              List.of(),
+              List.of(preview("all", "SELECT id FROM src")));
+      Deployment d = runtime.deploy(p, OPTIONS.withParallelism(2));
+
+      assertThatThrownBy(() -> runtime.stop(d, true))
+          .isInstanceOf(RuntimeFailure.class)
+          .hasMessageStartingWith("Could not stop the job with a savepoint: ")
+          .hasMessageMatching(".*: \\d+ of its \\d+ tasks (was|were) running after 2 s, .*")
+          .hasMessageContaining("stop it without a savepoint");
+      assertThat(runtime.status(d).phase()).isIn(Phase.STARTING, Phase.RUNNING);
+      assertThat(runtime.stop(d, false)).isEmpty();
+      assertThat(runtime.status(d)).isEqualTo(DeploymentStatus.of(Phase.STOPPED));
+    }
+  }
 }

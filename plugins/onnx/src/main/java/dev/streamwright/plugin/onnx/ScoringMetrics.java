@@ -19,6 +19,11 @@ import org.apache.flink.table.functions.FunctionContext;
  * <p>The metrics live in the group {@code streamwright.model.<model name>} of the ML_PREDICT
  * operator, so a reader of Flink's REST API finds them by that scope; the names are the constants
  * here. Counters are thread-safe: an async batch may complete on the batcher's timer thread.
+ *
+ * <p>A problem is recorded before its rows are counted. Flink's metric dump (what its REST API
+ * serves) reads every counter of a task before any gauge, so a reader that sees a row counted sees
+ * that row's problem or a newer one as the last, never an older one: after three bad rows, the
+ * health that counts three names the third.
  */
 public final class ScoringMetrics {
 
@@ -103,8 +108,8 @@ public final class ScoringMetrics {
    */
   void read(RowData row, Optional<float[]> features) {
     if (features.isEmpty()) {
-      skipped.inc();
       problem(firstInvalid(row));
+      skipped.inc();
       return;
     }
     if (spec.onInvalidInput() != InvalidInputPolicy.DEFAULT) {
@@ -115,8 +120,8 @@ public final class ScoringMetrics {
       if (Float.compare(f, stand) == 0) {
         String invalid = firstInvalid(row);
         if (!invalid.isEmpty()) {
-          defaulted.inc();
           problem(invalid);
+          defaulted.inc();
         }
         return;
       }
@@ -130,10 +135,10 @@ public final class ScoringMetrics {
 
   /** Rows that could not be scored, and why: the message names the model already. */
   void failed(int rows, Throwable error) {
-    errors.inc(rows);
     String message = String.valueOf(error.getMessage());
     String prefix = "Model '" + spec.model() + "' (provider 'onnx'): ";
     problem(message.startsWith(prefix) ? message.substring(prefix.length()) : message);
+    errors.inc(rows);
   }
 
   private void problem(String what) {

@@ -1,7 +1,9 @@
 package dev.streamwright.plugin.onnx;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +17,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.Gauge;
 import org.apache.flink.metrics.Metric;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.metrics.ThreadSafeSimpleCounter;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -38,6 +41,13 @@ class ScoringMetricsTest {
   @TempDir Path dir;
 
   private final Map<String, Metric> metrics = new ConcurrentHashMap<>();
+
+  /**
+   * When not null, every counter increment is followed by what Flink's metric dump would read at
+   * that moment: the counters first, then the gauges. The entry is {@code <count>: <last problem>}.
+   */
+  private List<String> dumps;
+
   private final List<AutoCloseable> opened = new ArrayList<>();
 
   @AfterEach
@@ -146,6 +156,37 @@ class ScoringMetricsTest {
     assertThat(count("errorRows")).isEqualTo(1);
   }
 
+  /**
+   * Flink's metric dump reads every counter before any gauge, and a task may count a row while the
+   * dump runs: a dump that sees a bad row counted must see that row's problem as the last, not the
+   * previous row's.
+   */
+  @Test
+  void aDumpRightAfterARowIsCountedNamesThatRowsProblem() throws Exception {
+    dumps = new ArrayList<>();
+    OnnxAsyncPredictFunction skipping = async(InvalidInputPolicy.SKIP, 1);
+
+    skipping.asyncPredict(GenericRowData.of(null, 2.0)).get();
+    skipping.asyncPredict(GenericRowData.of(1f, Double.NaN)).get();
+    skipping.asyncPredict(GenericRowData.of(1f, 2.0)).get();
+
+    assertThat(dumps)
+        .containsExactly(
+            "skippedRows 1: INPUT column 'amount' is NULL",
+            "skippedRows 2: INPUT column 'velocity' is NaN",
+            "scoredRows 1: INPUT column 'velocity' is NaN");
+
+    dumps.clear();
+    metrics.clear();
+    OnnxAsyncPredictFunction failing = async(InvalidInputPolicy.FAIL, 1);
+
+    assertThat(failing.asyncPredict(GenericRowData.of(1f, Double.NaN))).isCompletedExceptionally();
+
+    assertThat(dumps)
+        .singleElement(as(STRING))
+        .startsWith("errorRows 1: INPUT column 'velocity' is NaN");
+  }
+
   private OnnxAsyncPredictFunction async(InvalidInputPolicy policy, int batch) throws Exception {
     return open(new OnnxAsyncPredictFunction(spec(policy), batch));
   }
@@ -200,6 +241,26 @@ class ScoringMetricsTest {
     return ((Gauge<?>) metrics.get(SCOPE + name)).getValue();
   }
 
+  /** A counter after whose every increment Flink's dump order is replayed into {@link #dumps}. */
+  private final class DumpedAfterEachIncrement extends ThreadSafeSimpleCounter {
+    private final String name;
+
+    DumpedAfterEachIncrement(String name) {
+      this.name = name;
+    }
+
+    @Override
+    public void inc(long n) {
+      super.inc(n);
+      dumps.add(name + " " + getCount() + ": " + gauge("lastProblem"));
+    }
+
+    @Override
+    public void inc() {
+      inc(1);
+    }
+  }
+
   private final class Recording extends UnregisteredMetricsGroup {
     private final String scope;
 
@@ -218,9 +279,14 @@ class ScoringMetricsTest {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <C extends Counter> C counter(String name, C counter) {
-      metrics.put(scope + name, counter);
-      return counter;
+      C registered = counter;
+      if (dumps != null && counter instanceof ThreadSafeSimpleCounter) {
+        registered = (C) new DumpedAfterEachIncrement(name);
+      }
+      metrics.put(scope + name, registered);
+      return registered;
     }
 
     @Override
