@@ -17,7 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A real Flink session cluster on 127.0.0.1: a JobManager, a TaskManager and a SQL Gateway, each in
@@ -122,13 +124,41 @@ public final class DevCluster implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops the JVMs this JVM has started for the cluster in {@code folder}, whether or not its start
+   * has finished: for a Ctrl-C that interrupts a start of a detached cluster.
+   */
+  public static void stopChildren(Path folder) {
+    String conf = new ClusterFolder(folder.toAbsolutePath().normalize()).conf().toString();
+    List<ProcessHandle> children =
+        ProcessHandle.current()
+            .children()
+            .filter(
+                h ->
+                    h.info()
+                        .arguments()
+                        .map(args -> List.of(args).stream().anyMatch(a -> a.contains(conf)))
+                        .orElse(false))
+            .toList();
+    children.forEach(ProcessHandle::destroy);
+    for (ProcessHandle h : children) {
+      try {
+        h.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (TimeoutException | ExecutionException e) {
+        h.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        h.destroyForcibly();
+      }
+    }
+  }
+
   /** Configures and starts a {@link DevCluster}. */
   public static final class Builder {
 
     private final Path folder;
     private boolean watchParent = true;
     private Duration startTimeout = DEFAULT_START_TIMEOUT;
-    private List<Path> classpath;
     private int jobManagerRpcPort;
     private int restPort;
     private int gatewayPort;
@@ -159,23 +189,11 @@ public final class DevCluster implements AutoCloseable {
       return this;
     }
 
-    /** The JVMs' class path instead of {@link ClusterClasspath#ofCurrentJvm()}. */
-    public Builder classpath(List<Path> entries) {
-      this.classpath = List.copyOf(entries);
-      return this;
-    }
-
     /** Fixed ports instead of free ones (0: pick a free one). */
     public Builder ports(int jobManagerRpc, int rest, int gateway) {
       this.jobManagerRpcPort = jobManagerRpc;
       this.restPort = rest;
       this.gatewayPort = gateway;
-      return this;
-    }
-
-    /** A system property for all three JVMs. */
-    public Builder systemProperty(String key, String value) {
-      systemProperties.put(key, value);
       return this;
     }
 
@@ -186,7 +204,7 @@ public final class DevCluster implements AutoCloseable {
      *     its log; nothing of the cluster is left running
      */
     public DevCluster start() {
-      List<Path> cp = classpath != null ? classpath : ClusterClasspath.ofCurrentJvm();
+      List<Path> cp = ClusterClasspath.ofCurrentJvm();
       ClusterFolder layout = new ClusterFolder(folder);
       ClusterConfig.Ports ports =
           new ClusterConfig.Ports(jobManagerRpcPort, restPort, gatewayPort).resolveFree();
@@ -219,10 +237,11 @@ public final class DevCluster implements AutoCloseable {
         awaitReady(state, started);
         return new DevCluster(state, List.copyOf(started.values()));
       } catch (RuntimeException | Error e) {
-        started.values().forEach(Process::destroy);
-        ClusterProcess.stopAll(
-            recorded.isEmpty() ? List.of() : recorded, STOP_GRACE); // waits for the signalled ones
-        started.values().forEach(Process::destroyForcibly);
+        ClusterProcess.stopAll(recorded, STOP_GRACE);
+        for (Process p : started.values()) {
+          p.destroyForcibly(); // no-op for those already gone
+          closeQuietly(p.getOutputStream());
+        }
         try {
           layout.deleteTmp();
         } catch (IOException cleanup) {
