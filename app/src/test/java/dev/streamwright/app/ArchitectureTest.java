@@ -96,6 +96,20 @@ class ArchitectureTest {
                   + " point one way (plugins/api <- runtime <- monitor, designer <- app)");
 
   @ArchTest
+  static final ArchRule devClusterStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.streamwright.runtime.devcluster..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.streamwright..")
+                  .and(resideOutsideOfPackage("dev.streamwright.runtime.devcluster..")))
+          .because(
+              "the dev cluster is a self-contained Flink launcher (decision 0015) that moves into"
+                  + " a module of its own when the runtime is split; its child JVMs run without"
+                  + " Streamwright's classes");
+
+  @ArchTest
   static final ArchRule designerIgnoresMonitor =
       noClasses()
           .that()
