@@ -9,16 +9,16 @@ import java.util.regex.Pattern;
 
 /**
  * The SQL of the Kafka source's dead-letter mode: how each column is read from the record's text,
- * and why a record is malformed. Plain SQL only (decision 0009), written so that a well-formed
- * record is parsed once per column: every check of the reason starts with the cheap test that the
- * column came out NULL, and parses the text again only then.
+ * and why a record is malformed. Plain SQL only (decision 0009); Flink parses the text again for
+ * every {@code JSON_VALUE} it evaluates, so the reason is written to parse a well-formed record as
+ * few times as it can ({@link #reason}).
  *
  * <p>What a column accepts, by type: a string column any scalar (numbers and booleans as their
  * text); a number, boolean, date or time column a scalar Flink's {@code CAST} converts to it
  * (numbers may come as strings, e.g. {@code "12.5"}); a whole-number column no fraction and nothing
  * outside its range; a timestamp column {@code 2026-11-23 07:40:36.190} or the ISO-8601 form {@code
- * 2026-11-23T07:40:36.190} (a trailing {@code Z} is read as UTC). An object or an array fits no
- * column. A missing field or a JSON null is NULL, left to the validate node's rules, except in the
+ * 2026-11-23T07:40:36.190} (with a trailing {@code Z}: UTC). An object or an array fits no column.
+ * A missing field or a JSON null is NULL, left to the validate node's rules, except in the
  * event-time column, which every record needs.
  */
 final class DeadLetterSql {

@@ -80,7 +80,7 @@ class DeadLetterRunIT {
 
   private static final String OK =
       "\"user_id\":\"u1\",\"amount\":12.5,\"quantity\":2,\"paid\":true,\"note\":\"gift\","
-          + "\"order_time\":\"2026-11-23 07:40:36.19\"";
+          + "\"paid_at\":\"2026-11-23T07:41:00Z\",\"order_time\":\"2026-11-23 07:40:36.19\"";
 
   static {
     WELL_FORMED.put(order("\"o1\"", OK), "2026-11-23T07:40:36.190");
@@ -145,6 +145,10 @@ class DeadLetterRunIT {
     MALFORMED.put(
         order("\"x13\"", OK.replace("\"2026-11-23 07:40:36.19\"", "{\"at\":1}")),
         "field 'order_time' holds an object, expected " + A_TIMESTAMP);
+    MALFORMED.put(
+        order("\"x15\"", OK.replace("2026-11-23T07:41:00Z", "soon")),
+        "field 'paid_at' holds \"soon\", expected a timestamp like 2026-11-23 07:40:36.190 or"
+            + " 2026-11-23T07:40:36.190Z");
     MALFORMED.put("{\"order_id\":\"x14\",\"user_id\":", "not a JSON object");
     MALFORMED.put("[1,2]", "not a JSON object");
     MALFORMED.put(null, "the record has no value");
@@ -212,6 +216,7 @@ class DeadLetterRunIT {
                     column("quantity", "INT"),
                     column("paid", "BOOLEAN"),
                     column("note", "STRING"),
+                    column("paid_at", "TIMESTAMP_LTZ(3)"),
                     column("order_time", "TIMESTAMP(3)")),
                 "eventTime",
                 "order_time",
@@ -261,7 +266,10 @@ class DeadLetterRunIT {
   @Test
   void wellFormedRecordsArriveWithTheirValues() {
     assertThat(valid.keySet()).containsExactlyInAnyOrder("o1", "o2", "o3", "42");
+    // A TIMESTAMP_LTZ read as UTC from its trailing Z and written back the same way.
+    assertThat(valid.get("o1").get("paid_at").asText()).isEqualTo("2026-11-23T07:41:00.000Z");
     JsonNode o2 = valid.get("o2");
+    assertThat(o2.get("paid_at").isNull()).isTrue();
     assertThat(o2.get("amount").asDouble()).isEqualTo(7.25);
     assertThat(o2.get("quantity").asInt()).isEqualTo(3);
     assertThat(o2.get("paid").asBoolean()).isFalse();
