@@ -30,8 +30,8 @@ CREATE TEMPORARY TABLE `archive` (
   `user_id` STRING,
   `page` STRING,
   `amount` DOUBLE,
-  `event_time` TIMESTAMP(3),
-  `proc_time` TIMESTAMP_LTZ(3)
+  `event_time` STRING,
+  `proc_time` STRING
 ) WITH (
   'connector' = 'filesystem',
   'format' = 'json',
@@ -44,6 +44,12 @@ EXECUTE STATEMENT SET
 BEGIN
 -- node archive
 INSERT INTO `archive`
-SELECT *
+SELECT
+  `id`,
+  `user_id`,
+  `page`,
+  `amount`,
+  REPLACE(CAST(`event_time` AS STRING), ' ', 'T') AS `event_time`,
+  SUBSTRING(REPLACE(CAST(TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE, TO_TIMESTAMP_LTZ(0, 3), FLOOR(`proc_time` TO MINUTE)), TIMESTAMP '1970-01-01 00:00:00') AS STRING), ' ', 'T') FROM 1 FOR 16) || SUBSTRING(CAST(`proc_time` AS STRING) FROM 17) || 'Z' AS `proc_time`
 FROM `clicks`;
 END;

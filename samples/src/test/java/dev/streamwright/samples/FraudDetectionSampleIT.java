@@ -71,7 +71,7 @@ class FraudDetectionSampleIT {
   private static final Duration WAIT = Duration.ofSeconds(180);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Timestamps as the generator writes them and as Flink's JSON format writes them back. */
+  /** Timestamps as the generator writes them. */
   private static final DateTimeFormatter TIME =
       new DateTimeFormatterBuilder()
           .appendPattern("yyyy-MM-dd HH:mm:ss")
@@ -129,7 +129,7 @@ class FraudDetectionSampleIT {
     for (Node n : pipeline.nodes()) {
       if (n.type().equals("kafka-source")) {
         // A bounded read: the job ends once it has read today's end offsets, closing every window.
-        pipeline = pipeline.withNode(n.withProperty("options", bounded(n)));
+        pipeline = pipeline.withNode(n.withProperty("stopAt", "latest-offset"));
       }
     }
     Compilation c =
@@ -157,16 +157,6 @@ class FraudDetectionSampleIT {
     topics = readAll(broker.bootstrapServers());
   }
 
-  private static Map<String, Object> bounded(Node n) {
-    Map<String, Object> options = new TreeMap<>();
-    Object own = n.properties().get("options");
-    if (own instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> options.put((String) k, v));
-    }
-    options.put("scan.bounded.mode", "latest-offset");
-    return options;
-  }
-
   // ---- what the test expects, computed from the generated events ----
 
   /** A generated record the source parses: its fields, or why it is malformed. */
@@ -189,11 +179,17 @@ class FraudDetectionSampleIT {
       return new Parsed(e, null, "not a JSON object");
     }
     JsonNode amount = json.get("amount");
+    if (amount != null && (amount.isContainerNode() || amount.isBoolean())) {
+      String held =
+          amount.isObject() ? "an object" : amount.isArray() ? "an array" : amount.toString();
+      return new Parsed(e, json, "field 'amount' holds " + held + ", expected a number");
+    }
     if (amount != null && !amount.isNull() && !amount.isNumber()) {
       try {
         Double.parseDouble(amount.asText());
       } catch (NumberFormatException ex) {
-        return new Parsed(e, json, "amount: not a DOUBLE");
+        // The reason shows the field's JSON text: a string in quotes.
+        return new Parsed(e, json, "field 'amount' holds " + amount + ", expected a number");
       }
     }
     return new Parsed(e, json, null);
@@ -277,6 +273,12 @@ class FraudDetectionSampleIT {
 
   private static LocalDateTime time(String text) {
     return LocalDateTime.parse(text, TIME);
+  }
+
+  /** A timestamp as the sinks write it: ISO-8601 with a fixed three fractional digits. */
+  private static LocalDateTime written(String text) {
+    assertThat(text).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
+    return LocalDateTime.parse(text);
   }
 
   // ---- the checks ----
@@ -373,7 +375,7 @@ class FraudDetectionSampleIT {
     Map<String, JsonNode> actual = new TreeMap<>();
     for (ConsumerRecord<String, String> r : topics.get("fraud-rule-alerts")) {
       JsonNode row = JSON.readTree(r.value());
-      String key = row.get("user_id").asText() + " " + time(row.get("window_start").asText());
+      String key = row.get("user_id").asText() + " " + written(row.get("window_start").asText());
       assertThat(actual.put(key, row)).as("duplicate " + key).isNull();
     }
     assertThat(actual.keySet()).containsExactlyElementsOf(expected.keySet());
@@ -407,7 +409,7 @@ class FraudDetectionSampleIT {
       for (String line : Files.readAllLines(f)) {
         if (!line.isBlank()) {
           JsonNode row = JSON.readTree(line);
-          assertThat(time(row.get("window_start").asText()))
+          assertThat(written(row.get("window_start").asText()))
               .isEqualTo(LocalDateTime.ofInstant(GeneratorConfig.DEFAULT_START, ZoneOffset.UTC));
           assertThat(actual.put(row.get("user_id").asText(), row)).as("duplicate").isNull();
         }

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -96,12 +95,7 @@ final class SampleRun {
     Pipeline pipeline = new PipelineCodec().read(Path.of(sampleFolder, "pipeline.json"));
     for (Node n : pipeline.nodes()) {
       if (n.type().equals("kafka-source")) {
-        Map<String, Object> options = new TreeMap<>();
-        if (n.properties().get("options") instanceof Map<?, ?> own) {
-          own.forEach((k, v) -> options.put(String.valueOf(k), v));
-        }
-        options.put("scan.bounded.mode", "latest-offset");
-        pipeline = pipeline.withNode(n.withProperty("options", options));
+        pipeline = pipeline.withNode(n.withProperty("stopAt", "latest-offset"));
       }
     }
     return pipeline;

@@ -13,6 +13,7 @@ import dev.streamwright.runtime.models.ModelRegistry;
 import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -72,6 +73,14 @@ final class PipelineChecker {
 
   /** Reads and compiles the file; fast, and never starts Flink. */
   PipelineCheck structural(Path file) {
+    return structural(file, Map.of());
+  }
+
+  /**
+   * Reads and compiles the file with more environment settings than the file's own (e.g. a bounded
+   * read of every Kafka source).
+   */
+  PipelineCheck structural(Path file, Map<String, String> settings) {
     Pipeline pipeline;
     try {
       pipeline = codec.read(file);
@@ -80,7 +89,9 @@ final class PipelineChecker {
       return PipelineCheck.unreadable(file, e);
     }
     long started = System.nanoTime();
-    Compilation compilation = compiler.compile(pipeline, environment(file));
+    Map<String, String> environment = new HashMap<>(environment(file));
+    environment.putAll(settings);
+    Compilation compilation = compiler.compile(pipeline, environment);
     LOG.info(
         "Compiled pipeline '{}' from {} in {} ms: {} problems",
         pipeline.id(),
@@ -93,7 +104,12 @@ final class PipelineChecker {
 
   /** Reads and compiles the file and, when it compiled, validates the SQL with Flink's planner. */
   PipelineCheck full(Path file) {
-    PipelineCheck structural = structural(file);
+    return full(file, Map.of());
+  }
+
+  /** {@link #full(Path)} with more environment settings ({@link #structural(Path, Map)}). */
+  PipelineCheck full(Path file, Map<String, String> settings) {
+    PipelineCheck structural = structural(file, settings);
     if (!structural.isValid()) {
       return structural;
     }

@@ -15,6 +15,7 @@ import dev.streamwright.runtime.connectors.KafkaPreflight;
 import dev.streamwright.runtime.connectors.KafkaWatchdog;
 import dev.streamwright.runtime.connectors.SinkTally;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
+import dev.streamwright.runtime.nodes.KafkaSource;
 import dev.streamwright.runtime.validate.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -92,6 +93,14 @@ final class RunCommand implements Callable<Integer> {
   private Duration duration;
 
   @Option(
+      names = "--bounded",
+      description =
+          "Read every Kafka source only up to the end offsets present when the job starts, then"
+              + " finish: a fixed topic gives a finished, repeatable result, with the last"
+              + " event-time windows closed at the end of the input.")
+  private boolean bounded;
+
+  @Option(
       names = "--output",
       paramLabel = "<format>",
       defaultValue = "table",
@@ -123,7 +132,13 @@ final class RunCommand implements Callable<Integer> {
       CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> startEarly(runtime));
       err.println("Checking " + file + " ...");
       err.flush();
-      PipelineCheck check = new PipelineChecker().full(file);
+      PipelineCheck check =
+          new PipelineChecker()
+              .full(
+                  file,
+                  bounded
+                      ? Map.of(KafkaSource.ENVIRONMENT_STOP_AT, KafkaSource.LATEST_OFFSET)
+                      : Map.of());
       if (!check.isValid()) {
         ProblemReport.printText(check, err);
         err.flush();
@@ -131,6 +146,10 @@ final class RunCommand implements Callable<Integer> {
       }
       for (Problem warning : check.problems()) {
         err.println(warning);
+      }
+      if (bounded
+          && check.pipeline().nodes().stream().noneMatch(n -> n.type().equals(KafkaSource.ID))) {
+        err.println("warning: --bounded bounds Kafka sources only, and this pipeline reads none");
       }
       warmUp.join();
       return run(runtime, check.compiled(), out, err);
@@ -182,9 +201,10 @@ final class RunCommand implements Callable<Integer> {
               + " ("
               + (System.nanoTime() - started) / 1_000_000
               + " ms); "
+              + (bounded ? "it finishes at the end of the input" : "")
               + (duration == null
-                  ? "Ctrl-C stops it."
-                  : "it stops after " + human(duration) + "."));
+                  ? (bounded ? ", or Ctrl-C stops it." : "Ctrl-C stops it.")
+                  : (bounded ? ", or " : "") + "it stops after " + human(duration) + "."));
       err.flush();
       Outcome outcome;
       try (KafkaWatchdog watchdog = KafkaWatchdog.start(connectors, problems -> {})) {

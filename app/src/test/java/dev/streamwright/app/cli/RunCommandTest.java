@@ -40,6 +40,16 @@ class RunCommandTest {
   }
 
   @Test
+  void boundedOnAPipelineWithoutKafkaSaysItBoundsNothing() {
+    Result r = run("run", VALID, "--bounded");
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains("warning: --bounded bounds Kafka sources only, and this pipeline reads none")
+        .contains("The job finished");
+  }
+
+  @Test
   void tableOutputHasAHeaderPerSink() {
     Result r = run("run", VALID);
 

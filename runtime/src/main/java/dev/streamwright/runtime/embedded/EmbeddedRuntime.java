@@ -194,7 +194,9 @@ public final class EmbeddedRuntime implements PipelineRuntime {
             Table table = tEnv.sqlQuery(s.sql());
             List<String> columns = table.getResolvedSchema().getColumnNames();
             CloseableIterator<Row> rows = tEnv.toChangelogStream(table).collectAsync();
-            feeds.putIfAbsent(s.nodeId(), new PreviewFeed(s.nodeId(), columns, rows));
+            List<Integer> digits =
+                RowValues.fractionDigits(table.getResolvedSchema().getColumnDataTypes());
+            feeds.putIfAbsent(s.nodeId(), new PreviewFeed(s.nodeId(), columns, digits, rows));
           }
         } finally {
           checkpoints.setCheckpointingConsistencyMode(jobMode);

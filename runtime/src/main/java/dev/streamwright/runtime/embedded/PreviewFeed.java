@@ -35,6 +35,7 @@ final class PreviewFeed {
 
   private final String sink;
   private final List<String> columns;
+  private final List<Integer> fractionDigits;
   private final CloseableIterator<Row> iterator;
   private final Object lock = new Object();
   private final ResultRow[] ring = new ResultRow[CAPACITY];
@@ -47,8 +48,21 @@ final class PreviewFeed {
   private volatile boolean closing;
 
   PreviewFeed(String sink, List<String> columns, CloseableIterator<Row> iterator) {
+    this(sink, columns, List.of(), iterator);
+  }
+
+  /**
+   * A feed whose times are written with the given fractional digits per column ({@link
+   * RowValues#of(Row, List)}).
+   */
+  PreviewFeed(
+      String sink,
+      List<String> columns,
+      List<Integer> fractionDigits,
+      CloseableIterator<Row> iterator) {
     this.sink = sink;
     this.columns = List.copyOf(columns);
+    this.fractionDigits = List.copyOf(fractionDigits);
     this.iterator = iterator;
     this.drain = new Thread(this::drain, "streamwright-preview-" + sink);
     this.drain.setDaemon(true);
@@ -71,7 +85,9 @@ final class PreviewFeed {
     try {
       while (!closing && iterator.hasNext()) {
         Row row = iterator.next();
-        append(new ResultRow(sink, row.getKind().shortString(), columns, RowValues.of(row)));
+        append(
+            new ResultRow(
+                sink, row.getKind().shortString(), columns, RowValues.of(row, fractionDigits)));
       }
     } catch (RuntimeException e) {
       // A failed or cancelled job ends the iterator with an exception; the job status says why.

@@ -6,6 +6,8 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,6 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.flink.table.types.DataType;
+import org.apache.flink.table.types.logical.LocalZonedTimestampType;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.TimeType;
+import org.apache.flink.table.types.logical.TimestampType;
 import org.apache.flink.types.Row;
 
 /**
@@ -24,35 +31,92 @@ final class RowValues {
 
   private RowValues() {}
 
-  /** The fields of a row as plain values, in position order. */
+  /** The fields of a row as plain values, in position order; times with milliseconds. */
   static List<Object> of(Row row) {
+    return of(row, List.of());
+  }
+
+  /**
+   * The fields of a row as plain values, in position order.
+   *
+   * @param fractionDigits per field, the fractional second digits its times are written with (the
+   *     column's precision, as a sink writes them); a missing or negative entry means milliseconds
+   */
+  static List<Object> of(Row row, List<Integer> fractionDigits) {
     List<Object> values = new ArrayList<>(row.getArity());
     for (int i = 0; i < row.getArity(); i++) {
-      values.add(plain(row.getField(i)));
+      int digits = i < fractionDigits.size() ? fractionDigits.get(i) : -1;
+      values.add(plain(row.getField(i), digits < 0 || digits > 9 ? 3 : digits));
     }
     return values;
   }
 
   /**
-   * One value as String, Long, Double, Boolean, BigDecimal, List or Map. Times (LocalDateTime,
-   * Instant, LocalDate, LocalTime) become ISO-8601 strings, bytes become Base64, nested rows become
-   * maps by field name when named, else lists.
+   * The fractional second digits of each column's times: its precision for TIMESTAMP, TIMESTAMP_LTZ
+   * and TIME columns, -1 for the others.
    */
+  static List<Integer> fractionDigits(List<DataType> types) {
+    List<Integer> digits = new ArrayList<>(types.size());
+    for (DataType type : types) {
+      LogicalType t = type.getLogicalType();
+      if (t instanceof TimestampType ts) {
+        digits.add(ts.getPrecision());
+      } else if (t instanceof LocalZonedTimestampType ltz) {
+        digits.add(ltz.getPrecision());
+      } else if (t instanceof TimeType time) {
+        digits.add(time.getPrecision());
+      } else {
+        digits.add(-1);
+      }
+    }
+    return digits;
+  }
+
   /**
-   * Always with seconds and milliseconds: {@code toString()} drops zero seconds, so "13:27" would
-   * sit next to "13:27:10.250" in one preview column and sort wrongly as text.
+   * Times always with seconds and a fixed number of fractional digits (the column's precision, as
+   * Streamwright's sinks write them): {@code toString()} drops zero seconds, so "13:27" would sit
+   * next to "13:27:10.250" in one preview column, sort wrongly as text and break readers that
+   * expect one width. Index: the number of digits, 0 to 9.
    */
-  private static final DateTimeFormatter LOCAL_DATE_TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
+  private static final DateTimeFormatter[] LOCAL_TIME = new DateTimeFormatter[10];
 
-  private static final DateTimeFormatter INSTANT =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
-          .withZone(ZoneOffset.UTC);
+  private static final DateTimeFormatter[] LOCAL_DATE_TIME = new DateTimeFormatter[10];
 
-  private static final DateTimeFormatter LOCAL_TIME =
-      DateTimeFormatter.ofPattern("HH:mm:ss.SSS", Locale.ROOT);
+  /** Instants in UTC with a trailing Z. */
+  private static final DateTimeFormatter[] INSTANT = new DateTimeFormatter[10];
 
+  static {
+    for (int digits = 0; digits <= 9; digits++) {
+      DateTimeFormatterBuilder time = new DateTimeFormatterBuilder().appendPattern("HH:mm:ss");
+      if (digits > 0) {
+        time.appendFraction(ChronoField.NANO_OF_SECOND, digits, digits, true);
+      }
+      LOCAL_TIME[digits] = time.toFormatter(Locale.ROOT);
+      LOCAL_DATE_TIME[digits] =
+          new DateTimeFormatterBuilder()
+              .appendPattern("uuuu-MM-dd'T'")
+              .append(LOCAL_TIME[digits])
+              .toFormatter(Locale.ROOT);
+      INSTANT[digits] =
+          new DateTimeFormatterBuilder()
+              .append(LOCAL_DATE_TIME[digits])
+              .appendLiteral('Z')
+              .toFormatter(Locale.ROOT)
+              .withZone(ZoneOffset.UTC);
+    }
+  }
+
+  /**
+   * One value as String, Long, Double, Boolean, BigDecimal, List or Map. Times (LocalDateTime,
+   * Instant, LocalDate, LocalTime) become ISO-8601 strings with milliseconds, bytes become Base64,
+   * nested rows become maps by field name when named, else lists.
+   */
   static Object plain(Object v) {
+    return plain(v, 3);
+  }
+
+  /** {@link #plain(Object)} with times written with {@code digits} fractional digits. */
+  private static Object plain(Object v, int digits) {
     if (v == null
         || v instanceof String
         || v instanceof Long
@@ -69,13 +133,13 @@ final class RowValues {
       return Double.valueOf(f.toString());
     }
     if (v instanceof LocalDateTime t) {
-      return LOCAL_DATE_TIME.format(t);
+      return LOCAL_DATE_TIME[digits].format(t);
     }
     if (v instanceof Instant t) {
-      return INSTANT.format(t);
+      return INSTANT[digits].format(t);
     }
     if (v instanceof LocalTime t) {
-      return LOCAL_TIME.format(t);
+      return LOCAL_TIME[digits].format(t);
     }
     if (v instanceof TemporalAccessor) {
       return v.toString();

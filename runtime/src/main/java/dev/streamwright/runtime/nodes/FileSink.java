@@ -11,13 +11,14 @@ import dev.streamwright.runtime.compile.DataFolder;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes its input as JSON lines into a folder with Flink's {@code filesystem} connector, e.g. an
  * offline feature table. Part files become visible only when a checkpoint completes, so the job
  * must run with checkpointing; the short default rollover makes files appear within seconds. A
  * folder starting with {@code ${data}} is written under the environment's data folder ({@link
- * DataFolder}).
+ * DataFolder}). Times are written as fixed-width ISO-8601 text ({@link SinkColumns}).
  */
 public final class FileSink extends BuiltinNodeType {
 
@@ -93,10 +94,11 @@ public final class FileSink extends BuiltinNodeType {
   public void render(RenderContext context) {
     Duration rollover = Derivation.replay(context).duration(ROLLOVER);
     Duration check = rollover.compareTo(MAX_CHECK_INTERVAL) < 0 ? rollover : MAX_CHECK_INTERVAL;
+    Schema input = context.input(PortSpec.IN);
     String table = context.table("");
     context.ddl(
         new TableDdl(table)
-            .lines(Columns.sinkDefinitions(context.input(PortSpec.IN)))
+            .lines(SinkColumns.definitions(input, Set.of()))
             .option("connector", "filesystem")
             .option(
                 "path",
@@ -107,7 +109,8 @@ public final class FileSink extends BuiltinNodeType {
             .option("format", context.properties().string(FORMAT, "json"))
             .option("sink.rolling-policy.rollover-interval", Intervals.option(rollover))
             .option("sink.rolling-policy.check-interval", Intervals.option(check))
+            .options(SinkColumns.formatOptions(input, Set.of(), ""))
             .render());
-    context.insert(table, "SELECT *\nFROM " + context.inputRelation(PortSpec.IN));
+    context.insert(table, SinkColumns.select(input, context.inputRelation(PortSpec.IN), Set.of()));
   }
 }

@@ -9,12 +9,13 @@ import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * Writes its input as JSON records to a Kafka topic with Flink's {@code kafka} connector. The
  * connector takes append-only rows only; exactly-once delivery uses Kafka transactions committed on
- * checkpoints.
+ * checkpoints. Times are written as fixed-width ISO-8601 text ({@link SinkColumns}).
  */
 public final class KafkaSink extends BuiltinNodeType {
 
@@ -68,16 +69,20 @@ public final class KafkaSink extends BuiltinNodeType {
     String table = context.table("");
     context.ddl(
         new TableDdl(table)
-            .lines(Columns.sinkDefinitions(input))
+            .lines(SinkColumns.definitions(input, Set.of()))
             .options(
                 own(
                     context.properties(),
                     context.nodeId(),
                     KafkaOptions.bootstrapServers(context),
                     keys))
+            .options(
+                keys.isEmpty()
+                    ? SinkColumns.formatOptions(input, Set.of(), "")
+                    : SinkColumns.formatOptions(input, Set.of(), "", "key."))
             .options(KafkaOptions.extra(context))
             .render());
-    context.insert(table, "SELECT *\nFROM " + context.inputRelation(PortSpec.IN));
+    context.insert(table, SinkColumns.select(input, context.inputRelation(PortSpec.IN), Set.of()));
   }
 
   private static Map<String, String> own(

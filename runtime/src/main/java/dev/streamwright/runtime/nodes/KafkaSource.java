@@ -26,10 +26,15 @@ import java.util.TreeMap;
  * ignore-parse-errors}: unparsable records vanish, fields of the wrong type become NULL) or {@code
  * dead-letter}. In dead-letter mode the topic is read with the {@code raw} format and every column
  * is a computed column extracting its field with {@code JSON_VALUE} and {@code TRY_CAST}; a record
- * that is not a JSON object, has a field whose value does not convert to the column's type, or
- * lacks a usable event time goes to the {@code malformed} output with its original text and the
- * reason, and never stops the job. Only plain SQL is generated, so the same pipeline runs on any
- * Flink cluster without extra jars.
+ * that is not a JSON object, has a field its column cannot take (an object or array, text in a
+ * number column, a number out of range, a timestamp that does not parse), or lacks a usable event
+ * time goes to the {@code malformed} output with its original text and the reason ({@link
+ * DeadLetterSql}), and never stops the job. Only plain SQL is generated, so the same pipeline runs
+ * on any Flink cluster without extra jars.
+ *
+ * <p>By default a source reads on forever; with <em>Stop at = latest-offset</em> (or {@link
+ * #ENVIRONMENT_STOP_AT} in the environment) it reads what the topic holds when the job starts and
+ * finishes, and Flink's final watermark then closes the last event-time windows.
  */
 public final class KafkaSource extends BuiltinNodeType {
 
@@ -42,19 +47,30 @@ public final class KafkaSource extends BuiltinNodeType {
   /** The malformed output's column holding the record's original text. */
   public static final String ORIGINAL = "original_record";
 
+  /**
+   * The environment setting that makes every Kafka source without a stop of its own read to the end
+   * offsets present when the job starts, then finish ({@code streamwright run --bounded}).
+   */
+  public static final String ENVIRONMENT_STOP_AT = "kafka.stop-at";
+
+  /** The stop at the end offsets present when the job starts. */
+  public static final String LATEST_OFFSET = "latest-offset";
+
   private static final String COLUMNS = "columns";
   private static final String RECORD_TIMESTAMP = "recordTimestamp";
   private static final String ON_MALFORMED = "onMalformed";
   private static final String DEAD_LETTER = "dead-letter";
+  private static final String STOP_AT = "stopAt";
+  private static final String NEVER = "never";
+  private static final String TIMESTAMP_FORMAT = "timestampFormat";
+  private static final String SQL_TIMESTAMPS = "sql";
+  private static final String ISO_TIMESTAMPS = "iso-8601";
 
   /** The physical column holding the record value in dead-letter mode. */
   static final String RAW = "__record_value";
 
-  /** The event time a malformed record gets so the watermark never sees NULL (it never leaves). */
-  private static final String NO_TIME = "TIMESTAMP '1970-01-01 00:00:00.000'";
-
-  private static final java.util.regex.Pattern SIMPLE_NAME =
-      java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  /** The column of the dead-letter mode's checked view that says why a record is malformed. */
+  private static final String REASON = "__malformed_reason";
 
   public KafkaSource() {
     super(
@@ -80,7 +96,27 @@ public final class KafkaSource extends BuiltinNodeType {
                     "Where reading starts without a savepoint; group-offsets resumes from the"
                         + " group's committed offsets, or the earliest when it has none")
                 .build(),
+            PropertySpec.of(STOP_AT, PropertyKind.ENUM)
+                .label("Stop at")
+                .choices(NEVER, LATEST_OFFSET)
+                .defaultValue(NEVER)
+                .description(
+                    "Where reading ends: never keeps reading new records; latest-offset reads what"
+                        + " the topic holds when the job starts and then finishes, closing the last"
+                        + " event-time windows (streamwright run --bounded sets it on every Kafka"
+                        + " source)")
+                .build(),
             KafkaOptions.format(),
+            PropertySpec.of(TIMESTAMP_FORMAT, PropertyKind.ENUM)
+                .label("Timestamp text")
+                .choices(SQL_TIMESTAMPS, ISO_TIMESTAMPS)
+                .defaultValue(SQL_TIMESTAMPS)
+                .description(
+                    "How the records write timestamps, for Malformed records = fail or skip: sql"
+                        + " is 2026-11-23 07:40:36.190 (Flink's default, the sample generators),"
+                        + " iso-8601 is 2026-11-23T07:40:36.190 (what Streamwright's sinks write);"
+                        + " dead-letter mode reads both")
+                .build(),
             PropertySpec.of(ON_MALFORMED, PropertyKind.ENUM)
                 .label("Malformed records")
                 .choices("fail", "skip", DEAD_LETTER)
@@ -179,7 +215,13 @@ public final class KafkaSource extends BuiltinNodeType {
       checkDeadLetter(d, declared, keys);
     }
     KafkaOptions.checkExtra(
-        d, own(p, d.nodeId(), KafkaOptions.DEFAULT_BOOTSTRAP, deadLetter ? List.of() : keys));
+        d,
+        own(
+            p,
+            d.nodeId(),
+            KafkaOptions.DEFAULT_BOOTSTRAP,
+            deadLetter ? List.of() : keys,
+            stopAt(p, d.environment(ENVIRONMENT_STOP_AT))));
     if (d.hasErrors()) {
       return Map.of();
     }
@@ -204,7 +246,9 @@ public final class KafkaSource extends BuiltinNodeType {
 
   private static void checkDeadLetter(Derivation d, List<Column> declared, List<Column> keys) {
     for (Column c : declared) {
-      if (c.name().equalsIgnoreCase(RAW)) {
+      if (c.name().equalsIgnoreCase(RAW)
+          || c.name().equalsIgnoreCase(REASON)
+          || c.name().toLowerCase(java.util.Locale.ROOT).startsWith("__kafka_")) {
         d.error(COLUMNS, "the column name '" + c.name() + "' is reserved in dead-letter mode");
       }
       if (!isScalar(c.type())) {
@@ -215,8 +259,8 @@ public final class KafkaSource extends BuiltinNodeType {
                 + "' is "
                 + c.type()
                 + "; dead-letter mode reads scalar columns only (strings, numbers, booleans, dates,"
-                + " times); read it as STRING and parse it downstream, or set Malformed records to"
-                + " fail or skip");
+                + " times); to read nested fields set Malformed records to fail or skip, where"
+                + " a STRING column also takes a nested field's JSON text");
       }
     }
     if (!keys.isEmpty()) {
@@ -261,7 +305,13 @@ public final class KafkaSource extends BuiltinNodeType {
     if (out.eventTime() != null) {
       ddl.line(TimeAttributes.watermark(out.eventTime(), TimeAttributes.watermarkDelay(d)));
     }
-    ddl.options(own(p, context.nodeId(), KafkaOptions.bootstrapServers(context), keys));
+    ddl.options(
+        own(
+            p,
+            context.nodeId(),
+            KafkaOptions.bootstrapServers(context),
+            keys,
+            stopAt(p, context.environment(ENVIRONMENT_STOP_AT))));
     ddl.options(KafkaOptions.extra(context));
     context.ddl(ddl.render());
   }
@@ -280,10 +330,10 @@ public final class KafkaSource extends BuiltinNodeType {
     TableDdl ddl = new TableDdl(table);
     ddl.line(raw + " STRING");
     for (Column c : declared) {
-      String value = extract(c, raw);
-      if (c.name().equals(out.eventTime())) {
-        value = "COALESCE(" + value + ", " + NO_TIME + ")";
-      }
+      String value =
+          c.name().equals(out.eventTime())
+              ? DeadLetterSql.eventTime(c, raw)
+              : DeadLetterSql.value(c, raw);
       ddl.line(Sql.identifier(c.name()) + " AS " + value);
     }
     if (p.isSet(RECORD_TIMESTAMP)) {
@@ -303,14 +353,31 @@ public final class KafkaSource extends BuiltinNodeType {
       ddl.line(TimeAttributes.watermark(out.eventTime(), TimeAttributes.watermarkDelay(d)));
     }
     Map<String, String> options =
-        own(p, context.nodeId(), KafkaOptions.bootstrapServers(context), List.of());
+        own(
+            p,
+            context.nodeId(),
+            KafkaOptions.bootstrapServers(context),
+            List.of(),
+            stopAt(p, context.environment(ENVIRONMENT_STOP_AT)));
     options.put("format", "raw");
     options.remove("json.ignore-parse-errors");
+    options.remove("json.timestamp-format.standard");
     ddl.options(options);
     ddl.options(KafkaOptions.extra(context));
     context.ddl(ddl.render());
 
-    String reason = reason(declared, out.eventTime(), raw);
+    // The reason once, in a view both outputs read; the planner splits it into their filters.
+    String checked = context.table("checked");
+    String reason = Sql.identifier(REASON);
+    context.ddl(
+        "CREATE TEMPORARY VIEW "
+            + checked
+            + " AS\nSELECT\n  *,\n  "
+            + DeadLetterSql.reason(declared, out.eventTime(), raw)
+            + " AS "
+            + reason
+            + "\nFROM "
+            + table);
     List<String> names = new ArrayList<>();
     out.columns().forEach(c -> names.add(Sql.identifier(c.name())));
     context.view(
@@ -318,7 +385,7 @@ public final class KafkaSource extends BuiltinNodeType {
         "SELECT\n  "
             + String.join(",\n  ", names)
             + "\nFROM "
-            + table
+            + checked
             + "\nWHERE "
             + reason
             + " IS NULL");
@@ -336,57 +403,25 @@ public final class KafkaSource extends BuiltinNodeType {
             + ",\n  `__kafka_offset` AS `kafka_offset`"
             + ",\n  `__kafka_timestamp` AS `kafka_timestamp`"
             + "\nFROM "
-            + table
+            + checked
             + "\nWHERE "
             + reason
             + " IS NOT NULL");
   }
 
-  /** {@code TRY_CAST(JSON_VALUE(raw, '$.name') AS type)}, or the plain text for STRING columns. */
-  private static String extract(Column c, String raw) {
-    String text = text(c, raw);
-    return SqlTypes.isString(c.type()) ? text : "TRY_CAST(" + text + " AS " + c.type() + ")";
-  }
-
-  private static String text(Column c, String raw) {
-    String path =
-        SIMPLE_NAME.matcher(c.name()).matches()
-            ? "$." + c.name()
-            : "$['" + c.name().replace("\\", "\\\\").replace("'", "\\'") + "']";
-    return "JSON_VALUE(" + raw + ", " + Sql.literal(path) + ")";
-  }
-
   /**
-   * Why a record is malformed, as a CASE expression that is NULL for a well-formed record: not a
-   * JSON object; a field present but not convertible to its column's type; no usable event time.
+   * Where reading stops: the node's own choice, else the environment's (a bounded run), else never.
    */
-  private static String reason(List<Column> declared, String eventTime, String raw) {
-    StringBuilder sql = new StringBuilder("(CASE");
-    sql.append("\n    WHEN ")
-        .append(raw)
-        .append(" IS NULL OR NOT ")
-        .append(raw)
-        .append(" IS JSON OBJECT THEN 'not a JSON object'");
-    for (Column c : declared) {
-      if (c.name().equals(eventTime)) {
-        sql.append("\n    WHEN ")
-            .append(extract(c, raw))
-            .append(" IS NULL THEN ")
-            .append(Sql.literal(c.name() + ": missing or not a " + c.type()));
-      } else if (!SqlTypes.isString(c.type())) {
-        sql.append("\n    WHEN ")
-            .append(text(c, raw))
-            .append(" IS NOT NULL AND ")
-            .append(Sql.identifier(c.name()))
-            .append(" IS NULL THEN ")
-            .append(Sql.literal(c.name() + ": not a " + c.type()));
-      }
+  private static String stopAt(NodeProperties p, String environment) {
+    String own = p.string(STOP_AT, NEVER);
+    if (!own.equals(NEVER) || environment == null || environment.isBlank()) {
+      return own;
     }
-    return sql.append("\n  END)").toString();
+    return environment.trim();
   }
 
   private static Map<String, String> own(
-      NodeProperties p, String nodeId, String bootstrap, List<Column> keys) {
+      NodeProperties p, String nodeId, String bootstrap, List<Column> keys, String stopAt) {
     Map<String, String> options = new TreeMap<>();
     options.put("connector", "kafka");
     options.put("topic", p.string(KafkaOptions.TOPIC, "").trim());
@@ -398,11 +433,20 @@ public final class KafkaSource extends BuiltinNodeType {
       // The connector's reset strategy is NONE here, so a new group would fail on its first run.
       options.put("properties.auto.offset.reset", "earliest");
     }
+    if (!stopAt.equals(NEVER)) {
+      options.put("scan.bounded.mode", stopAt);
+    }
     options.put("format", p.string(KafkaOptions.FORMAT, "json"));
     options.put(
         "json.ignore-parse-errors",
         Boolean.toString(p.string(ON_MALFORMED, "fail").equals("skip")));
     options.putAll(KafkaOptions.key(keys));
+    if (p.string(TIMESTAMP_FORMAT, SQL_TIMESTAMPS).equals(ISO_TIMESTAMPS)) {
+      options.put("json.timestamp-format.standard", "ISO-8601");
+      if (!keys.isEmpty()) {
+        options.put("key.json.timestamp-format.standard", "ISO-8601");
+      }
+    }
     return options;
   }
 }

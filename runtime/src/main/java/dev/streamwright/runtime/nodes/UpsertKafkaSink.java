@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Writes a keyed table that changes over time (a running count per user, the latest row per id) to
@@ -32,6 +34,10 @@ import java.util.TreeMap;
  * as a retraction of the old row and the new row, and the connector writes the retraction as a
  * tombstone: readers then see the key vanish for a moment before every update. Buffering ({@code
  * bufferFlush}) merges the two into the new row.
+ *
+ * <p>Times are written as fixed-width ISO-8601 text ({@link SinkColumns}), except key columns of an
+ * updating input: rendering those would make Flink keep every row in state, so Flink's JSON format
+ * writes them (ISO-8601, with as few fractional digits as each value needs).
  */
 public final class UpsertKafkaSink extends BuiltinNodeType {
 
@@ -128,10 +134,16 @@ public final class UpsertKafkaSink extends BuiltinNodeType {
     List<Column> keys = Columns.findAll(d, KafkaOptions.KEY_FIELDS, input, "key column");
     List<String> keyNames = new ArrayList<>();
     keys.forEach(c -> keyNames.add(Sql.identifier(c.name())));
+    // Rendering a key column of an updating input would hide from Flink that it is the key, and
+    // Flink would then keep every row in state to put the changes in order (upsert materialize).
+    Set<String> keepTyped = new TreeSet<>();
+    if (input.updating()) {
+      keys.forEach(c -> keepTyped.add(c.name()));
+    }
     String table = context.table("");
     context.ddl(
         new TableDdl(table)
-            .lines(Columns.sinkDefinitions(input))
+            .lines(SinkColumns.definitions(input, keepTyped))
             .line("PRIMARY KEY (" + String.join(", ", keyNames) + ") NOT ENFORCED")
             .options(
                 own(
@@ -139,9 +151,10 @@ public final class UpsertKafkaSink extends BuiltinNodeType {
                     context.nodeId(),
                     KafkaOptions.bootstrapServers(context),
                     d.duration(BUFFER_FLUSH)))
+            .options(SinkColumns.formatOptions(input, keepTyped, "key.", "value."))
             .options(KafkaOptions.extra(context))
             .render());
-    context.insert(table, "SELECT *\nFROM " + context.inputRelation(PortSpec.IN));
+    context.insert(table, SinkColumns.select(input, context.inputRelation(PortSpec.IN), keepTyped));
   }
 
   private static Map<String, String> own(

@@ -193,12 +193,7 @@ final class FraudSandbox {
       if (n.type().equals("kafka-source")) {
         changed = changed.withProperty("groupId", groupId);
         if (bounded) {
-          Map<String, Object> options = new TreeMap<>();
-          if (n.properties().get("options") instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> options.put(String.valueOf(k), v));
-          }
-          options.put("scan.bounded.mode", "latest-offset");
-          changed = changed.withProperty("options", options);
+          changed = changed.withProperty("stopAt", "latest-offset");
         }
         if (watermarkDelay != null) {
           changed = changed.withProperty("watermarkDelay", watermarkDelay);

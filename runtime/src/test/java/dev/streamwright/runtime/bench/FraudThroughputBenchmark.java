@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 /**
  * The fraud pipeline's sustained rate, Kafka to Flink to Kafka, on this machine. Preloads {@code
  * transactions} on an embedded broker with M events of the sample's generator, then runs the
- * pipeline file bounded at the topic's current end (kafka-source option {@code scan.bounded.mode =
+ * pipeline file bounded at the topic's current end (kafka-source property {@code stopAt =
  * latest-offset}, a fresh consumer group each run, file sinks under target/) until its job is
  * FINISHED: through Streamwright's {@link EmbeddedRuntime} and, side by side in ABBA rounds, the
  * same compiled statements through a plain Flink TableEnvironment on a bare MiniCluster. Also

@@ -93,9 +93,9 @@ class KafkaRunIT {
                 "1s",
                 "startupMode",
                 "earliest-offset",
-                "options",
                 // A bounded read: the job finishes by itself once it reached today's end offsets.
-                Map.of("scan.bounded.mode", "latest-offset")));
+                "stopAt",
+                "latest-offset"));
     Node filter = Node.of("big", "filter", Map.of("condition", "amount > 100"));
     Node sink = Node.of("out", "kafka-sink", Map.of("topic", OUTPUT));
     return new Pipeline(
@@ -173,8 +173,11 @@ class KafkaRunIT {
       assertThat(row.get("amount").asDouble()).isEqualTo((double) t.get("amount"));
       assertThat(row.get("currency").asText()).isEqualTo(t.get("currency"));
       assertThat(row.get("merchant").asText()).isEqualTo(t.get("merchant"));
-      assertThat(LocalDateTime.parse(row.get("transaction_time").asText().replace(' ', 'T')))
-          .isEqualTo(LocalDateTime.parse((String) t.get("transaction_time"), TIME));
+      // ISO-8601 with a fixed three digits, also for these whole seconds.
+      assertThat(row.get("transaction_time").asText())
+          .isEqualTo(
+              LocalDateTime.parse((String) t.get("transaction_time"), TIME)
+                  .format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT)));
     }
   }
 }

@@ -20,6 +20,10 @@ import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
 import dev.streamwright.runtime.validate.Problem;
 import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,8 +63,21 @@ class UpsertKafkaSinkIT {
   private static final Duration WAIT = Duration.ofSeconds(120);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A user's purchases and spend. */
-  private record Totals(long purchases, double total) {}
+  /** A user's purchases, spend and latest purchase time. */
+  private record Totals(long purchases, double total, LocalDateTime last) {}
+
+  /** Purchase times as a producer might write them: as few fractional digits as needed. */
+  private static final DateTimeFormatter SQL_TIME =
+      new DateTimeFormatterBuilder()
+          .appendPattern("yyyy-MM-dd HH:mm:ss")
+          .appendFraction(ChronoField.NANO_OF_SECOND, 0, 3, true)
+          .toFormatter(Locale.ROOT);
+
+  /** How the sink must write them: ISO-8601 with three digits, also on whole seconds. */
+  private static final DateTimeFormatter ISO_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT);
+
+  private static final LocalDateTime EPOCH = LocalDateTime.parse("2026-01-01T00:00:00");
 
   /** Every user's totals over all purchases, as the test computes them. */
   private static final Map<String, Totals> EXPECTED = new TreeMap<>();
@@ -79,6 +96,11 @@ class UpsertKafkaSinkIT {
     return (i * 37) % 250 + 0.5;
   }
 
+  /** Purchase {@code i} happens i quarter seconds in, so every fourth is on a whole second. */
+  private static LocalDateTime time(int i) {
+    return EPOCH.plusNanos(i * 250_000_000L);
+  }
+
   @BeforeAll
   static void producePurchases() throws Exception {
     KafkaBroker broker = KAFKA.broker();
@@ -91,11 +113,16 @@ class UpsertKafkaSinkIT {
         p.put("purchase_id", String.format(Locale.ROOT, "p-%04d", i));
         p.put("user_id", user(i));
         p.put("amount", amount(i));
+        p.put("purchase_time", SQL_TIME.format(time(i)));
         producer.send(new ProducerRecord<>(INPUT, user(i), JSON.writeValueAsString(p)));
         EXPECTED.merge(
             user(i),
-            new Totals(1, amount(i)),
-            (a, b) -> new Totals(a.purchases() + b.purchases(), a.total() + b.total()));
+            new Totals(1, amount(i), time(i)),
+            (a, b) ->
+                new Totals(
+                    a.purchases() + b.purchases(),
+                    a.total() + b.total(),
+                    a.last().isAfter(b.last()) ? a.last() : b.last()));
       }
       producer.flush();
     }
@@ -115,6 +142,8 @@ class UpsertKafkaSinkIT {
       for (JsonNode value : byKey.get(e.getKey())) {
         if (value != null) {
           states.add(value.get("purchases").asLong());
+          assertThat(value.get("last_purchase").asText())
+              .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
         }
       }
       List<Long> all = new ArrayList<>();
@@ -166,6 +195,8 @@ class UpsertKafkaSinkIT {
         assertThat(last.get("user_id").asText()).isEqualTo(user);
         assertThat(last.get("purchases").asLong()).isEqualTo(e.getValue().purchases());
         assertThat(last.get("total").asDouble()).isEqualTo(e.getValue().total());
+        assertThat(last.get("last_purchase").asText())
+            .isEqualTo(ISO_TIME.format(e.getValue().last()));
       }
     }
   }
@@ -204,19 +235,21 @@ class UpsertKafkaSinkIT {
                 List.of(
                     column("purchase_id", "STRING"),
                     column("user_id", "STRING"),
-                    column("amount", "DOUBLE")),
+                    column("amount", "DOUBLE"),
+                    column("purchase_time", "TIMESTAMP(3)")),
                 "startupMode",
                 "earliest-offset",
-                "options",
                 // A bounded read: the job finishes by itself once it reached today's end offsets.
-                Map.of("scan.bounded.mode", "latest-offset")));
+                "stopAt",
+                "latest-offset"));
     Node totals =
         Node.of(
             "totals",
             "sql",
             Map.of(
                 "query",
-                "SELECT user_id, COUNT(*) AS purchases, SUM(amount) AS total\n"
+                "SELECT user_id, COUNT(*) AS purchases, SUM(amount) AS total,"
+                    + " MAX(purchase_time) AS last_purchase\n"
                     + "FROM {{in}}\n"
                     + "GROUP BY user_id\n"
                     + "HAVING COUNT(*) <= "
@@ -225,7 +258,8 @@ class UpsertKafkaSinkIT {
                 List.of(
                     column("user_id", "STRING"),
                     column("purchases", "BIGINT"),
-                    column("total", "DOUBLE")),
+                    column("total", "DOUBLE"),
+                    column("last_purchase", "TIMESTAMP(3)")),
                 "updating",
                 true));
     Map<String, Object> sinkProps = new TreeMap<>(sinkProperties);

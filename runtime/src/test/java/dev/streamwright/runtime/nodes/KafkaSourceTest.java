@@ -218,13 +218,99 @@ class KafkaSourceTest {
         .doesNotContain("json.ignore-parse-errors")
         .contains("`amount` AS TRY_CAST(JSON_VALUE(`__record_value`, '$.amount') AS DOUBLE)")
         .contains("`user_id` AS JSON_VALUE(`__record_value`, '$.user_id')")
-        .contains("COALESCE(TRY_CAST(JSON_VALUE(`__record_value`, '$.transaction_time')");
-    assertThat(r.views).hasSize(2);
-    assertThat(r.views.get(1))
+        .contains(
+            "COALESCE(TRY_CAST(REPLACE(REPLACE(JSON_VALUE(`__record_value`,"
+                + " '$.transaction_time'), 'T', ' '), 'Z', '') AS TIMESTAMP(3))");
+    // The reason is computed once, in a view both outputs read.
+    assertThat(r.ddl.get(1))
+        .startsWith("CREATE TEMPORARY VIEW `node1__checked` AS")
         .contains("'not a JSON object'")
-        .contains("'amount: not a DOUBLE'")
-        .contains("'transaction_time: missing or not a TIMESTAMP(3)'")
-        .contains("IS NOT NULL");
+        .contains("'field ''amount'' holds '")
+        .contains("', expected a number'")
+        .contains("'an object'")
+        .contains("'an array'")
+        .contains("'field ''transaction_time'' is missing or null")
+        .contains("AS `__malformed_reason`");
+    assertThat(r.views).hasSize(2);
+    assertThat(r.views.get(0)).endsWith("WHERE `__malformed_reason` IS NULL");
+    assertThat(r.views.get(1))
+        .contains("`__malformed_reason` AS `dlq_reason`")
+        .endsWith("WHERE `__malformed_reason` IS NOT NULL");
+  }
+
+  @Test
+  void deadLetterModeChecksStringColumnsForNestedValuesOnlyWhenTheTextHasAny() {
+    String checked = transactions().set("onMalformed", "dead-letter").render().ddl.get(1);
+    assertThat(checked)
+        .contains(
+            "WHEN (LOCATE('[', `__record_value`) > 0 OR LOCATE('{', `__record_value`, 2) > 0)"
+                + " AND (JSON_QUERY(`__record_value`, '$.user_id') IS NOT NULL)")
+        .contains("', expected a string, number or boolean'");
+  }
+
+  @Test
+  void deadLetterModeReadsWholeNumbersOnlyIntoIntegerColumns() {
+    String ddl =
+        transactions()
+            .set("onMalformed", "dead-letter")
+            .set("columns", List.of(row("name", "quantity", "type", "INT")))
+            .render()
+            .ddl
+            .get(0);
+    assertThat(ddl)
+        .contains(
+            "`quantity` AS TRY_CAST(REGEXP_EXTRACT(JSON_VALUE(`__record_value`, '$.quantity'),"
+                + " '^\\s*([-+]?[0-9]+)(\\.0*)?\\s*$', 1) AS INT)");
+  }
+
+  @Test
+  void whatAColumnExpectsIsNamedInWords() {
+    assertThat(DeadLetterSql.expected("INT"))
+        .isEqualTo("a whole number from -2147483648 to 2147483647");
+    assertThat(DeadLetterSql.expected("DECIMAL(10,2)"))
+        .isEqualTo("a number that fits DECIMAL(10,2)");
+    assertThat(DeadLetterSql.expected("BOOLEAN")).isEqualTo("true or false");
+    assertThat(DeadLetterSql.expected("TIMESTAMP(3)"))
+        .isEqualTo("a timestamp like 2026-11-23 07:40:36.190");
+  }
+
+  @Test
+  void stopAtLatestOffsetBoundsTheRead() {
+    assertThat(transactions().set("stopAt", "latest-offset").render().ddl.get(0))
+        .contains("'scan.bounded.mode' = 'latest-offset'");
+    assertThat(transactions().render().ddl.get(0)).doesNotContain("scan.bounded.mode");
+  }
+
+  @Test
+  void aBoundedEnvironmentBoundsEverySourceThatHasNoStopOfItsOwn() {
+    FakeRenderContext r =
+        transactions()
+            .set("onMalformed", "dead-letter")
+            .environment(KafkaSource.ENVIRONMENT_STOP_AT, KafkaSource.LATEST_OFFSET)
+            .render();
+    assertThat(r.ddl.get(0)).contains("'scan.bounded.mode' = 'latest-offset'");
+  }
+
+  @Test
+  void isoTimestampsAreReadWithTheIsoStandard() {
+    assertThat(
+            transactions()
+                .set("timestampFormat", "iso-8601")
+                .set("keyFields", List.of("user_id"))
+                .render()
+                .ddl
+                .get(0))
+        .contains("'json.timestamp-format.standard' = 'ISO-8601'")
+        .contains("'key.json.timestamp-format.standard' = 'ISO-8601'");
+    assertThat(transactions().render().ddl.get(0)).doesNotContain("timestamp-format");
+    assertThat(
+            transactions()
+                .set("timestampFormat", "iso-8601")
+                .set("onMalformed", "dead-letter")
+                .render()
+                .ddl
+                .get(0))
+        .doesNotContain("timestamp-format");
   }
 
   @Test
@@ -239,7 +325,8 @@ class KafkaSourceTest {
                     row("name", "tags", "type", "ARRAY<STRING>")));
     assertThat(h.derive().onlyError("columns"))
         .contains("'tags' is ARRAY<STRING>")
-        .contains("scalar columns only");
+        .contains("scalar columns only")
+        .contains("set Malformed records to fail or skip");
   }
 
   @Test

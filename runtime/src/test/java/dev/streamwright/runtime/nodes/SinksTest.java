@@ -72,6 +72,19 @@ class SinksTest {
     assertThat(message).contains("input column 'score' has a type only the Flink planner knows");
   }
 
+  /** SCORED as a JSON sink writes it: times as fixed-width ISO-8601 text. */
+  private static final String SCORED_AS_TEXT =
+      "INSERT INTO `node1`\n"
+          + "SELECT\n"
+          + "  `user_id`,\n"
+          + "  `score`,\n"
+          + "  REPLACE(CAST(`event_time` AS STRING), ' ', 'T') AS `event_time`,\n"
+          + "  SUBSTRING(REPLACE(CAST(TIMESTAMPADD(MINUTE, TIMESTAMPDIFF(MINUTE,"
+          + " TO_TIMESTAMP_LTZ(0, 3), FLOOR(`proc_time` TO MINUTE)), TIMESTAMP '1970-01-01"
+          + " 00:00:00') AS STRING), ' ', 'T') FROM 1 FOR 16) || SUBSTRING(CAST(`proc_time` AS"
+          + " STRING) FROM 17) || 'Z' AS `proc_time`\n"
+          + "FROM `upstream_in`";
+
   @Test
   void fileSinkRollsOverQuicklyAndChecksAsOften() {
     FakeRenderContext r =
@@ -86,7 +99,8 @@ class SinksTest {
               'sink.rolling-policy.check-interval' = '10 s',
               'sink.rolling-policy.rollover-interval' = '10 s'
             )""");
-    assertThat(r.inserts).containsExactly("INSERT INTO `node1`\nSELECT *\nFROM `upstream_in`");
+    assertThat(r.ddl.get(0)).contains("`event_time` STRING,\n  `proc_time` STRING\n)");
+    assertThat(r.inserts).containsExactly(SCORED_AS_TEXT);
   }
 
   @Test
@@ -195,7 +209,8 @@ class SinksTest {
               'topic' = 'scored',
               'value.fields-include' = 'ALL'
             )""");
-    assertThat(r.inserts).containsExactly("INSERT INTO `node1`\nSELECT *\nFROM `upstream_in`");
+    assertThat(r.ddl.get(0)).contains("`event_time` STRING,\n  `proc_time` STRING\n)");
+    assertThat(r.inserts).containsExactly(SCORED_AS_TEXT);
   }
 
   @Test
@@ -248,5 +263,38 @@ class SinksTest {
   void printAndPreviewTakeUpdates() {
     assertThat(new PrintSink().inputs().get(0).acceptsUpdates()).isTrue();
     assertThat(new PreviewSink().inputs().get(0).acceptsUpdates()).isTrue();
+  }
+
+  @Test
+  void aSinkWithoutTimesInsertsEverythingAsItIs() {
+    FakeRenderContext r =
+        NodeHarness.of(new KafkaSink())
+            .input(Schema.of(List.of(new Column("user_id", "STRING"), new Column("n", "BIGINT"))))
+            .set("topic", "counts")
+            .render();
+    assertThat(r.inserts).containsExactly("INSERT INTO `node1`\nSELECT *\nFROM `upstream_in`");
+    assertThat(r.ddl.get(0)).doesNotContain("timestamp-format");
+  }
+
+  @Test
+  void timesNestedInRowsAreLeftToTheFormatWrittenAsIso8601() {
+    Schema nested =
+        Schema.of(
+            List.of(
+                new Column("user_id", "STRING"),
+                new Column("visits", "ARRAY<TIMESTAMP(3)>"),
+                new Column("day", "DATE")));
+    FakeRenderContext r =
+        NodeHarness.of(new KafkaSink())
+            .input(nested)
+            .set("topic", "visits")
+            .set("keyFields", List.of("user_id"))
+            .render();
+    assertThat(r.ddl.get(0))
+        .contains("`visits` ARRAY<TIMESTAMP(3)>")
+        .contains("`day` DATE")
+        .contains("'json.timestamp-format.standard' = 'ISO-8601'")
+        .contains("'key.json.timestamp-format.standard' = 'ISO-8601'");
+    assertThat(r.inserts).containsExactly("INSERT INTO `node1`\nSELECT *\nFROM `upstream_in`");
   }
 }

@@ -212,4 +212,40 @@ class UpsertKafkaSinkTest {
   void itsInputTakesUpdates() {
     assertThat(new UpsertKafkaSink().inputs().get(0).acceptsUpdates()).isTrue();
   }
+
+  @Test
+  void timesAreWrittenAsTextExceptTheKeyOfAnUpdatingInput() {
+    Schema perWindow =
+        new Schema(
+            List.of(
+                new Column("user_id", "STRING"),
+                new Column("window_start", "TIMESTAMP(3)"),
+                new Column("last_seen", "TIMESTAMP(3)")),
+            null,
+            null,
+            true);
+    FakeRenderContext r =
+        NodeHarness.of(new UpsertKafkaSink())
+            .input(perWindow)
+            .set("topic", "per-window")
+            .set("keyFields", List.of("user_id", "window_start"))
+            .render();
+    // Rendering the key would hide it from Flink, which would then keep every row in state.
+    assertThat(r.ddl.get(0))
+        .contains("`window_start` TIMESTAMP(3),\n  `last_seen` STRING,")
+        .contains("'key.json.timestamp-format.standard' = 'ISO-8601'")
+        .contains("'value.json.timestamp-format.standard' = 'ISO-8601'");
+    assertThat(r.inserts.get(0))
+        .contains("  `window_start`,\n")
+        .contains("REPLACE(CAST(`last_seen` AS STRING), ' ', 'T') AS `last_seen`");
+
+    Schema appendOnly = new Schema(perWindow.columns(), null, null, false);
+    FakeRenderContext a =
+        NodeHarness.of(new UpsertKafkaSink())
+            .input(appendOnly)
+            .set("topic", "per-window")
+            .set("keyFields", List.of("user_id", "window_start"))
+            .render();
+    assertThat(a.ddl.get(0)).contains("`window_start` STRING,").doesNotContain("timestamp-format");
+  }
 }
