@@ -143,7 +143,8 @@ class EmbeddedRuntimeIT {
         .containsEntry("even", false)
         .containsEntry("amount", new BigDecimal("7.00"))
         .containsEntry("quarter", 1.75)
-        .containsEntry("ts", "2024-01-02T03:04:05.000")
+        // A TIMESTAMP(0) literal: the column's precision, as a sink writes it.
+        .containsEntry("ts", "2024-01-02T03:04:05")
         .containsEntry("dt", "2024-01-02")
         .containsEntry("len", 4L);
     assertThat(runtime.awaitTermination(d, WAIT)).isEqualTo(DeploymentStatus.of(Phase.FINISHED));
