@@ -3,10 +3,12 @@ package dev.streamwright.app;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.core.importer.Location;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
@@ -17,8 +19,18 @@ import java.util.List;
  * authors can build on without Flink, and designer and monitor independent of each other. The app
  * depends on every module, so its test class path sees every Streamwright class.
  */
-@AnalyzeClasses(packages = "dev.streamwright", importOptions = ImportOption.DoNotIncludeTests.class)
+@AnalyzeClasses(
+    packages = "dev.streamwright",
+    importOptions = {ImportOption.DoNotIncludeTests.class, ArchitectureTest.NoTestJars.class})
 class ArchitectureTest {
+
+  /** Leaves out test jars (the runtime's test fixtures reach the app's tests as one). */
+  static final class NoTestJars implements ImportOption {
+    @Override
+    public boolean includes(Location location) {
+      return !location.contains("-tests.jar");
+    }
+  }
 
   private static final String PLUGIN_API = "dev.streamwright.plugin.api..";
   private static final String ONNX_PROVIDER = "dev.streamwright.plugin.onnx..";
@@ -94,6 +106,17 @@ class ArchitectureTest {
           .because(
               "the runtime is the engine under the designer, the monitor and the app; the arrows"
                   + " point one way (plugins/api <- runtime <- monitor, designer <- app)");
+
+  @ArchTest
+  static final ArchRule runtimePackagesFormNoCycle =
+      slices()
+          .matching("dev.streamwright.runtime.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "the runtime is split into modules along its packages (model and compiler, runtime"
+                  + " API, embedded, sandbox); a cycle between packages would become a cycle"
+                  + " between modules, and the runtime API must not depend on what implements it");
 
   @ArchTest
   static final ArchRule devClusterStandsAlone =

@@ -2,7 +2,7 @@ package dev.streamwright.app.cli;
 
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.codec.PipelineFileException;
-import dev.streamwright.runtime.embedded.FlinkErrors;
+import dev.streamwright.runtime.errors.FlinkErrors;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.slf4j.Logger;

@@ -2,8 +2,8 @@ package dev.streamwright.app.cli;
 
 import dev.streamwright.runtime.codec.PipelineFileException;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

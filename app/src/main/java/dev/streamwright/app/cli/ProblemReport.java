@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.streamwright.runtime.codec.PipelineFileException;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.io.PrintWriter;
 
 /**

@@ -1,6 +1,6 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

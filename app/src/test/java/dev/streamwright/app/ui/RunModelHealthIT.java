@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import dev.streamwright.runtime.codec.PipelineCodec;
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

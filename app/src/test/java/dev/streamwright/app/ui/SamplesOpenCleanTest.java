@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamwright.designer.document.compile.CompiledRevision;
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.codec.PipelineFileException;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,6 @@ package dev.streamwright.runtime.compile;
 
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

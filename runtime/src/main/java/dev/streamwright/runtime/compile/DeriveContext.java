@@ -3,7 +3,6 @@ package dev.streamwright.runtime.compile;
 import dev.streamwright.plugin.api.NodeProperties;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

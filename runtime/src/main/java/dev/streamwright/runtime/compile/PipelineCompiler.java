@@ -8,7 +8,6 @@ import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

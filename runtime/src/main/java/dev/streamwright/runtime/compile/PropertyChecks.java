@@ -2,7 +2,6 @@ package dev.streamwright.runtime.compile;
 
 import dev.streamwright.plugin.api.Durations;
 import dev.streamwright.plugin.api.PropertySpec;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.streamwright.runtime.connectors;
 
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.streamwright.runtime.connectors;
 
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

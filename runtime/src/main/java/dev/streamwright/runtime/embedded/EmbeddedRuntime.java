@@ -11,6 +11,7 @@ import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.SqlStatement;
 import dev.streamwright.runtime.connectors.ConnectorTables;
+import dev.streamwright.runtime.errors.FlinkErrors;
 import dev.streamwright.runtime.health.FlinkRestHealth;
 import dev.streamwright.runtime.health.ModelNodes;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.streamwright.runtime.embedded;
 
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.RuntimeFailure;
+import dev.streamwright.runtime.errors.FlinkErrors;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

@@ -306,7 +306,7 @@ public final class FraudThroughputBenchmark {
           new dev.streamwright.runtime.compile.PipelineCompiler(
                   dev.streamwright.runtime.compile.NodeTypeRegistry.load())
               .compile(p, java.util.Map.of("kafka.bootstrap.servers", bootstrap));
-      List<dev.streamwright.runtime.validate.Problem> problems = new ArrayList<>(c.problems());
+      List<dev.streamwright.runtime.compile.Problem> problems = new ArrayList<>(c.problems());
       if (c.result().isPresent()) {
         // Expressions naming a dropped column are only found by the planner.
         problems.addAll(
@@ -314,8 +314,8 @@ public final class FraudThroughputBenchmark {
       }
       var broken =
           problems.stream()
-              .filter(dev.streamwright.runtime.validate.Problem::isError)
-              .map(dev.streamwright.runtime.validate.Problem::nodeId)
+              .filter(dev.streamwright.runtime.compile.Problem::isError)
+              .map(dev.streamwright.runtime.compile.Problem::nodeId)
               .filter(java.util.Objects::nonNull)
               .distinct()
               .toList();

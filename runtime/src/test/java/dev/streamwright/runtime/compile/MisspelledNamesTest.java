@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.validate.Problem;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.streamwright.runtime.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
-import dev.streamwright.runtime.validate.Problem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -3,9 +3,9 @@ package dev.streamwright.runtime.connectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
-import dev.streamwright.runtime.validate.Problem;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.compile.SqlStatement;
 import dev.streamwright.runtime.compile.SqlStatement.Kind;
 import dev.streamwright.runtime.model.Edge;

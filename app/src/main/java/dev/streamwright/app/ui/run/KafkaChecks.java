@@ -1,9 +1,9 @@
 package dev.streamwright.app.ui.run;
 
+import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.connectors.ConnectorTables;
 import dev.streamwright.runtime.connectors.KafkaPreflight;
 import dev.streamwright.runtime.connectors.KafkaWatchdog;
-import dev.streamwright.runtime.validate.Problem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

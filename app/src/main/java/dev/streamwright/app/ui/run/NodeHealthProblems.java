@@ -1,7 +1,7 @@
 package dev.streamwright.app.ui.run;
 
 import dev.streamwright.runtime.api.NodeHealth;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.streamwright.app.ui.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.streamwright.runtime.api.NodeHealth;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;

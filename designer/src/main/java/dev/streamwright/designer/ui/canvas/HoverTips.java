@@ -2,7 +2,7 @@ package dev.streamwright.designer.ui.canvas;
 
 import dev.streamwright.designer.document.compile.EdgeSummary;
 import dev.streamwright.designer.ui.DesignerViewModel;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;

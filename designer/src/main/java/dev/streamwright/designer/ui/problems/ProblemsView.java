@@ -3,7 +3,7 @@ package dev.streamwright.designer.ui.problems;
 import dev.streamwright.designer.ui.DesignerIcons;
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.designer.ui.DesignerViewModel;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;

@@ -2,7 +2,7 @@ package dev.streamwright.designer.ui.properties;
 
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.plugin.api.PropertySpec;
-import dev.streamwright.runtime.validate.Problem;
+import dev.streamwright.runtime.compile.Problem;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package dev.streamwright.runtime.validate;
+package dev.streamwright.runtime.compile;
 
 import java.util.Comparator;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package dev.streamwright.runtime.embedded;
+package dev.streamwright.runtime.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

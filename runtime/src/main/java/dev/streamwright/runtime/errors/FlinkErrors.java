@@ -1,4 +1,4 @@
-package dev.streamwright.runtime.embedded;
+package dev.streamwright.runtime.errors;
 
 import dev.streamwright.runtime.connectors.ConnectorTables;
 import java.util.ArrayList;
