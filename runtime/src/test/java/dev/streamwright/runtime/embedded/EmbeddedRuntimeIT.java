@@ -335,7 +335,12 @@ class EmbeddedRuntimeIT {
     DeploymentStatus status = runtime.awaitTermination(d, WAIT);
 
     assertThat(status.phase()).isEqualTo(Phase.FAILED);
-    assertThat(status.message()).contains("x1").doesNotContain("\tat ").doesNotContain("\n");
+    // The job gets two restarts (LoopbackConfig); the last attempt's failure is the one reported,
+    // and on a busy machine it has been a later row's ('x2') once, so any row's cast may be named.
+    assertThat(status.message())
+        .containsPattern("For input string: 'x[1-5]'")
+        .doesNotContain("\tat ")
+        .doesNotContain("\n");
     assertThat(runtime.results(d, "bad").poll(Duration.ofSeconds(5), 10)).isEmpty();
   }
 
