@@ -12,12 +12,15 @@ import java.util.TreeMap;
  * @param checkpointInterval checkpoint interval; file and exactly-once Kafka sinks commit on
  *     checkpoints, so it must not be zero for them
  * @param configuration extra Flink configuration entries for this job
+ * @param restoreFrom the savepoint or retained checkpoint the job starts from (a path or URI the
+ *     runtime's cluster can read), or empty to start without state
  */
 public record DeployOptions(
     String jobName,
     int parallelism,
     Duration checkpointInterval,
-    Map<String, String> configuration) {
+    Map<String, String> configuration,
+    String restoreFrom) {
 
   /**
    * Checkpoint often enough that file sinks show their rows within seconds on a laptop, rarely
@@ -29,6 +32,16 @@ public record DeployOptions(
     checkpointInterval =
         checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
     configuration = Map.copyOf(new TreeMap<>(configuration == null ? Map.of() : configuration));
+    restoreFrom = restoreFrom == null ? "" : restoreFrom.strip();
+  }
+
+  /** Options that start the job without state. */
+  public DeployOptions(
+      String jobName,
+      int parallelism,
+      Duration checkpointInterval,
+      Map<String, String> configuration) {
+    this(jobName, parallelism, checkpointInterval, configuration, "");
   }
 
   /** Defaults: named after the pipeline, runtime parallelism, 5 s checkpoints. */
@@ -38,11 +51,21 @@ public record DeployOptions(
 
   /** These options with another job name. */
   public DeployOptions withJobName(String name) {
-    return new DeployOptions(name, parallelism, checkpointInterval, configuration);
+    return new DeployOptions(name, parallelism, checkpointInterval, configuration, restoreFrom);
   }
 
   /** These options with another parallelism. */
   public DeployOptions withParallelism(int p) {
-    return new DeployOptions(jobName, p, checkpointInterval, configuration);
+    return new DeployOptions(jobName, p, checkpointInterval, configuration, restoreFrom);
+  }
+
+  /** These options starting from a savepoint or retained checkpoint. */
+  public DeployOptions restoringFrom(String path) {
+    return new DeployOptions(jobName, parallelism, checkpointInterval, configuration, path);
+  }
+
+  /** Whether the job starts from saved state. */
+  public boolean restores() {
+    return !restoreFrom.isEmpty();
   }
 }
