@@ -251,7 +251,7 @@ class ModelSectionTest {
   @Test
   void aMatrixInputGetsOnePickerPerValueAndStoresThemInOrder(FxRobot robot) {
     Path matrix =
-        Path.of("..", "runtime", "src", "test", "resources", "models", "matrix4-input.onnx")
+        Path.of("../runtime/engine/src/test/resources/models/matrix4-input.onnx")
             .toAbsolutePath()
             .normalize();
     selectScored();

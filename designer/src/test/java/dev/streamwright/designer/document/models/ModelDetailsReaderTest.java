@@ -18,9 +18,9 @@ class ModelDetailsReaderTest {
   private static final Path SAMPLES =
       Path.of("..", "samples", "models").toAbsolutePath().normalize();
 
-  /** The runtime module's tiny test models (runtime/src/test/resources/models/README.md). */
+  /** The engine's tiny test models (runtime/engine/src/test/resources/models/README.md). */
   private static final Path TEST_MODELS =
-      Path.of("..", "runtime", "src", "test", "resources", "models").toAbsolutePath().normalize();
+      Path.of("../runtime/engine/src/test/resources/models").toAbsolutePath().normalize();
 
   private final ModelDetailsReader reader = new ModelDetailsReader();
 

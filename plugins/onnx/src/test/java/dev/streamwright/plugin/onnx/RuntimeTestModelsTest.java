@@ -9,8 +9,8 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * The tiny models checked in under runtime/src/test/resources/models are exactly what {@link
- * OnnxModels} writes, so anyone can see how each was made and remake it: run this test with {@code
+ * The tiny models in runtime/engine/src/test/resources/models are exactly what {@link OnnxModels}
+ * writes, so anyone can see how each was made and remake it: run this test with {@code
  * -Dstreamwright.test-models.write=true} to (re)write them. The runtime module has no protobuf on
  * its test classpath, which is why they are files there.
  */
@@ -18,7 +18,7 @@ class RuntimeTestModelsTest {
 
   /** The runtime module's test models, from this module (Maven runs tests there). */
   private static final Path DIR =
-      Path.of("..", "..", "runtime", "src", "test", "resources", "models").toAbsolutePath();
+      Path.of("../../runtime/engine/src/test/resources/models").toAbsolutePath();
 
   private static Map<String, byte[]> models() {
     Map<String, byte[]> m = new TreeMap<>();
