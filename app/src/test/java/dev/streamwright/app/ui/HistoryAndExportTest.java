@@ -72,6 +72,8 @@ class HistoryAndExportTest {
         .release(KeyCode.CONTROL);
 
     TextArea diff = studio.robot.lookup("." + HistoryDialog.DIFF).queryAs(TextArea.class);
+    // The theme caps dialogs at 600 px; the version list and the diff need the dialog's width.
+    assertThat(studio.fx(() -> diff.getScene().getWindow().getWidth())).isGreaterThan(900);
     StudioDriver.waitFor(SHORTLY, () -> diff.getText().startsWith("Version 1 → version 3"));
     String text = studio.fx(diff::getText);
     assertThat(text).contains(first, second);

@@ -85,6 +85,8 @@ public final class HistoryDialog extends Dialog<Void> {
     split.setDividerPositions(0.4);
     list.setMinWidth(260);
     getDialogPane().setContent(split);
+    // The theme caps dialog panes at 600 px, which would squeeze the diff next to the list.
+    getDialogPane().getStyleClass().add("wide-dialog");
     getDialogPane().setPrefSize(960, 600);
     getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
     Themes.style(getDialogPane(), theme);
