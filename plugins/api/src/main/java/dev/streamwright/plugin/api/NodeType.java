@@ -57,4 +57,13 @@ public interface NodeType {
 
   /** Renders the node's statements. Called only for nodes whose derivation had no errors. */
   void render(RenderContext context);
+
+  /**
+   * The state a node with these properties keeps while its job runs, so that an upgrade of a
+   * running pipeline can say which nodes lose theirs. By default none: a type whose SQL aggregates,
+   * windows, joins, deduplicates or buffers rows must declare it.
+   */
+  default NodeState state(NodeProperties properties) {
+    return NodeState.NONE;
+  }
 }

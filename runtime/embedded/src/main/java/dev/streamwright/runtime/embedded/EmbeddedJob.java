@@ -31,6 +31,9 @@ final class EmbeddedJob {
   /** The terminal status once reached; a terminal status never changes. */
   volatile DeploymentStatus terminal;
 
+  /** The savepoint the job started from, or empty: a failure to restore names it. */
+  volatile String restoredFrom = "";
+
   /** The node health last read, returned when the cluster cannot be asked. */
   volatile Map<String, NodeHealth> health = Map.of();
 

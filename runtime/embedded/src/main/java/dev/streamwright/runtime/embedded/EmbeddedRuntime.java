@@ -14,6 +14,7 @@ import dev.streamwright.runtime.connectors.ConnectorTables;
 import dev.streamwright.runtime.errors.FlinkErrors;
 import dev.streamwright.runtime.health.FlinkRestHealth;
 import dev.streamwright.runtime.health.ModelNodes;
+import dev.streamwright.runtime.upgrade.RestoreFailures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.ClientUtils;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -152,6 +154,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
           "Pipeline '" + pipeline.pipelineId() + "' has no sink: add a sink or a preview first.");
     }
     DeployOptions opts = options == null ? DeployOptions.defaults() : options;
+    if (opts.restores()) {
+      Optional<String> unusable = RestoreFailures.checkLocal(opts.restoreFrom());
+      if (unusable.isPresent()) {
+        throw new RuntimeFailure(unusable.get());
+      }
+    }
     String jobName =
         opts.jobName() == null || opts.jobName().isBlank()
             ? "streamwright-" + pipeline.pipelineId()
@@ -205,6 +213,9 @@ public final class EmbeddedRuntime implements PipelineRuntime {
         current = null;
         submitting = true;
         JobClient client = env.executeAsync(jobName);
+        if (opts.restores()) {
+          awaitRestore(mc, client, feeds.values());
+        }
         Deployment deployment =
             new Deployment(
                 UUID.randomUUID().toString(),
@@ -214,14 +225,15 @@ public final class EmbeddedRuntime implements PipelineRuntime {
                 describe(),
                 Instant.now(),
                 pipeline.previewSinks());
-        jobs.put(
-            deployment.id(),
+        EmbeddedJob job =
             new EmbeddedJob(
                 deployment,
                 client.getJobID(),
                 feeds,
                 ModelNodes.of(pipeline),
-                ConnectorTables.of(pipeline)));
+                ConnectorTables.of(pipeline));
+        job.restoredFrom = opts.restoreFrom();
+        jobs.put(deployment.id(), job);
         feeds.values().forEach(PreviewFeed::start);
         LOG.info(
             "Deployed pipeline '{}' v{} as Flink job {} ({})",
@@ -238,9 +250,32 @@ public final class EmbeddedRuntime implements PipelineRuntime {
           // The user's SQL was wrong: the studio shows the message; the trace is for support.
           LOG.info("Flink refused pipeline '{}'", pipeline.pipelineId(), e);
         }
+        Optional<String> restore =
+            opts.restores() ? RestoreFailures.describe(e, opts.restoreFrom()) : Optional.empty();
+        if (restore.isPresent()) {
+          throw new RuntimeFailure(restore.get(), e);
+        }
         String where = blamed == null ? "" : "node '" + blamed.nodeId() + "': ";
         throw new RuntimeFailure(where + FlinkErrors.rootMessage(e), e);
       }
+    }
+  }
+
+  /**
+   * Waits until a job started from a savepoint has restored it: Flink reads the savepoint while the
+   * job initializes, after the submission was accepted, and a savepoint that does not fit fails the
+   * job there. Throws that failure, so the deploy reports it instead of a job that fails later.
+   */
+  private static void awaitRestore(MiniCluster mc, JobClient client, Iterable<PreviewFeed> feeds)
+      throws Exception {
+    try {
+      ClientUtils.waitUntilJobInitializationFinished(
+          () -> mc.getJobStatus(client.getJobID()).get(),
+          () -> mc.requestJobResult(client.getJobID()).get(),
+          EmbeddedRuntime.class.getClassLoader());
+    } catch (Exception e) {
+      feeds.forEach(f -> f.close(DRAIN_STOP_WAIT));
+      throw e;
     }
   }
 
@@ -321,7 +356,10 @@ public final class EmbeddedRuntime implements PipelineRuntime {
           .map(
               t -> {
                 LOG.warn("Flink job {} failed", job.jobId, t);
-                return FlinkErrors.jobFailure(t, job.connectors);
+                return (job.restoredFrom.isEmpty()
+                        ? Optional.<String>empty()
+                        : RestoreFailures.describe(t, job.restoredFrom))
+                    .orElseGet(() -> FlinkErrors.jobFailure(t, job.connectors));
               })
           .orElse("The job failed.");
     } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.SecurityOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.configuration.WebOptions;
 
@@ -84,6 +85,9 @@ final class LoopbackConfig {
     conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, RESTART_DELAY);
     if (options.parallelism() > 0) {
       conf.set(CoreOptions.DEFAULT_PARALLELISM, options.parallelism());
+    }
+    if (options.restores()) {
+      conf.set(StateRecoveryOptions.SAVEPOINT_PATH, options.restoreFrom());
     }
     conf.addAll(Configuration.fromMap(options.configuration()));
     return conf;

@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -137,6 +138,17 @@ public final class DatagenSource extends BuiltinNodeType {
 
   /** One generated column as the properties describe it. */
   private record Generated(Column column, String expression, Map<String, String> options) {}
+
+  /** Where its sequence columns are: random and computed columns keep nothing. */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    for (NodeProperties c : properties.records(COLUMNS)) {
+      if ("sequence".equals(c.string("kind", ""))) {
+        return NodeState.kept("sequence positions", COLUMNS);
+      }
+    }
+    return NodeState.NONE;
+  }
 
   @Override
   public Map<String, Schema> deriveSchema(SchemaContext context) {

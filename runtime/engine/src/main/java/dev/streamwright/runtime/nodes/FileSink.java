@@ -1,6 +1,8 @@
 package dev.streamwright.runtime.nodes;
 
 import dev.streamwright.plugin.api.NodeCategory;
+import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -62,6 +64,12 @@ public final class FileSink extends BuiltinNodeType {
                 .description(
                     "Start a new part file after this long; files are committed on checkpoints")
                 .build()));
+  }
+
+  /** The files it is writing: they are committed on checkpoints. */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept("files in progress (not yet committed)", PATH, FORMAT);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.RenderContext;
 import dev.streamwright.plugin.api.Schema;
@@ -45,6 +46,14 @@ public final class KafkaSink extends BuiltinNodeType {
                 "Columns written as the record key (JSON), which also picks the partition"),
             KafkaOptions.deliveryGuarantee(),
             KafkaOptions.options()));
+  }
+
+  /** With exactly-once delivery its open transactions, committed on checkpoints; without, none. */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return "exactly-once".equals(properties.string(KafkaOptions.DELIVERY, ""))
+        ? NodeState.kept("open transactions", KafkaOptions.TOPIC, KafkaOptions.DELIVERY)
+        : NodeState.NONE;
   }
 
   @Override

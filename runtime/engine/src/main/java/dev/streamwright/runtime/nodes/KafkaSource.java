@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -167,6 +168,15 @@ public final class KafkaSource extends BuiltinNodeType {
                 .description("Adds a column of this name holding the processing time")
                 .build(),
             KafkaOptions.options()));
+  }
+
+  /**
+   * Its read positions in the topic's partitions: a job resumed from a savepoint reads on where it
+   * stopped, whatever the startup mode says.
+   */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept("read positions in the topic's partitions", KafkaOptions.TOPIC);
   }
 
   @Override

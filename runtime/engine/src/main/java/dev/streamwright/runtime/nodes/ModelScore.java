@@ -6,6 +6,8 @@ import static dev.streamwright.runtime.nodes.ModelBinding.OUTPUTS;
 
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
+import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -158,6 +160,15 @@ public final class ModelScore extends BuiltinNodeType {
                 .defaultValue(DEFAULT_BATCH)
                 .description("Most rows waiting for their score at once; batches never exceed it")
                 .build()));
+  }
+
+  /**
+   * The rows waiting for their score when the job stops; they are scored on resume by whatever
+   * model the node then names.
+   */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept("rows waiting for their score");
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -100,6 +101,19 @@ public final class OverFeatures extends BuiltinNodeType {
   /** What the properties say, as far as they could be read. */
   private record Plan(
       Column time, List<Column> partition, Duration range, Long rows, List<Aggregate> features) {}
+
+  /** The rows in each key's frame and their running aggregates. */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept(
+        "recent rows and running aggregates per key",
+        PARTITION_BY,
+        TIME,
+        FRAME,
+        RANGE,
+        ROWS,
+        FEATURES);
+  }
 
   @Override
   public Map<String, Schema> deriveSchema(SchemaContext context) {

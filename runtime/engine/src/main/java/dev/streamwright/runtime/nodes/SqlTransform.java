@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -74,6 +75,16 @@ public final class SqlTransform extends BuiltinNodeType {
                 .description(
                     "Whether the query updates earlier rows (e.g. a GROUP BY without a window)")
                 .build()));
+  }
+
+  /**
+   * Whatever the query aggregates, joins or deduplicates: Streamwright does not read the query, so
+   * a changed query is taken to lose it (a query that keeps nothing loses nothing).
+   */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept(
+        "aggregates, joined rows or seen keys (whatever the query keeps)", QUERY, COLUMNS);
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -89,6 +90,14 @@ public final class UpsertKafkaSink extends BuiltinNodeType {
                 .description("While buffering, write as soon as this many keys are waiting")
                 .build(),
             KafkaOptions.options()));
+  }
+
+  /** With exactly-once delivery its open transactions, committed on checkpoints; without, none. */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return "exactly-once".equals(properties.string(KafkaOptions.DELIVERY, ""))
+        ? NodeState.kept("open transactions", KafkaOptions.TOPIC, KafkaOptions.DELIVERY)
+        : NodeState.NONE;
   }
 
   @Override

@@ -3,6 +3,7 @@ package dev.streamwright.runtime.nodes;
 import dev.streamwright.plugin.api.Column;
 import dev.streamwright.plugin.api.NodeCategory;
 import dev.streamwright.plugin.api.NodeProperties;
+import dev.streamwright.plugin.api.NodeState;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.PropertyKind;
 import dev.streamwright.plugin.api.PropertySpec;
@@ -126,6 +127,23 @@ public final class WindowAggregate extends BuiltinNodeType {
       List<Column> keys,
       List<Aggregate> aggregates,
       String having) {}
+
+  /**
+   * Its open windows and their partial aggregates; the HAVING applies to finished windows and can
+   * change.
+   */
+  @Override
+  public NodeState state(NodeProperties properties) {
+    return NodeState.kept(
+        "open windows and their partial aggregates",
+        WINDOW,
+        TIME,
+        SIZE,
+        SLIDE,
+        GAP,
+        KEYS,
+        AGGREGATES);
+  }
 
   @Override
   public Map<String, Schema> deriveSchema(SchemaContext context) {
