@@ -21,7 +21,7 @@ class StateCheckTest {
   private static final String BROKER = "127.0.0.1:9092";
 
   private static Pipeline sample(String name) throws Exception {
-    return new PipelineCodec().read(Path.of("../samples", name, "pipeline.json"));
+    return new PipelineCodec().read(Path.of("../../samples", name, "pipeline.json"));
   }
 
   private static Pipeline replace(Pipeline p, String id, String property, Object value) {
