@@ -2,6 +2,7 @@ package dev.streamwright.app;
 
 import dev.streamwright.app.cli.Cli;
 import dev.streamwright.app.cli.CliContext;
+import dev.streamwright.app.cli.LogSafeArgs;
 import dev.streamwright.app.ui.StudioLauncher;
 import dev.streamwright.app.ui.StudioOptions;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
@@ -33,7 +34,7 @@ final class Launch {
     exit.runOnShutdown();
     log.info(
         "streamwright {} (Java {}, pid {}, data folder {})",
-        String.join(" ", args),
+        LogSafeArgs.of(args),
         Runtime.version(),
         ProcessHandle.current().pid(),
         folders.data());

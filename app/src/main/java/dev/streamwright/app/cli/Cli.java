@@ -17,6 +17,7 @@ public final class Cli {
     cli.addSubcommand("sandbox", new SandboxCommand(context));
     cli.addSubcommand("model", new ModelCommand());
     cli.addSubcommand("dev-cluster", new DevClusterCommand(context));
+    cli.addSubcommand("env", new EnvCommand(context));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

@@ -1,6 +1,15 @@
 package dev.streamwright.app.cli;
 
 import dev.streamwright.app.ExitActions;
+import dev.streamwright.app.environments.EnvironmentException;
+import dev.streamwright.app.environments.EnvironmentNames;
+import dev.streamwright.app.environments.RemoteEnvironment;
+import dev.streamwright.app.environments.RemoteEnvironmentBuilder;
+import dev.streamwright.app.workspace.OpenMode;
+import dev.streamwright.app.workspace.Workspace;
+import dev.streamwright.app.workspace.WorkspaceEnvironments;
+import dev.streamwright.app.workspace.WorkspaceException;
+import dev.streamwright.app.workspace.WorkspaceLockedException;
 import dev.streamwright.runtime.devcluster.ClusterProbe;
 import dev.streamwright.runtime.devcluster.ClusterProcess;
 import dev.streamwright.runtime.devcluster.DevCluster;
@@ -66,6 +75,59 @@ final class DevClusterCommand implements Callable<Integer> {
   /** The cluster's folder: {@code <data folder>/dev-cluster}. */
   Path folder() {
     return context.folders().data().resolve("dev-cluster");
+  }
+
+  /** Whether a dev cluster kept in the data folder has all its processes alive. */
+  static boolean isRunning(Path dataFolder) {
+    try {
+      return DevClusterState.read(dataFolder.resolve("dev-cluster"))
+          .map(DevClusterState::allAlive)
+          .orElse(false);
+    } catch (DevClusterException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Registers the running cluster as the environment {@code dev-cluster} in the workspace, or
+   * refreshes its URLs and savepoint folder, keeping what the user set (Kafka, headers, ...). A
+   * workspace the studio holds is left alone with a note: the cluster runs either way.
+   */
+  void register(DevClusterState state, Path workspaceDir, PrintWriter err) {
+    Path dir = workspaceDir != null ? workspaceDir : context.folders().data().resolve("workspace");
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      WorkspaceEnvironments envs = WorkspaceEnvironments.of(w);
+      RemoteEnvironmentBuilder b =
+          envs.get(EnvironmentNames.DEV_CLUSTER)
+              .map(RemoteEnvironment::toBuilder)
+              .orElseGet(() -> RemoteEnvironment.builder(EnvironmentNames.DEV_CLUSTER));
+      RemoteEnvironment env =
+          b.gatewayUrl(state.gatewayUrl().toString())
+              .restUrl(state.restUrl().toString())
+              .savepointDir(state.layout().savepoints().toUri().toString())
+              .build();
+      envs.put(env);
+      err.println(
+          "Registered it as the environment '"
+              + EnvironmentNames.DEV_CLUSTER
+              + "' (streamwright env test "
+              + EnvironmentNames.DEV_CLUSTER
+              + ").");
+    } catch (WorkspaceLockedException e) {
+      err.println(
+          "note: the workspace "
+              + dir
+              + " is open in another Streamwright, so the environment '"
+              + EnvironmentNames.DEV_CLUSTER
+              + "' was not registered; close it and run 'streamwright dev-cluster start' again.");
+    } catch (WorkspaceException | EnvironmentException e) {
+      LOG.warn("Could not register the dev cluster as an environment", e);
+      err.println(
+          "note: the environment '"
+              + EnvironmentNames.DEV_CLUSTER
+              + "' was not registered: "
+              + e.getMessage());
+    }
   }
 
   /** Runs {@code body} holding the folder's lock, so two commands never start or stop at once. */
@@ -146,6 +208,14 @@ final class DevClusterCommand implements Callable<Integer> {
     @Spec private CommandSpec spec;
 
     @Option(
+        names = "--workspace",
+        paramLabel = "DIR",
+        description =
+            "The workspace to register the cluster in as the environment 'dev-cluster' (default:"
+                + " <data folder>/workspace, the studio's).")
+    private Path workspace;
+
+    @Option(
         names = {"-h", "--help"},
         usageHelp = true,
         description = "Show this help message and exit.")
@@ -167,6 +237,7 @@ final class DevClusterCommand implements Callable<Integer> {
               "A dev cluster is already running (started " + shown(state.startedAt()) + ").");
           printUrls(out, state);
           out.flush();
+          parent.register(state, workspace, err);
           return ExitCodes.OK;
         }
         DevCluster.stop(state);
@@ -206,6 +277,7 @@ final class DevClusterCommand implements Callable<Integer> {
           describe(state.processes(), false));
       printUrls(out, state);
       out.flush();
+      parent.register(state, workspace, err);
       return ExitCodes.OK;
     }
   }
@@ -311,7 +383,7 @@ final class DevClusterCommand implements Callable<Integer> {
       name = "stop",
       description = {
         "Stop the dev cluster and delete its temp files; its logs, savepoints and checkpoints"
-            + " stay in its folder."
+            + " stay in its folder, and the environment 'dev-cluster' stays registered."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {

@@ -45,7 +45,7 @@ public final class Workspace implements AutoCloseable {
   /** Recent files kept: what a File menu shows without scrolling. */
   public static final int MAX_RECENT_FILES = 10;
 
-  private final WorkspaceSession session;
+  final WorkspaceSession session;
   private final WorkspaceRoot root;
   private final Clock clock;
   private final PipelineCodec codec = new PipelineCodec();
@@ -424,7 +424,7 @@ public final class Workspace implements AutoCloseable {
         });
   }
 
-  private void commit(PendingChange change, String action) {
+  void commit(PendingChange change, String action) {
     if (change.toStore().isEmpty()) {
       return;
     }
@@ -505,13 +505,13 @@ public final class Workspace implements AutoCloseable {
         e);
   }
 
-  private void checkOpen() {
+  void checkOpen() {
     if (closed) {
       throw new IllegalStateException("the workspace " + directory() + " is closed");
     }
   }
 
-  private void checkWritable(String action) {
+  void checkWritable(String action) {
     checkOpen();
     if (isReadOnly()) {
       throw new WorkspaceReadOnlyException(directory(), action);

@@ -34,4 +34,16 @@ final class WorkspaceRoot {
    * through {@link RecentPipelines}, which creates it on the first change.
    */
   ArrayList<String> recentPipelines = new ArrayList<>();
+
+  /**
+   * Remote environments by name ({@link WorkspaceEnvironments}). Added after the first release:
+   * null in a root from an older store until the first environment is added.
+   */
+  HashMap<String, StoredEnvironment> environments = new HashMap<>();
+
+  /**
+   * Deployment records by id ({@link WorkspaceDeployments}). Added after the first release: null in
+   * a root from an older store until the first deployment is recorded.
+   */
+  HashMap<String, StoredDeployment> deployments = new HashMap<>();
 }

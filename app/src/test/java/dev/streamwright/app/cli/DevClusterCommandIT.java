@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code streamwright dev-cluster start|status|stop}, in-process through the command line, with a
  * data folder of its own under target/: the cluster outlives {@code start} and is found, checked
- * and stopped by the later commands.
+ * and stopped by the later commands; {@code start} registers it as the environment {@code
+ * dev-cluster}, which stays after {@code stop} and then tests as not running.
  */
 class DevClusterCommandIT {
 
@@ -76,6 +77,12 @@ class DevClusterCommandIT {
           .contains("-Dstreamwright.devcluster.watch-parent=false");
     }
 
+    assertThat(start.err()).contains("Registered it as the environment 'dev-cluster'");
+    Result envs = CliHarness.run("env", "list");
+    assertThat(envs.out())
+        .containsPattern("dev-cluster +" + Pattern.quote(gateway) + " +" + Pattern.quote(rest))
+        .contains("savepoints      " + clusterFolder().resolve("savepoints").toUri());
+
     Result again = CliHarness.run("dev-cluster", "start");
 
     assertThat(again.exitCode()).as(again.all()).isZero();
@@ -109,6 +116,13 @@ class DevClusterCommandIT {
     assertThat(statusAfter.exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
     assertThat(statusAfter.out()).contains("dev cluster: down");
     assertThat(statusAfter.err()).contains("No dev cluster is running");
+    Result envsAfter = CliHarness.run("env", "list");
+    assertThat(envsAfter.out())
+        .as("stop leaves the environment registered")
+        .contains("dev-cluster");
+    Result test = CliHarness.run("env", "test", "dev-cluster");
+    assertThat(test.exitCode()).isEqualTo(ExitCodes.RUNTIME_FAILURE);
+    assertThat(test.out()).contains("dev cluster", "not running; start it with");
     Result stopAgain = CliHarness.run("dev-cluster", "stop");
     assertThat(stopAgain.exitCode()).isZero();
     assertThat(stopAgain.err()).contains("No dev cluster is running.");
