@@ -25,6 +25,11 @@ final class GatewayErrors {
   private static final Pattern SINK_TABLE =
       Pattern.compile("sink for writing table '(?:[^'.]+\\.[^'.]+\\.)?([^']+)'");
 
+  private static final Pattern SOURCE_TABLE =
+      Pattern.compile("source for reading table '(?:[^'.]+\\.[^'.]+\\.)?([^']+)'");
+
+  private static final Pattern INPUT_STRING = Pattern.compile("For input string: \"([^\"]*)\"");
+
   private GatewayErrors() {}
 
   /** The innermost message of a server-side stack trace, cleaned up, with a fix where known. */
@@ -33,6 +38,10 @@ final class GatewayErrors {
     String root = "";
     for (int i = causes.size() - 1; i >= 0 && root.isEmpty(); i--) {
       root = FlinkErrors.clean(causes.get(i));
+      // "For input string: "lots"" says less than the layer above, which names the option.
+      if (INPUT_STRING.matcher(root).find() && i > 0) {
+        root = FlinkErrors.clean(causes.get(i - 1));
+      }
     }
     if (root.isEmpty()) {
       root = FlinkErrors.clean(serverText);
@@ -107,7 +116,21 @@ final class GatewayErrors {
    * The insert whose sink table a failure names: the statement set is planned as a whole, so
    * Flink's message is the one clue which insert it was.
    */
-  static Optional<SqlStatement> insertNamedIn(CompiledPipeline pipeline, String text) {
+  static Optional<SqlStatement> tableNamedIn(CompiledPipeline pipeline, String text) {
+    Matcher source = SOURCE_TABLE.matcher(text);
+    if (source.find()) {
+      Pattern ddl =
+          Pattern.compile(
+              "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?TABLE\\s+(?:[`\\w]+\\.)*`?"
+                  + Pattern.quote(source.group(1))
+                  + "`?[\\s(]",
+              Pattern.CASE_INSENSITIVE);
+      Optional<SqlStatement> owner =
+          pipeline.statements().stream().filter(s -> ddl.matcher(s.sql()).find()).findFirst();
+      if (owner.isPresent()) {
+        return owner;
+      }
+    }
     Matcher m = SINK_TABLE.matcher(text);
     if (!m.find()) {
       return Optional.empty();

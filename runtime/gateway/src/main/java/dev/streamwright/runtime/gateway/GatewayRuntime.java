@@ -387,6 +387,14 @@ public final class GatewayRuntime implements PipelineRuntime {
                 mark.map(JobNames.Mark::version).orElse(0L)));
       }
     } catch (EndpointException e) {
+      if (e.status() == 404) {
+        throw new RuntimeFailure(
+            target.restUrl()
+                + " is not Flink's REST API (no /jobs/overview): give the JobManager's REST"
+                + " address (rest.port, 8081 by default) as the REST URL; the SQL Gateway has its"
+                + " own.",
+            e);
+      }
       throw new RuntimeFailure(e.getMessage(), e);
     }
     return result;

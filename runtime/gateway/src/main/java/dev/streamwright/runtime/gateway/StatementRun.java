@@ -83,6 +83,9 @@ final class StatementRun {
       session =
           GatewaySession.open(gateway, "streamwright " + pipeline.pipelineId(), statementTimeout);
     } catch (EndpointException e) {
+      if (e.status() == 404 || e.status() == 405) {
+        throw new RuntimeFailure(TargetCheck.notAGateway(gateway), e);
+      }
       throw new RuntimeFailure(e.getMessage(), e);
     }
     int index = 0;
@@ -122,7 +125,7 @@ final class StatementRun {
         try {
           session.execute(s.sql(), true);
         } catch (EndpointException e) {
-          throw nodeFailure(s, e);
+          throw nodeFailure(GatewayErrors.tableNamedIn(pipeline, e.serverText()).orElse(s), e);
         }
       }
       beforeStatement.accept(session, index);
@@ -136,7 +139,17 @@ final class StatementRun {
       try {
         result = session.execute(set, false);
       } catch (EndpointException e) {
-        Optional<SqlStatement> blamed = GatewayErrors.insertNamedIn(pipeline, e.serverText());
+        if (options.restores() && e.serverText().contains(options.restoreFrom())) {
+          throw new RuntimeFailure(
+              "The job could not start from '"
+                  + options.restoreFrom()
+                  + "': "
+                  + refusal(e)
+                  + " Check the path: it must be a savepoint or retained checkpoint of this"
+                  + " pipeline that the cluster can read.",
+              e);
+        }
+        Optional<SqlStatement> blamed = GatewayErrors.tableNamedIn(pipeline, e.serverText());
         if (blamed.isEmpty() && pipeline.inserts().size() == 1) {
           blamed = Optional.of(pipeline.inserts().get(0));
         }

@@ -108,7 +108,7 @@ final class TargetCheck {
   }
 
   /** Why a URL that answers HTTP is no SQL Gateway: often the JobManager's REST URL. */
-  private String notAGateway(Endpoint url) {
+  static String notAGateway(Endpoint url) {
     try {
       String flink =
           url.send(
