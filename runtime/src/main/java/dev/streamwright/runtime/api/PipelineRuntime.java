@@ -109,7 +109,10 @@ public interface PipelineRuntime extends AutoCloseable {
   /** Follows the rows of one of the deployment's preview sinks. */
   ResultStream results(Deployment deployment, String sinkNodeId);
 
-  /** Stops every deployment still running and releases the runtime's resources. */
+  /**
+   * Releases the runtime's resources. The embedded runtime stops its deployments with its cluster;
+   * a remote runtime leaves them running on theirs.
+   */
   @Override
   void close();
 }

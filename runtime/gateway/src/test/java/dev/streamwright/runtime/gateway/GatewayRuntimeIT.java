@@ -52,7 +52,11 @@ class GatewayRuntimeIT {
       assertThat(Clusters.live(runtime)).hasSize(liveBefore);
 
       CompiledPipeline printing = Clusters.compile(Clusters.quickstartWithPrintSink(), Map.of());
+      long started = System.nanoTime();
       Deployment d = runtime.deploy(printing, DeployOptions.defaults());
+      // Figures for docs/decisions/0017-gateway-clients.md.
+      System.out.printf(
+          "gateway runtime: deploy to RUNNING %d ms%n", (System.nanoTime() - started) / 1_000_000);
 
       assertThat(runtime.status(d).phase()).isEqualTo(Phase.RUNNING);
       DeploymentDetails details = runtime.details(d);

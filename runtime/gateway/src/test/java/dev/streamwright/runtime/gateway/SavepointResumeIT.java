@@ -18,7 +18,6 @@ import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +70,11 @@ class SavepointResumeIT {
       awaitCounts(broker, first, 0);
 
       // Stop with a savepoint: the path comes back only once the cluster reports FINISHED.
+      long stopping = System.nanoTime();
       String savepoint = runtime.stop(d, true).orElseThrow();
+      System.out.printf(
+          "gateway runtime: stop with savepoint until FINISHED %d ms%n",
+          (System.nanoTime() - stopping) / 1_000_000);
       assertThat(runtime.rest().details(d.jobId()).getJobStatus()).isEqualTo(JobStatus.FINISHED);
       assertThat(runtime.status(d).phase()).isEqualTo(Phase.STOPPED);
       assertThat(Path.of(URI.create(savepoint)).resolve("_metadata")).isNotEmptyFile();
@@ -208,9 +211,5 @@ class SavepointResumeIT {
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-  }
-
-  static boolean exists(Path p) {
-    return Files.exists(p);
   }
 }
