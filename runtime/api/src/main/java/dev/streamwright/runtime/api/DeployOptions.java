@@ -14,13 +14,17 @@ import java.util.TreeMap;
  * @param configuration extra Flink configuration entries for this job
  * @param restoreFrom the savepoint or retained checkpoint the job starts from (a path or URI the
  *     runtime's cluster can read), or empty to start without state
+ * @param deploymentId the id the deployment gets, chosen by the caller so a deploy interrupted
+ *     before it returned can be found on the cluster and never made twice; empty lets the runtime
+ *     pick one
  */
 public record DeployOptions(
     String jobName,
     int parallelism,
     Duration checkpointInterval,
     Map<String, String> configuration,
-    String restoreFrom) {
+    String restoreFrom,
+    String deploymentId) {
 
   /**
    * Checkpoint often enough that file sinks show their rows within seconds on a laptop, rarely
@@ -33,6 +37,17 @@ public record DeployOptions(
         checkpointInterval == null ? DEFAULT_CHECKPOINT_INTERVAL : checkpointInterval;
     configuration = Map.copyOf(new TreeMap<>(configuration == null ? Map.of() : configuration));
     restoreFrom = restoreFrom == null ? "" : restoreFrom.strip();
+    deploymentId = deploymentId == null ? "" : deploymentId.strip();
+  }
+
+  /** Options whose deployment id the runtime picks. */
+  public DeployOptions(
+      String jobName,
+      int parallelism,
+      Duration checkpointInterval,
+      Map<String, String> configuration,
+      String restoreFrom) {
+    this(jobName, parallelism, checkpointInterval, configuration, restoreFrom, "");
   }
 
   /** Options that start the job without state. */
@@ -41,7 +56,7 @@ public record DeployOptions(
       int parallelism,
       Duration checkpointInterval,
       Map<String, String> configuration) {
-    this(jobName, parallelism, checkpointInterval, configuration, "");
+    this(jobName, parallelism, checkpointInterval, configuration, "", "");
   }
 
   /** Defaults: named after the pipeline, runtime parallelism, 5 s checkpoints. */
@@ -51,17 +66,26 @@ public record DeployOptions(
 
   /** These options with another job name. */
   public DeployOptions withJobName(String name) {
-    return new DeployOptions(name, parallelism, checkpointInterval, configuration, restoreFrom);
+    return new DeployOptions(
+        name, parallelism, checkpointInterval, configuration, restoreFrom, deploymentId);
   }
 
   /** These options with another parallelism. */
   public DeployOptions withParallelism(int p) {
-    return new DeployOptions(jobName, p, checkpointInterval, configuration, restoreFrom);
+    return new DeployOptions(
+        jobName, p, checkpointInterval, configuration, restoreFrom, deploymentId);
   }
 
   /** These options starting from a savepoint or retained checkpoint. */
   public DeployOptions restoringFrom(String path) {
-    return new DeployOptions(jobName, parallelism, checkpointInterval, configuration, path);
+    return new DeployOptions(
+        jobName, parallelism, checkpointInterval, configuration, path, deploymentId);
+  }
+
+  /** These options with the deployment id chosen by the caller. */
+  public DeployOptions withDeploymentId(String id) {
+    return new DeployOptions(
+        jobName, parallelism, checkpointInterval, configuration, restoreFrom, id);
   }
 
   /** Whether the job starts from saved state. */
