@@ -119,6 +119,10 @@ class ArchitectureTest {
                   + " between modules, and the runtime API must not depend on what implements it");
 
   @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("dev.streamwright.(**)").should().beFreeOfCycles().because("x");
+
+  @ArchTest
   static final ArchRule devClusterStandsAlone =
       noClasses()
           .that()

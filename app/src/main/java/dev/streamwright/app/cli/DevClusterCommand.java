@@ -1,6 +1,6 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.ExitActions;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.runtime.devcluster.ClusterProbe;
 import dev.streamwright.runtime.devcluster.ClusterProcess;
 import dev.streamwright.runtime.devcluster.DevCluster;

@@ -1,5 +1,6 @@
 package dev.streamwright.app.ui.run;
 
+import dev.streamwright.app.run.GeneratorPlan;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.GeneratorRun;
 import dev.streamwright.runtime.generate.Generators;
@@ -103,12 +104,24 @@ public final class GeneratorViewModel {
 
   /** The configuration for a start now, from the current choices. */
   GeneratorConfig config() {
-    Scenario script =
-        scenario.get() == ScenarioChoice.SCRIPTED && entry != null
-            ? entry.scenario()
-            : Scenario.EMPTY;
+    return config(entry, scenario.get() == ScenarioChoice.SCRIPTED, rate.get());
+  }
+
+  /**
+   * How a run starts the generator once its job runs, with the choices of this moment; the
+   * configuration is made when it starts, so event times start then.
+   */
+  GeneratorPlan plan() {
+    boolean scripted = scenario.get() == ScenarioChoice.SCRIPTED;
+    int eventsPerSecond = rate.get();
+    return new GeneratorPlan(e -> config(e, scripted, eventsPerSecond), speed.get(), false);
+  }
+
+  private static GeneratorConfig config(
+      Generators.Entry generator, boolean scripted, int eventsPerSecond) {
+    Scenario script = scripted && generator != null ? generator.scenario() : Scenario.EMPTY;
     // Event times start now, so windows close as the wall clock passes and latency reads true.
-    return GeneratorConfig.of(SEED, rate.get(), SCENARIO_LENGTH, script)
+    return GeneratorConfig.of(SEED, eventsPerSecond, SCENARIO_LENGTH, script)
         .withStartTime(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
   }
 
