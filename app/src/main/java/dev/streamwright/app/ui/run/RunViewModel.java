@@ -13,26 +13,17 @@ import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
-import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.Problem;
-import dev.streamwright.runtime.generate.GeneratorConfig;
-import dev.streamwright.runtime.generate.Generators;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,7 +32,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,12 +47,6 @@ import org.slf4j.LoggerFactory;
 public final class RunViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
-
-  /**
-   * How often arrived rows reach the tables: four updates a second reads as live, and a table
-   * refresh per pulse (60 a second) would only burn CPU on a busy preview.
-   */
-  private static final Duration DRAIN_EVERY = Duration.millis(250);
 
   /** Where a run stands. */
   public enum Phase {
@@ -100,14 +84,12 @@ public final class RunViewModel {
   private final BooleanBinding canStop;
   private final BooleanBinding busy;
   private final RunHealth health;
-
-  private final Map<String, PreviewTable> tablesBySink = new LinkedHashMap<>();
+  private final PreviewDrain drain = new PreviewDrain(previews);
   private long runs;
   private boolean stopRequested;
   private Run current;
   private Deployment deployment;
   private PreviewPoller poller;
-  private Timeline drain;
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
@@ -231,8 +213,7 @@ public final class RunViewModel {
     deployment = null;
     health.reset();
     endRun();
-    tablesBySink.clear();
-    previews.clear();
+    drain.clear();
     problems.clear();
     failure.set("");
     generator.offer(Optional.empty());
@@ -252,39 +233,14 @@ public final class RunViewModel {
 
   /** Starts (or restarts) the running pipeline's data generator with the toolbar's choices. */
   public void startGenerator() {
-    Optional<Sandbox> s = runner.sandbox();
-    Optional<Generators.Entry> entry = generator.entry();
-    if (s.isEmpty() || entry.isEmpty() || phase.get() != Phase.RUNNING) {
-      return;
+    if (phase.get() == Phase.RUNNING) {
+      generator.start(runner, tasks);
     }
-    GeneratorConfig config = generator.config();
-    double speed = generator.speedProperty().get();
-    tasks
-        .run(
-            "start generator " + entry.get().name(),
-            () -> s.get().startGenerator(entry.get().create(config), speed))
-        .whenCompleteAsync(
-            (v, error) -> {
-              if (error != null) {
-                LOG.warn("Starting the generator failed", error);
-                generator.offer(entry);
-              } else {
-                generator.refresh(s.get().generator().orElse(null));
-              }
-            },
-            tasks.ui());
   }
 
   /** Stops the data generator; the job keeps running. */
   public void stopGenerator() {
-    Optional<Sandbox> s = runner.sandbox();
-    if (s.isEmpty()) {
-      return;
-    }
-    tasks
-        .run("stop the generator", s.get()::stopGenerator)
-        .whenCompleteAsync(
-            (v, e) -> generator.refresh(s.get().generator().orElse(null)), tasks.ui());
+    generator.stop(runner, tasks);
   }
 
   /** Stops the running job, or the run that is still starting. */
@@ -304,7 +260,7 @@ public final class RunViewModel {
       return;
     }
     long run = runs;
-    enter(Phase.STOPPING, "stopping job " + shortId(d.jobId()) + "…");
+    enter(Phase.STOPPING, "stopping job " + RunMessages.shortId(d.jobId()) + "…");
     tasks
         .supply("stop job " + d.jobId(), () -> stopJob(r))
         .whenCompleteAsync(
@@ -313,13 +269,13 @@ public final class RunViewModel {
                 return;
               }
               if (error != null) {
-                fail("the job could not be stopped: " + readable(error), error);
+                fail("the job could not be stopped: " + RunMessages.readable(error), error);
                 return;
               }
               if (poller != null) {
                 poller.stop(); // the drain notices it ending and shows the job stopped
               } else {
-                enter(Phase.STOPPED, "stopped job " + shortId(d.jobId()));
+                enter(Phase.STOPPED, "stopped job " + RunMessages.shortId(d.jobId()));
               }
             },
             tasks.ui());
@@ -405,15 +361,15 @@ public final class RunViewModel {
       return;
     }
     if (error != null) {
-      Throwable e = unwrap(error);
+      Throwable e = RunMessages.unwrap(error);
       if (e instanceof SandboxException) {
         fail("the Kafka sandbox could not start: " + e.getMessage(), null);
       } else if (e instanceof KafkaChecks.NotReady k) {
         fail(KafkaChecks.failure(k.problems()));
       } else if (!steps.checked) {
-        fail("the pipeline could not be checked: " + readable(error), error);
+        fail("the pipeline could not be checked: " + RunMessages.readable(error), error);
       } else {
-        fail(readable(error), error);
+        fail(RunMessages.readable(error), error);
       }
       return;
     }
@@ -428,26 +384,17 @@ public final class RunViewModel {
     if (stopRequested) {
       tasks.supply("stop job " + d.jobId(), () -> stopJob(r));
       tasks.run("end the run", r::close);
-      enter(Phase.STOPPED, "stopped job " + shortId(d.jobId()));
+      enter(Phase.STOPPED, "stopped job " + RunMessages.shortId(d.jobId()));
       return;
     }
     deployment = d;
-    for (String sink : d.previewSinks()) {
-      tablesBySink.put(sink, PreviewTables.of(r.pipeline(), r.compiled(), sink));
-    }
-    for (String sink : r.followedTopicSinks()) {
-      tablesBySink.put(sink, PreviewTables.of(r.pipeline(), r.compiled(), sink));
-    }
     generator.offer(r.generatorEntry());
-    previews.setAll(tablesBySink.values());
     RowMailbox rows = new RowMailbox();
     PreviewPoller p = r.previews(rows);
     poller = p;
     tasks.run("follow the previews of job " + d.jobId(), p);
-    drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> drain(run, r, p, rows)));
-    drain.setCycleCount(Animation.INDEFINITE);
-    drain.play();
-    enter(Phase.RUNNING, "running job " + shortId(d.jobId()));
+    drain.start(r, p, rows, this::refreshGenerator, last -> ended(run, r, last));
+    enter(Phase.RUNNING, "running job " + RunMessages.shortId(d.jobId()));
     problems.addAll(started.get().kafkaWarnings());
     r.watchKafka(lost -> tasks.ui().execute(() -> kafkaLost(run, r, lost)));
     if (r.reportsHealth()) {
@@ -469,32 +416,8 @@ public final class RunViewModel {
     fail(KafkaChecks.failure(lost));
   }
 
-  /** Moves what the followers collected into the tables: one list change per sink per tick. */
-  private void drain(long run, Run r, PreviewPoller p, RowMailbox rows) {
-    if (run != runs) {
-      return;
-    }
-    boolean done = p.isDone(); // read first: rows queued before it ended are then all drained
-    Map<String, List<ResultRow>> bySink = rows.takeAll();
-    r.topicFollower().ifPresent(t -> t.batches().takeInto(bySink));
-    refreshGenerator();
-    bySink.forEach(
-        (sink, arrived) -> {
-          PreviewTable table = tablesBySink.get(sink);
-          if (table != null) {
-            table.append(arrived);
-          }
-        });
-    if (done) {
-      ended(run, r, p.latestStatus());
-    }
-  }
-
   private void refreshGenerator() {
-    Optional<Sandbox> s = runner.sandbox();
-    if (s.isPresent() && generator.availableProperty().get()) {
-      generator.refresh(s.get().generator().orElse(null));
-    }
+    generator.refresh(runner);
   }
 
   private void ended(long run, Run r, DeploymentStatus last) {
@@ -502,7 +425,7 @@ public final class RunViewModel {
     poller = null;
     tasks.run("end the run", r::close).whenCompleteAsync((v, e) -> refreshGenerator(), tasks.ui());
     Deployment d = deployment;
-    String job = d == null ? "" : " " + shortId(d.jobId());
+    String job = d == null ? "" : " " + RunMessages.shortId(d.jobId());
     if (last != null && last.phase() == DeploymentStatus.Phase.FAILED) {
       // A model's failure names the model, a Kafka failure its topic or brokers: the error then
       // shows on that node.
@@ -524,10 +447,7 @@ public final class RunViewModel {
 
   private void stopDrain() {
     health.stop();
-    if (drain != null) {
-      drain.stop();
-      drain = null;
-    }
+    drain.stop();
   }
 
   /** Ends following the previous run, if any, on a background thread. */
@@ -574,28 +494,5 @@ public final class RunViewModel {
   private void enter(Phase next, String detail) {
     phase.set(next);
     status.set(runner.runtimeName() + ": " + detail);
-  }
-
-  private static String shortId(String jobId) {
-    return jobId == null ? "" : jobId.length() > 8 ? jobId.substring(0, 8) : jobId;
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  /** The message a user can act on: the runtime's own words, else the exception's. */
-  static String readable(Throwable error) {
-    Throwable e = unwrap(error);
-    if (e instanceof RuntimeFailure || e instanceof SandboxException) {
-      return e.getMessage();
-    }
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    return e.getClass().getSimpleName() + message + " (the log has the details)";
   }
 }
