@@ -136,12 +136,8 @@ public final class Run implements AutoCloseable {
     compiled = result.compiled();
     connectors = ConnectorTables.of(compiled);
     models = ModelNodes.of(compiled);
-    Optional<Generators.Entry> entry = generatorEntry();
-    Optional<GeneratorPlan> plan = options.generator();
-    if (entry.isPresent() && plan.isPresent() && plan.get().beforeDeploy()) {
-      startGenerator(entry.get(), plan.get(), listener);
-    }
-    warm.join();
+    // Brokers that do not answer and missing topics fail here, in seconds, on their node, before
+    // anything is written to them.
     List<Problem> kafka = List.of();
     if (!connectors.kafka().isEmpty()) {
       listener.kafkaChecking(connectors);
@@ -153,6 +149,12 @@ public final class Run implements AutoCloseable {
       }
       listener.kafkaChecked(kafka);
     }
+    Optional<Generators.Entry> entry = generatorEntry();
+    Optional<GeneratorPlan> plan = options.generator();
+    if (entry.isPresent() && plan.isPresent() && plan.get().beforeDeploy()) {
+      startGenerator(entry.get(), plan.get(), listener);
+    }
+    warm.join();
     if (options.tallySinks()) {
       tally = SinkTally.start(connectors);
     }

@@ -31,14 +31,17 @@ public interface RunListener {
   /** What the checks found; when it did not pass, the run ends here. */
   default void checked(RunCheck.Result result) {}
 
-  /** The sandbox's data generator started producing (before the deploy, when asked so). */
-  default void generatorStarted(Generators.Entry entry, GeneratorRun run) {}
-
   /** The pipeline's Kafka nodes are about to be checked (only when it has any). */
   default void kafkaChecking(ConnectorTables connectors) {}
 
   /** What the Kafka check found; with an error among them the run ends here. */
   default void kafkaChecked(List<Problem> found) {}
+
+  /**
+   * The sandbox's data generator started producing (here when it starts before the deploy, else
+   * right after {@link #deployed}).
+   */
+  default void generatorStarted(Generators.Entry entry, GeneratorRun run) {}
 
   /**
    * The job is about to be submitted.
