@@ -1,6 +1,7 @@
 package dev.streamwright.app;
 
 import dev.streamwright.app.cli.ExitCodes;
+import dev.streamwright.app.process.AppFolders;
 import dev.streamwright.plugin.onnx.NativeLibraryCache;
 import java.io.UncheckedIOException;
 

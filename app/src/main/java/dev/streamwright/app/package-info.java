@@ -1,5 +1,6 @@
 /**
- * The Streamwright application: the entry point, the folders it owns on this machine, and what
- * happens on exit. It wires the runtime, designer and monitor modules together.
+ * The Streamwright application's composition root: the entry point and the one place that creates
+ * implementation classes (the embedded runtime) and hands them to the command line and the studio,
+ * which see only the runtime API. It wires the runtime, designer and monitor modules together.
  */
 package dev.streamwright.app;

@@ -39,6 +39,11 @@ class ArchitectureTest {
   private static final String DESIGNER = "dev.streamwright.designer..";
   private static final String APP = "dev.streamwright.app..";
 
+  /** The runtime's implementations: the embedded Flink and the SQL Gateway client. */
+  private static final String[] RUNTIME_IMPLEMENTATIONS = {
+    "dev.streamwright.runtime.embedded..", "dev.streamwright.runtime.gateway.."
+  };
+
   /** Guards the rules below against passing vacuously because the import found nothing. */
   @ArchTest
   static void theImportSeesTheCoreModules(JavaClasses classes) {
@@ -108,15 +113,34 @@ class ArchitectureTest {
                   + " point one way (plugins/api <- runtime <- monitor, designer <- app)");
 
   @ArchTest
-  static final ArchRule runtimePackagesFormNoCycle =
+  static final ArchRule frontEndsSeeOnlyTheRuntimeApi =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.streamwright.app.cli..",
+              "dev.streamwright.app.ui..",
+              "dev.streamwright.app.run..",
+              DESIGNER,
+              MONITOR)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(RUNTIME_IMPLEMENTATIONS)
+          .because(
+              "the CLI, the studio and the run owner deploy through the runtime API"
+                  + " (runtime.api) whichever runtime runs the job, embedded or remote; only the"
+                  + " composition root in dev.streamwright.app creates an implementation");
+
+  @ArchTest
+  static final ArchRule packagesFormNoCycle =
       slices()
-          .matching("dev.streamwright.runtime.(*)..")
+          .matching("dev.streamwright.(**)")
           .should()
           .beFreeOfCycles()
           .because(
-              "the runtime is split into modules along its packages (model and compiler, runtime"
-                  + " API, embedded, sandbox); a cycle between packages would become a cycle"
-                  + " between modules, and the runtime API must not depend on what implements it");
+              "every package is a unit that can move into a module of its own (the runtime is"
+                  + " being split along its packages, the app into CLI, studio and run owner);"
+                  + " a cycle between packages would become a cycle between modules, and the"
+                  + " runtime API must not depend on what implements it");
 
   @ArchTest
   static final ArchRule devClusterStandsAlone =

@@ -1,10 +1,10 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.ExitActions;
 import dev.streamwright.app.environments.EnvironmentException;
 import dev.streamwright.app.environments.EnvironmentNames;
 import dev.streamwright.app.environments.RemoteEnvironment;
 import dev.streamwright.app.environments.RemoteEnvironmentBuilder;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.app.workspace.OpenMode;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.app.workspace.WorkspaceEnvironments;

@@ -1,19 +1,16 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.AppFolders;
+import dev.streamwright.app.process.AppFolders;
+import dev.streamwright.app.run.RunCheck;
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.codec.PipelineFileException;
 import dev.streamwright.runtime.compile.Compilation;
-import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.compile.PipelineCompiler;
-import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,34 +20,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a pipeline file and checks it in the two layers every command shares: the structural
  * compile (node types, properties, edges, cycles, schemas), then, only when that found no error,
- * Flink's planner on the generated SQL.
+ * Flink's planner on the generated SQL (the run owner's {@link RunCheck}, as before every run).
  */
 final class PipelineChecker {
-
-  /** The planner layer, separate so the structural layer can run without starting Flink. */
-  @FunctionalInterface
-  interface PlanCheck {
-    /** The problems Flink's planner finds in the compiled SQL, mapped to nodes. */
-    List<Problem> validate(Pipeline pipeline, CompiledPipeline compiled);
-  }
 
   private static final Logger LOG = LoggerFactory.getLogger(PipelineChecker.class);
 
   /** The folder inside Streamwright's data folder that {@code ${data}} stands for. */
   static final String DATA_FOLDER = "data";
 
-  private final PipelineCodec codec = new PipelineCodec();
   private final PipelineCompiler compiler;
-  private final PlanCheck planner;
+  private final RunCheck check;
 
   /** A checker with the node types on the class path and Flink's planner. */
   PipelineChecker() {
-    this(new PipelineCompiler(NodeTypeRegistry.load()), PlannerCheck.create());
-  }
-
-  PipelineChecker(PipelineCompiler compiler, PlanCheck planner) {
-    this.compiler = compiler;
-    this.planner = planner;
+    NodeTypeRegistry registry = NodeTypeRegistry.load();
+    this.compiler = new PipelineCompiler(registry);
+    this.check = RunCheck.create(registry);
   }
 
   /**
@@ -71,27 +57,28 @@ final class PipelineChecker {
     return AppFolders.detect().data().resolve(DATA_FOLDER);
   }
 
-  /** Reads and compiles the file; fast, and never starts Flink. */
-  PipelineCheck structural(Path file) {
-    return structural(file, Map.of());
-  }
-
   /**
-   * Reads and compiles the file with more environment settings than the file's own (e.g. a bounded
-   * read of every Kafka source).
+   * Reads the file: the result holds its pipeline (nothing checked yet, so not valid), or why it is
+   * not one.
    */
-  PipelineCheck structural(Path file, Map<String, String> settings) {
-    Pipeline pipeline;
+  static PipelineCheck read(Path file) {
     try {
-      pipeline = codec.read(file);
+      return new PipelineCheck(file, null, new PipelineCodec().read(file), List.of(), null);
     } catch (PipelineFileException e) {
       LOG.info("Cannot read pipeline file {}: {}", file, e.getMessage());
       return PipelineCheck.unreadable(file, e);
     }
+  }
+
+  /** Reads and compiles the file; fast, and never starts Flink. */
+  PipelineCheck structural(Path file) {
+    PipelineCheck read = read(file);
+    if (read.fileError() != null) {
+      return read;
+    }
+    Pipeline pipeline = read.pipeline();
     long started = System.nanoTime();
-    Map<String, String> environment = new HashMap<>(environment(file));
-    environment.putAll(settings);
-    Compilation compilation = compiler.compile(pipeline, environment);
+    Compilation compilation = compiler.compile(pipeline, environment(file));
     LOG.info(
         "Compiled pipeline '{}' from {} in {} ms: {} problems",
         pipeline.id(),
@@ -104,26 +91,19 @@ final class PipelineChecker {
 
   /** Reads and compiles the file and, when it compiled, validates the SQL with Flink's planner. */
   PipelineCheck full(Path file) {
-    return full(file, Map.of());
-  }
-
-  /** {@link #full(Path)} with more environment settings ({@link #structural(Path, Map)}). */
-  PipelineCheck full(Path file, Map<String, String> settings) {
-    PipelineCheck structural = structural(file, settings);
-    if (!structural.isValid()) {
-      return structural;
+    PipelineCheck read = read(file);
+    if (read.fileError() != null) {
+      return read;
     }
-    Pipeline pipeline = structural.pipeline();
+    Pipeline pipeline = read.pipeline();
     long started = System.nanoTime();
-    List<Problem> planned = planner.validate(pipeline, structural.compiled());
+    RunCheck.Result result = check.check(pipeline, environment(file));
     LOG.info(
-        "Planner validated pipeline '{}' in {} ms: {} problems",
+        "Checked pipeline '{}' from {} in {} ms: {} problems",
         pipeline.id(),
+        file,
         (System.nanoTime() - started) / 1_000_000,
-        planned.size());
-    List<Problem> all = new ArrayList<>(structural.problems());
-    all.addAll(planned);
-    boolean errors = planned.stream().anyMatch(Problem::isError);
-    return new PipelineCheck(file, null, pipeline, all, errors ? null : structural.compiled());
+        result.problems().size());
+    return new PipelineCheck(file, null, pipeline, result.problems(), result.compiled());
   }
 }

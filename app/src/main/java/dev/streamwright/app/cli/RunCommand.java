@@ -1,34 +1,31 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.ExitActions;
-import dev.streamwright.runtime.api.DeployOptions;
+import dev.streamwright.app.process.ExitActions;
+import dev.streamwright.app.run.KafkaChecks;
+import dev.streamwright.app.run.PreviewPoller;
+import dev.streamwright.app.run.Run;
+import dev.streamwright.app.run.RunCheck;
+import dev.streamwright.app.run.RunListener;
+import dev.streamwright.app.run.RunOptions;
+import dev.streamwright.app.run.Runner;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
-import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultRow;
-import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
-import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.connectors.ConnectorTables;
-import dev.streamwright.runtime.connectors.KafkaPreflight;
-import dev.streamwright.runtime.connectors.KafkaWatchdog;
 import dev.streamwright.runtime.connectors.SinkTally;
-import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.nodes.KafkaSource;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -40,9 +37,9 @@ import picocli.CommandLine.Spec;
  * of its preview sinks to stdout until the job ends, the duration passes, enough rows were printed,
  * or the user presses Ctrl-C. Progress goes to stderr, so stdout holds rows only.
  *
- * <p>Before the job starts, every Kafka node's brokers and topics are checked ({@link
- * KafkaPreflight}); while it runs, its brokers are watched ({@link KafkaWatchdog}); at the end, the
- * summary says what each Kafka and file sink wrote ({@link SinkTally}).
+ * <p>The run goes through the run owner ({@link Run}): before the job starts, every Kafka node's
+ * brokers and topics are checked; while it runs, its brokers are watched; at the end, the summary
+ * says what each Kafka and file sink wrote ({@link SinkTally}).
  */
 @Command(
     name = "run",
@@ -60,17 +57,6 @@ import picocli.CommandLine.Spec;
       "3:the job failed or could not start (e.g. a Kafka node's brokers or topic are not there)"
     })
 final class RunCommand implements Callable<Integer> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
-
-  /** Short enough that a second sink's rows and a finished job are noticed promptly. */
-  private static final Duration POLL = Duration.ofMillis(100);
-
-  /** Rows taken from a sink at a time: keeps a burst from starving the other sinks. */
-  private static final int BATCH = 500;
-
-  /** Asking the cluster for the job status on every poll would be wasted round trips. */
-  private static final long STATUS_EVERY_NANOS = Duration.ofMillis(500).toNanos();
 
   @Spec private CommandSpec spec;
 
@@ -127,129 +113,162 @@ final class RunCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--max-rows must be at least 1, was " + maxRows);
     }
-    try (PipelineRuntime runtime = context.runtimes().get()) {
-      // The cluster start (~1 s) overlaps the planner check (~2-3 s cold) instead of following it.
-      CompletableFuture<Void> warmUp = CompletableFuture.runAsync(() -> startEarly(runtime));
-      err.println("Checking " + file + " ...");
+    err.println("Checking " + file + " ...");
+    err.flush();
+    PipelineCheck read = PipelineChecker.read(file);
+    if (read.fileError() != null) {
+      ProblemReport.printText(read, err);
       err.flush();
-      PipelineCheck check =
-          new PipelineChecker()
-              .full(
-                  file,
+      return ExitCodes.INVALID_PIPELINE;
+    }
+    try (Runner runner = context.runner(PipelineChecker.environment(file))) {
+      RunOptions options =
+          RunOptions.plain()
+              .withSettings(
                   bounded
                       ? Map.of(KafkaSource.ENVIRONMENT_STOP_AT, KafkaSource.LATEST_OFFSET)
-                      : Map.of());
+                      : Map.of())
+              .tallied()
+              .limitedTo(duration);
+      Run run = runner.prepare(read.pipeline(), options);
+      Progress progress = new Progress(runner, run, err);
+      try {
+        Optional<Run.Started> started;
+        try {
+          started = run.start(progress);
+        } catch (KafkaChecks.NotReady e) {
+          err.println("The job was not started: fix the Kafka problems above and run again.");
+          err.flush();
+          return ExitCodes.RUNTIME_FAILURE;
+        }
+        if (started.isEmpty()) {
+          return ExitCodes.INVALID_PIPELINE;
+        }
+        return follow(run, started.get().deployment(), progress, out, err);
+      } finally {
+        progress.withdraw();
+        run.close();
+      }
+    }
+  }
+
+  /**
+   * Prints what the run does on stderr as it does it, and registers the Ctrl-C action that closes
+   * the runtime before the deploy (Ctrl-C while the cluster starts must close it too).
+   */
+  private final class Progress implements RunListener {
+    private final Runner runner;
+    private final Run run;
+    private final PrintWriter err;
+    private final AtomicBoolean interrupted = new AtomicBoolean();
+    private ExitActions.Registration onCtrlC;
+    private String runtime = "";
+
+    Progress(Runner runner, Run run, PrintWriter err) {
+      this.runner = runner;
+      this.run = run;
+      this.err = err;
+    }
+
+    @Override
+    public void checked(RunCheck.Result result) {
+      PipelineCheck check =
+          new PipelineCheck(file, null, run.pipeline(), result.problems(), result.compiled());
       if (!check.isValid()) {
         ProblemReport.printText(check, err);
         err.flush();
-        return ExitCodes.INVALID_PIPELINE;
+        return;
       }
       for (Problem warning : check.problems()) {
         err.println(warning);
       }
       if (bounded
-          && check.pipeline().nodes().stream().noneMatch(n -> n.type().equals(KafkaSource.ID))) {
+          && run.pipeline().nodes().stream().noneMatch(n -> n.type().equals(KafkaSource.ID))) {
         err.println("warning: --bounded bounds Kafka sources only, and this pipeline reads none");
       }
-      warmUp.join();
-      return run(runtime, check.compiled(), out, err);
     }
-  }
 
-  /** Starts an embedded cluster ahead of the deploy; a failure resurfaces, readable, at deploy. */
-  static void startEarly(PipelineRuntime runtime) {
-    if (runtime instanceof EmbeddedRuntime embedded) {
-      try {
-        embedded.start();
-      } catch (RuntimeFailure e) {
-        // deploy() tries again and reports the same failure to the user
-      }
+    @Override
+    public void kafkaChecking(ConnectorTables connectors) {
+      err.println("Checking the Kafka brokers and topics of " + nodes(connectors) + " ...");
+      err.flush();
     }
-  }
 
-  private int run(
-      PipelineRuntime runtime, CompiledPipeline compiled, PrintWriter out, PrintWriter err)
-      throws RuntimeFailure, InterruptedException {
-    ConnectorTables connectors = ConnectorTables.of(compiled);
-    if (!kafkaReady(connectors, err)) {
-      return ExitCodes.RUNTIME_FAILURE;
+    @Override
+    public void kafkaChecked(List<Problem> found) {
+      found.forEach(err::println);
+      err.flush();
     }
-    SinkTally tally = SinkTally.start(connectors);
-    err.println("Submitting the job to " + runtime.describe() + " ...");
-    err.flush();
-    AtomicBoolean interrupted = new AtomicBoolean();
-    // Registered before deploying: Ctrl-C while the cluster starts must close it too.
-    ExitActions.Registration onCtrlC =
-        context
-            .exitActions()
-            .add(
-                "stop the job and close " + runtime.describe(),
-                () -> {
-                  interrupted.set(true);
-                  err.println("Interrupted: stopping the job ...");
-                  err.flush();
-                  runtime.close();
-                });
-    try {
-      long started = System.nanoTime();
-      Deployment deployment = runtime.deploy(compiled, DeployOptions.defaults());
+
+    @Override
+    public void deploying(String describe) {
+      runtime = describe;
+      err.println("Submitting the job to " + describe + " ...");
+      err.flush();
+      onCtrlC =
+          context
+              .exitActions()
+              .add(
+                  "stop the job and close " + describe,
+                  () -> {
+                    interrupted.set(true);
+                    err.println("Interrupted: stopping the job ...");
+                    err.flush();
+                    runner.close();
+                  });
+    }
+
+    @Override
+    public void deployed(Deployment deployment, Duration took) {
       err.println(
           "Job "
               + deployment.jobId()
               + " is running on "
-              + runtime.describe()
+              + runtime
               + " ("
-              + (System.nanoTime() - started) / 1_000_000
+              + took.toMillis()
               + " ms); "
               + (bounded ? "it finishes at the end of the input" : "")
               + (duration == null
                   ? (bounded ? ", or Ctrl-C stops it." : "Ctrl-C stops it.")
                   : (bounded ? ", or " : "") + "it stops after " + human(duration) + "."));
       err.flush();
-      Outcome outcome;
-      try (KafkaWatchdog watchdog = KafkaWatchdog.start(connectors, problems -> {})) {
-        outcome = follow(runtime, deployment, out, watchdog);
+    }
+
+    void withdraw() {
+      if (onCtrlC != null) {
+        onCtrlC.close();
       }
-      if (!outcome.kafka().isEmpty()) {
-        runtime.stop(deployment, false);
-        outcome.kafka().forEach(err::println);
-        err.println("The job was stopped: its Kafka brokers stopped answering.");
-        err.flush();
-        return ExitCodes.RUNTIME_FAILURE;
-      }
-      if (outcome.status().phase() == Phase.FAILED) {
-        throw new JobFailed(outcome.status().message());
-      }
-      if (!outcome.status().phase().isTerminal()) {
-        runtime.stop(deployment, false);
-      }
-      if (!interrupted.get()) {
-        summary(outcome, deployment, tally, err);
-      }
-      return ExitCodes.OK;
-    } finally {
-      onCtrlC.close();
     }
   }
 
-  /**
-   * Checks the pipeline's Kafka nodes before the job starts and prints what it found; false when a
-   * node cannot work (unreachable brokers, a missing topic), so the job is not started at all.
-   */
-  private static boolean kafkaReady(ConnectorTables connectors, PrintWriter err) {
-    if (connectors.kafka().isEmpty()) {
-      return true;
+  private int follow(
+      Run run, Deployment deployment, Progress progress, PrintWriter out, PrintWriter err)
+      throws RuntimeFailure, InterruptedException {
+    Outcome outcome;
+    run.watchKafka(problems -> {});
+    try {
+      outcome = follow(run, out);
+    } finally {
+      run.stopWatching();
     }
-    err.println("Checking the Kafka brokers and topics of " + nodes(connectors) + " ...");
-    err.flush();
-    List<Problem> problems = new KafkaPreflight().check(connectors);
-    problems.forEach(err::println);
-    boolean ready = problems.stream().noneMatch(Problem::isError);
-    if (!ready) {
-      err.println("The job was not started: fix the Kafka problems above and run again.");
+    if (!outcome.kafka().isEmpty()) {
+      run.stopJob();
+      outcome.kafka().forEach(err::println);
+      err.println("The job was stopped: its Kafka brokers stopped answering.");
+      err.flush();
+      return ExitCodes.RUNTIME_FAILURE;
     }
-    err.flush();
-    return ready;
+    if (outcome.status().phase() == Phase.FAILED) {
+      throw new JobFailed(outcome.status().message());
+    }
+    if (!outcome.status().phase().isTerminal()) {
+      run.stopJob();
+    }
+    if (!progress.interrupted.get()) {
+      summary(outcome, deployment, run.sinkCounts(), err);
+    }
+    return ExitCodes.OK;
   }
 
   private static String nodes(ConnectorTables connectors) {
@@ -260,10 +279,10 @@ final class RunCommand implements Callable<Integer> {
 
   /** How the run ended, the rows printed, and one line per Kafka or file sink on what it wrote. */
   private static void summary(
-      Outcome outcome, Deployment deployment, SinkTally tally, PrintWriter err) {
+      Outcome outcome, Deployment deployment, List<SinkTally.Written> written, PrintWriter err) {
     int previews = deployment.previewSinks().size();
     StringBuilder line = new StringBuilder(outcome.reason());
-    if (previews > 0 || tally.isEmpty()) {
+    if (previews > 0 || written.isEmpty()) {
       line.append("; ")
           .append(outcome.rows())
           .append(outcome.rows() == 1 ? " row" : " rows")
@@ -272,8 +291,8 @@ final class RunCommand implements Callable<Integer> {
           .append(previews == 1 ? " preview sink" : " preview sinks");
     }
     err.println(line.append('.'));
-    for (SinkTally.Written written : tally.finish()) {
-      err.println("  " + written);
+    for (SinkTally.Written w : written) {
+      err.println("  " + w);
     }
     err.flush();
   }
@@ -290,57 +309,36 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  private Outcome follow(
-      PipelineRuntime runtime, Deployment deployment, PrintWriter out, KafkaWatchdog watchdog)
-      throws InterruptedException {
+  /** Prints the preview rows as they arrive, up to --max-rows, until following ends. */
+  private Outcome follow(Run run, PrintWriter out) throws InterruptedException {
     RowPrinter printer = output.to(out);
-    Map<String, ResultStream> streams = new LinkedHashMap<>();
-    for (String sink : deployment.previewSinks()) {
-      streams.put(sink, runtime.results(deployment, sink));
-    }
-    long deadline = duration == null ? 0 : System.nanoTime() + duration.toNanos();
-    long nextStatus = 0;
-    long rows = 0;
-    DeploymentStatus status = DeploymentStatus.of(Phase.STARTING);
-    try {
-      while (true) {
-        for (ResultStream stream : streams.values()) {
-          List<ResultRow> batch = stream.poll(POLL, BATCH);
-          if (maxRows != null && rows + batch.size() > maxRows) {
-            batch = new ArrayList<>(batch.subList(0, (int) (maxRows - rows)));
-          }
-          printer.print(batch);
-          rows += batch.size();
-          if (maxRows != null && rows >= maxRows) {
-            return new Outcome(runtime.status(deployment), rows, "Stopped after " + rows + " rows");
-          }
-        }
-        if (streams.isEmpty()) {
-          Thread.sleep(POLL.toMillis());
-        }
-        long now = System.nanoTime();
-        if (duration != null && now - deadline >= 0) {
-          return new Outcome(runtime.status(deployment), rows, "Stopped after " + human(duration));
-        }
-        if (now - nextStatus >= 0) {
-          nextStatus = now + STATUS_EVERY_NANOS;
-          status = runtime.status(deployment);
-          LOG.debug("Job {} is {}", deployment.jobId(), status.phase());
-        }
-        if (status.phase() == Phase.FAILED) {
-          return new Outcome(status, rows, "The job failed");
-        }
-        if (watchdog.failure().isPresent()) {
-          return new Outcome(status, rows, "Kafka stopped answering", watchdog.failure().get());
-        }
-        if (status.phase().isTerminal()
-            && streams.values().stream().allMatch(ResultStream::isEnded)) {
-          return new Outcome(status, rows, "The job " + status.phase().name().toLowerCase());
-        }
-      }
-    } finally {
-      streams.values().forEach(ResultStream::close);
-    }
+    long[] printed = {0};
+    PreviewPoller.Ending ending =
+        run.follow(
+            (sink, arrived) -> {
+              List<ResultRow> batch = arrived;
+              if (maxRows != null && printed[0] >= maxRows) {
+                return;
+              }
+              if (maxRows != null && printed[0] + batch.size() > maxRows) {
+                batch = new ArrayList<>(batch.subList(0, (int) (maxRows - printed[0])));
+              }
+              printer.print(batch);
+              printed[0] += batch.size();
+              if (maxRows != null && printed[0] >= maxRows) {
+                run.stopFollowing();
+              }
+            });
+    long rows = printed[0];
+    DeploymentStatus status = run.lastStatus();
+    return switch (ending) {
+      case STOPPED -> new Outcome(status, rows, "Stopped after " + rows + " rows");
+      case TIME_LIMIT -> new Outcome(status, rows, "Stopped after " + human(duration));
+      case FAILED -> new Outcome(status, rows, "The job failed");
+      case KAFKA_LOST ->
+          new Outcome(status, rows, "Kafka stopped answering", run.kafkaLoss().orElseThrow());
+      case ENDED -> new Outcome(status, rows, "The job " + status.phase().name().toLowerCase());
+    };
   }
 
   private static String human(Duration d) {

@@ -1,16 +1,18 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.ExitActions;
-import dev.streamwright.runtime.api.DeployOptions;
+import dev.streamwright.app.process.ExitActions;
+import dev.streamwright.app.run.GeneratorPlan;
+import dev.streamwright.app.run.KafkaChecks;
+import dev.streamwright.app.run.Run;
+import dev.streamwright.app.run.RunCheck;
+import dev.streamwright.app.run.RunListener;
+import dev.streamwright.app.run.RunOptions;
+import dev.streamwright.app.run.Runner;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
-import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.codec.PipelineFileException;
-import dev.streamwright.runtime.compile.Compilation;
-import dev.streamwright.runtime.compile.NodeTypeRegistry;
-import dev.streamwright.runtime.compile.PipelineCompiler;
 import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.GeneratorRun;
@@ -30,10 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -61,8 +60,6 @@ import picocli.CommandLine.Spec;
       "3:Kafka or the job failed or could not start"
     })
 final class SandboxCommand implements Callable<Integer> {
-
-  private static final Logger LOG = LoggerFactory.getLogger(SandboxCommand.class);
 
   static final String BOOTSTRAP_KEY = Sandbox.BOOTSTRAP_KEY;
 
@@ -191,8 +188,8 @@ final class SandboxCommand implements Callable<Integer> {
     return Files.exists(file) ? Scenario.parse(Files.readString(file)) : Scenario.EMPTY;
   }
 
-  /** One sandbox run: what it started, in order, so it can stop them in reverse. */
-  private final class Session {
+  /** One sandbox run through the run owner, which stops what it started in reverse order. */
+  private final class Session implements RunListener {
     private final PrintWriter err;
     private final Pipeline pipeline;
     private final Topics topics;
@@ -200,9 +197,9 @@ final class SandboxCommand implements Callable<Integer> {
     private final Scenario scenario;
     private final AtomicBoolean interrupted = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private Sandbox sandbox;
+    private Runner runner;
+    private Run run;
     private GeneratorRun generator;
-    private PipelineRuntime runtime;
     private Deployment deployment;
 
     Session(
@@ -230,46 +227,31 @@ final class SandboxCommand implements Callable<Integer> {
                     closeAll();
                   });
       try {
-        PipelineRuntime flink = context.runtimes().get();
-        runtime = flink;
-        // The Flink cluster (~1-2 s) starts while the broker starts and the topics are made.
-        CompletableFuture<Void> warmUp =
-            CompletableFuture.runAsync(() -> RunCommand.startEarly(flink));
-        String bootstrap;
+        runner =
+            context.runner(
+                PipelineChecker.environment(sampleDir.resolve("pipeline.json")), this::settings);
+        GeneratorPlan plan =
+            new GeneratorPlan(
+                e ->
+                    GeneratorConfig.of(seed, rate, scaled(duration, speed), scenario)
+                        .withStartTime(GeneratorConfig.DEFAULT_START),
+                speed,
+                true);
+        run = runner.prepare(pipeline, RunOptions.plain().onSandbox(Optional.of(plan), false));
+        Optional<Run.Started> started;
         try {
-          bootstrap = kafka();
+          started = run.start(this);
         } catch (SandboxException e) {
           say(e.getMessage());
           return ExitCodes.RUNTIME_FAILURE;
+        } catch (KafkaChecks.NotReady e) {
+          say("The job was not started: fix the Kafka problems above and run again.");
+          return ExitCodes.RUNTIME_FAILURE;
         }
-        Compilation compilation =
-            new PipelineCompiler(NodeTypeRegistry.load()).compile(pipeline, environment(bootstrap));
-        List<Problem> errors = compilation.problems().stream().filter(Problem::isError).toList();
-        if (!errors.isEmpty() || compilation.result().isEmpty()) {
-          errors.forEach(p -> err.println(p));
-          say("The pipeline of " + sampleDir + " has errors; run 'streamwright validate' on it.");
+        if (started.isEmpty()) {
           return ExitCodes.INVALID_PIPELINE;
         }
-        GeneratorConfig config =
-            GeneratorConfig.of(seed, rate, scaled(duration, speed), scenario)
-                .withStartTime(GeneratorConfig.DEFAULT_START);
-        generator = sandbox.startGenerator(entry.create(config), speed);
-        say(
-            "Generator "
-                + entry.name()
-                + ": seed "
-                + seed
-                + ", "
-                + fmt(rate)
-                + " events/s, speed x"
-                + fmt(speed)
-                + ", "
-                + scenario.steps().size()
-                + " scenario steps.");
-        warmUp.join();
-        say("Submitting the pipeline to " + runtime.describe() + " ...");
-        deployment = runtime.deploy(compilation.result().get(), DeployOptions.defaults());
-        say("Job " + deployment.jobId() + " is running; it stops after " + human(duration) + ".");
+        deployment = started.get().deployment();
         return follow();
       } finally {
         onCtrlC.close();
@@ -277,22 +259,17 @@ final class SandboxCommand implements Callable<Integer> {
       }
     }
 
-    private Map<String, String> environment(String bootstrap) {
-      Map<String, String> env =
-          new java.util.TreeMap<>(PipelineChecker.environment(sampleDir.resolve("pipeline.json")));
-      env.put(BOOTSTRAP_KEY, bootstrap);
-      return env;
-    }
-
-    private String kafka() {
-      // Kept data must outlive this process's temp folder, which is deleted at exit.
+    /** Where the broker runs: kept data must outlive this process's temp folder. */
+    private Sandbox.Settings settings() {
       Path parent =
           dataDir != null
               ? dataDir
               : keep ? context.folders().data().resolve("sandbox") : context.folders().tmp();
-      Sandbox.Settings settings =
-          new Sandbox.Settings(kafka == null ? null : kafka.trim(), parent, kafkaPort, keep);
-      sandbox = Sandbox.start(settings, topics);
+      return new Sandbox.Settings(kafka == null ? null : kafka.trim(), parent, kafkaPort, keep);
+    }
+
+    @Override
+    public void sandboxReady(Sandbox sandbox) {
       if (kafka != null) {
         say("Using Kafka at " + sandbox.bootstrapServers() + "; topics " + topics.all() + ".");
       } else {
@@ -307,17 +284,57 @@ final class SandboxCommand implements Callable<Integer> {
                 + topics.all()
                 + ".");
       }
-      return sandbox.bootstrapServers();
+    }
+
+    @Override
+    public void checked(RunCheck.Result result) {
+      if (!result.passed()) {
+        result.problems().stream().filter(Problem::isError).forEach(err::println);
+        say("The pipeline of " + sampleDir + " has errors; run 'streamwright validate' on it.");
+      }
+    }
+
+    @Override
+    public void generatorStarted(Generators.Entry started, GeneratorRun run) {
+      generator = run;
+      say(
+          "Generator "
+              + started.name()
+              + ": seed "
+              + seed
+              + ", "
+              + fmt(rate)
+              + " events/s, speed x"
+              + fmt(speed)
+              + ", "
+              + scenario.steps().size()
+              + " scenario steps.");
+    }
+
+    @Override
+    public void kafkaChecked(List<Problem> found) {
+      found.stream().filter(Problem::isError).forEach(err::println);
+      err.flush();
+    }
+
+    @Override
+    public void deploying(String runtime) {
+      say("Submitting the pipeline to " + runtime + " ...");
+    }
+
+    @Override
+    public void deployed(Deployment d, Duration took) {
+      say("Job " + d.jobId() + " is running; it stops after " + human(duration) + ".");
     }
 
     private int follow() throws Exception {
       long started = System.nanoTime();
       long end = started + duration.toNanos();
       long nextStatus = started + STATUS_EVERY.toNanos();
-      DeploymentStatus status = runtime.status(deployment);
+      DeploymentStatus status = run.status();
       String reason = "Stopped after " + human(duration);
       while (!interrupted.get()) {
-        status = runtime.status(deployment);
+        status = run.status();
         if (kafkaFault().isPresent()) {
           say("Stopping: " + kafkaFault().get() + ".");
           return ExitCodes.RUNTIME_FAILURE;
@@ -347,10 +364,10 @@ final class SandboxCommand implements Callable<Integer> {
         say("The job failed: " + status.message());
         return ExitCodes.RUNTIME_FAILURE;
       }
-      sandbox.stopGenerator();
+      runner.stopGenerator();
       String summary = statusLine(System.nanoTime() - started);
       if (!status.phase().isTerminal()) {
-        runtime.stop(deployment, false);
+        run.stopJob();
       }
       say(reason + ".");
       say("Summary: " + summary);
@@ -362,7 +379,9 @@ final class SandboxCommand implements Callable<Integer> {
     }
 
     private Optional<String> kafkaFault() {
-      return sandbox.broker().isPresent() ? KafkaBroker.fatalFault() : Optional.empty();
+      return runner.sandbox().flatMap(Sandbox::broker).isPresent()
+          ? KafkaBroker.fatalFault()
+          : Optional.empty();
     }
 
     private String statusLine(long elapsedNanos) {
@@ -372,7 +391,7 @@ final class SandboxCommand implements Callable<Integer> {
       line.append("produced ").append(c.produced());
       line.append(", malformed ").append(c.malformed());
       line.append(", late ").append(c.late());
-      Map<String, Long> counts = sandbox.recordCounts(topics.sinks());
+      Map<String, Long> counts = run.sinkTopicCounts();
       counts.forEach((t, n) -> line.append(" | ").append(t).append(' ').append(n < 0 ? "?" : n));
       return line.toString();
     }
@@ -382,20 +401,14 @@ final class SandboxCommand implements Callable<Integer> {
       if (!closed.compareAndSet(false, true)) {
         return;
       }
-      if (sandbox != null) {
-        sandbox.stopGenerator();
+      if (run != null) {
+        run.close();
       }
-      if (runtime != null) {
-        try {
-          runtime.close();
-        } catch (RuntimeException e) {
-          LOG.warn("Closing {} failed", runtime.describe(), e);
-        }
-      }
-      if (sandbox != null) {
-        sandbox.close();
-        if (keep && sandbox.broker().isPresent()) {
-          say("Kept the broker's data in " + sandbox.broker().get().dataDir() + ".");
+      if (runner != null) {
+        Optional<Sandbox> sandbox = runner.sandbox();
+        runner.close();
+        if (keep && sandbox.isPresent() && sandbox.get().broker().isPresent()) {
+          say("Kept the broker's data in " + sandbox.get().broker().get().dataDir() + ".");
         }
       }
     }

@@ -1,10 +1,10 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.run.RuntimeHolder;
+import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.models.ModelsViewModel;
 import dev.streamwright.app.ui.run.RunViewModel;
-import dev.streamwright.app.ui.run.RuntimeHolder;
-import dev.streamwright.app.ui.run.SandboxHolder;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.ThemeFile;
 import dev.streamwright.app.ui.workspace.Autosave;

@@ -1,8 +1,8 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.run.RunCheck;
 import dev.streamwright.app.ui.dialogs.FilePicker;
 import dev.streamwright.app.ui.dialogs.NativeFilePicker;
-import dev.streamwright.app.ui.run.PipelineCheck;
 import dev.streamwright.app.ui.tasks.FxTaskExecutor;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.app.ui.workspace.Autosave;
@@ -10,7 +10,6 @@ import dev.streamwright.app.ui.workspace.Samples;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
-import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +26,7 @@ import java.util.function.Supplier;
  * @param registry the node types
  * @param check the checks before a run (compiler and Flink's planner)
  * @param runtimeName what the status bar calls the runtime
- * @param runtimes makes the runtime on the first run
+ * @param runtimes makes the runtime on the first run (the composition root decides which)
  * @param sandbox where the Kafka sandbox keeps its broker's data, read when it first starts
  * @param tasks the background executor; the studio closes it when it stops
  * @param files the file choosers
@@ -37,7 +36,7 @@ public record StudioContext(
     Path workspace,
     Optional<Path> samples,
     NodeTypeRegistry registry,
-    PipelineCheck check,
+    RunCheck check,
     String runtimeName,
     Supplier<? extends PipelineRuntime> runtimes,
     Supplier<Sandbox.Settings> sandbox,
@@ -60,18 +59,22 @@ public record StudioContext(
 
   /**
    * The studio as a user starts it: the options' folders (else the default workspace and the
-   * samples next to the installation), the installed node types, Flink's planner, an embedded Flink
-   * and the Kafka sandbox working in {@code tmp}, native file choosers.
+   * samples next to the installation), the installed node types, Flink's planner, the runtime the
+   * composition root made, the Kafka sandbox working in {@code tmp}, native file choosers.
+   *
+   * @param runtimes makes the runtime on the first run, e.g. an embedded Flink working in {@code
+   *     tmp}
    */
-  public static StudioContext standard(StudioOptions options, Path tmp) {
+  public static StudioContext standard(
+      StudioOptions options, Path tmp, Supplier<? extends PipelineRuntime> runtimes) {
     NodeTypeRegistry registry = NodeTypeRegistry.load();
     return new StudioContext(
         options.workspace().orElseGet(Workspace::defaultDirectory),
         Samples.locate(options.samples().orElse(null)),
         registry,
-        PipelineCheck.create(registry),
+        RunCheck.create(registry),
         "embedded Flink",
-        () -> new EmbeddedRuntime(tmp),
+        runtimes,
         () -> Sandbox.Settings.embedded(tmp),
         new FxTaskExecutor(),
         new NativeFilePicker(),

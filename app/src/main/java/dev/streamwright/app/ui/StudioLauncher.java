@@ -1,10 +1,12 @@
 package dev.streamwright.app.ui;
 
-import dev.streamwright.app.ExitActions;
+import dev.streamwright.app.process.ExitActions;
+import dev.streamwright.runtime.api.PipelineRuntime;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
@@ -30,13 +32,19 @@ public final class StudioLauncher {
   /**
    * Runs the studio until its window closes.
    *
-   * @param tmp this process's temp folder; the embedded Flink works in it
+   * @param tmp this process's temp folder; the Kafka sandbox works in it
+   * @param runtimes makes the runtime runs deploy to, on the first run
    * @param exit where the studio registers what Ctrl-C must close
    * @param args {@code [--workspace DIR] [--samples DIR]}
    * @param err where to say why the studio could not start
    * @return the exit code
    */
-  public static int run(Path tmp, ExitActions exit, String[] args, PrintStream err) {
+  public static int run(
+      Path tmp,
+      Supplier<? extends PipelineRuntime> runtimes,
+      ExitActions exit,
+      String[] args,
+      PrintStream err) {
     StudioOptions options;
     try {
       options = StudioOptions.parse(Arrays.asList(args));
@@ -44,7 +52,7 @@ public final class StudioLauncher {
       err.println("error: " + e.getMessage());
       return USAGE;
     }
-    StudioContext context = StudioContext.standard(options, tmp);
+    StudioContext context = StudioContext.standard(options, tmp, runtimes);
     LOG.info("Starting the studio on the workspace {}", context.workspace());
     StudioApp app = new StudioApp(context);
     CompletableFuture<Void> closed = new CompletableFuture<>();

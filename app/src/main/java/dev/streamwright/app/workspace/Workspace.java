@@ -1,6 +1,6 @@
 package dev.streamwright.app.workspace;
 
-import dev.streamwright.app.AppFolders;
+import dev.streamwright.app.process.AppFolders;
 import dev.streamwright.designer.document.diff.PipelineDiff;
 import dev.streamwright.runtime.codec.PipelineCodec;
 import dev.streamwright.runtime.codec.PipelineFileException;

@@ -1,7 +1,7 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.AppFolders;
-import dev.streamwright.app.ExitActions;
+import dev.streamwright.app.process.AppFolders;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import java.io.PrintWriter;

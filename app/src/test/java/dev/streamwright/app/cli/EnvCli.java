@@ -1,8 +1,8 @@
 package dev.streamwright.app.cli;
 
-import dev.streamwright.app.AppFolders;
-import dev.streamwright.app.ExitActions;
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.app.process.AppFolders;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.runtime.api.RemoteRuntimeFactory;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;

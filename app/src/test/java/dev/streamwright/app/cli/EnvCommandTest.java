@@ -333,7 +333,7 @@ class EnvCommandTest {
         () -> {
           throw new AssertionError();
         },
-        new dev.streamwright.app.ExitActions());
+        new dev.streamwright.app.process.ExitActions());
   }
 
   private static DevClusterState state(Path folder, int rest, int gateway) {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.streamwright.app.ExitActions;
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
 import dev.streamwright.runtime.api.RuntimeFailure;

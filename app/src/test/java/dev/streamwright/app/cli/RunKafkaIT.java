@@ -2,9 +2,9 @@ package dev.streamwright.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamwright.app.AppFolders;
-import dev.streamwright.app.ExitActions;
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.app.process.AppFolders;
+import dev.streamwright.app.process.ExitActions;
 import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;

@@ -2,9 +2,9 @@ package dev.streamwright.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamwright.app.AppFolders;
 import dev.streamwright.app.Streamwright;
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.app.process.AppFolders;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

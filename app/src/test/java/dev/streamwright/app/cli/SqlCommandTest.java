@@ -2,8 +2,8 @@ package dev.streamwright.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.streamwright.app.AppFolders;
 import dev.streamwright.app.cli.CliHarness.Result;
+import dev.streamwright.app.process.AppFolders;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,7 @@
 package dev.streamwright.app.ui;
 
-import dev.streamwright.app.AppFolders;
-import dev.streamwright.app.ui.run.PipelineCheck;
+import dev.streamwright.app.process.AppFolders;
+import dev.streamwright.app.run.RunCheck;
 import dev.streamwright.app.ui.tasks.FxTaskExecutor;
 import dev.streamwright.app.ui.workspace.Autosave;
 import dev.streamwright.runtime.api.PipelineRuntime;
@@ -60,7 +60,7 @@ final class StudioDriver implements AutoCloseable {
         workspace,
         Optional.of(SAMPLES),
         registry,
-        PipelineCheck.create(registry),
+        RunCheck.create(registry),
         "embedded Flink",
         runtimes,
         () -> Sandbox.Settings.embedded(sandboxDir()),

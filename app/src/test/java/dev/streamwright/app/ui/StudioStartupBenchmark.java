@@ -1,6 +1,6 @@
 package dev.streamwright.app.ui;
 
-import dev.streamwright.app.AppFolders;
+import dev.streamwright.app.process.AppFolders;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -326,7 +326,7 @@ class WorkspaceTest {
   @Test
   void defaultDirectoryIsInTheDataFolder() {
     assertThat(Workspace.defaultDirectory())
-        .isEqualTo(dev.streamwright.app.AppFolders.detect().data().resolve("workspace"));
+        .isEqualTo(dev.streamwright.app.process.AppFolders.detect().data().resolve("workspace"));
   }
 
   private static double medianGrowth(long[] sizeAt, int from, int to) {

@@ -1,9 +1,13 @@
 package dev.streamwright.app.ui.run;
 
+import dev.streamwright.app.run.GeneratorPlan;
+import dev.streamwright.app.run.Runner;
+import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.generate.GeneratorConfig;
 import dev.streamwright.runtime.generate.GeneratorRun;
 import dev.streamwright.runtime.generate.Generators;
 import dev.streamwright.runtime.generate.Scenario;
+import dev.streamwright.runtime.sandbox.Sandbox;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -15,14 +19,18 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sandbox data generator as the toolbar shows it: the scenario, rate and speed the user picked
  * for the next start, whether the running pipeline has a generator and whether it produces, and its
- * counters. Confined to the FX thread; {@link RunViewModel} starts and stops the generator on
- * background threads and refreshes the counters with its preview drain.
+ * counters. Confined to the FX thread; it starts and stops the generator on background threads, and
+ * {@link RunViewModel} refreshes the counters with its preview drain.
  */
 public final class GeneratorViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GeneratorViewModel.class);
 
   /** What the generator plays. */
   public enum ScenarioChoice {
@@ -103,13 +111,72 @@ public final class GeneratorViewModel {
 
   /** The configuration for a start now, from the current choices. */
   GeneratorConfig config() {
-    Scenario script =
-        scenario.get() == ScenarioChoice.SCRIPTED && entry != null
-            ? entry.scenario()
-            : Scenario.EMPTY;
+    return config(entry, scenario.get() == ScenarioChoice.SCRIPTED, rate.get());
+  }
+
+  /**
+   * How a run starts the generator once its job runs, with the choices of this moment; the
+   * configuration is made when it starts, so event times start then.
+   */
+  GeneratorPlan plan() {
+    boolean scripted = scenario.get() == ScenarioChoice.SCRIPTED;
+    int eventsPerSecond = rate.get();
+    return new GeneratorPlan(e -> config(e, scripted, eventsPerSecond), speed.get(), false);
+  }
+
+  private static GeneratorConfig config(
+      Generators.Entry generator, boolean scripted, int eventsPerSecond) {
+    Scenario script = scripted && generator != null ? generator.scenario() : Scenario.EMPTY;
     // Event times start now, so windows close as the wall clock passes and latency reads true.
-    return GeneratorConfig.of(SEED, rate.get(), SCENARIO_LENGTH, script)
+    return GeneratorConfig.of(SEED, eventsPerSecond, SCENARIO_LENGTH, script)
         .withStartTime(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /**
+   * Starts (or restarts) the generator of the running pipeline on the runner's sandbox with the
+   * current choices, on a background thread.
+   */
+  void start(Runner runner, TaskExecutor tasks) {
+    Optional<Sandbox> s = runner.sandbox();
+    Optional<Generators.Entry> chosen = entry();
+    if (s.isEmpty() || chosen.isEmpty()) {
+      return;
+    }
+    GeneratorConfig config = config();
+    double rateOfTime = speed.get();
+    tasks
+        .run(
+            "start generator " + chosen.get().name(),
+            () -> s.get().startGenerator(chosen.get().create(config), rateOfTime))
+        .whenCompleteAsync(
+            (v, error) -> {
+              if (error != null) {
+                LOG.warn("Starting the generator failed", error);
+                offer(chosen);
+              } else {
+                refresh(s.get().generator().orElse(null));
+              }
+            },
+            tasks.ui());
+  }
+
+  /** Stops the generator on the runner's sandbox on a background thread; the job keeps running. */
+  void stop(Runner runner, TaskExecutor tasks) {
+    Optional<Sandbox> s = runner.sandbox();
+    if (s.isEmpty()) {
+      return;
+    }
+    tasks
+        .run("stop the generator", s.get()::stopGenerator)
+        .whenCompleteAsync((v, e) -> refresh(s.get().generator().orElse(null)), tasks.ui());
+  }
+
+  /** Shows the counters of the runner's sandbox generator, when the running pipeline has one. */
+  void refresh(Runner runner) {
+    Optional<Sandbox> s = runner.sandbox();
+    if (s.isPresent() && available.get()) {
+      refresh(s.get().generator().orElse(null));
+    }
   }
 
   /** Shows the counters of the run (null: none started). */

@@ -1,13 +1,10 @@
 package dev.streamwright.app.ui.run;
 
-import dev.streamwright.plugin.api.Schema;
+import dev.streamwright.app.run.PreviewColumns;
 import dev.streamwright.runtime.compile.CompiledPipeline;
-import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.nodes.PreviewSink;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Makes the empty table of a preview sink from the pipeline and its compiled schemas. */
@@ -23,7 +20,7 @@ final class PreviewTables {
     Optional<Node> node = pipeline.node(sinkId);
     String title = node.map(Node::name).orElse(sinkId);
     int maxRows = node.map(PreviewTables::maxRows).orElse(DEFAULT_MAX_ROWS);
-    return new PreviewTable(sinkId, title, maxRows, columns(pipeline, compiled, sinkId));
+    return new PreviewTable(sinkId, title, maxRows, PreviewColumns.of(pipeline, compiled, sinkId));
   }
 
   private static int maxRows(Node node) {
@@ -32,18 +29,5 @@ final class PreviewTables {
       return (int) Math.min(Integer.MAX_VALUE, n.longValue());
     }
     return DEFAULT_MAX_ROWS;
-  }
-
-  private static List<String> columns(Pipeline pipeline, CompiledPipeline compiled, String sinkId) {
-    for (Edge e : pipeline.edges()) {
-      if (e.to().equals(sinkId)) {
-        Map<String, Schema> ports = compiled.schemas().get(e.from());
-        Schema schema = ports == null ? null : ports.get(e.fromPort());
-        if (schema != null) {
-          return schema.names();
-        }
-      }
-    }
-    return List.of(); // filled from the first row
   }
 }

@@ -1,38 +1,29 @@
 package dev.streamwright.app.ui.run;
 
+import dev.streamwright.app.run.KafkaChecks;
+import dev.streamwright.app.run.PreviewPoller;
+import dev.streamwright.app.run.RowMailbox;
+import dev.streamwright.app.run.Run;
+import dev.streamwright.app.run.RunCheck;
+import dev.streamwright.app.run.RunListener;
+import dev.streamwright.app.run.RunOptions;
+import dev.streamwright.app.run.Runner;
+import dev.streamwright.app.run.RuntimeHolder;
+import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
-import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
-import dev.streamwright.runtime.api.NodeHealth;
-import dev.streamwright.runtime.api.ResultRow;
 import dev.streamwright.runtime.api.RuntimeFailure;
-import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.Problem;
-import dev.streamwright.runtime.connectors.ConnectorTables;
-import dev.streamwright.runtime.connectors.KafkaWatchdog;
-import dev.streamwright.runtime.generate.GeneratorConfig;
-import dev.streamwright.runtime.generate.Generators;
-import dev.streamwright.runtime.health.ModelNodes;
-import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,38 +32,21 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the open pipeline and shows what it produces: checks it (compiler, then Flink's planner),
- * starts the runtime and deploys on background threads, then moves preview rows into one {@link
- * PreviewTable} per preview sink a few times a second. A pipeline with Kafka nodes that leave their
- * brokers to the environment runs on the Kafka sandbox: the first such run starts an embedded
- * broker, the run starts the data generator of its source topic, and each Kafka sink's topic gets a
- * preview table too. While the job runs, the health of its model nodes is polled every few seconds
- * and shown as problems on those nodes. Kafka nodes are checked before the job starts and their
- * brokers watched while it runs ({@link KafkaChecks}); what they find fails the run on the node and
- * property concerned. Confined to the FX thread; the runtime and the sandbox are created on first
- * use and closed with the studio.
+ * The studio's Run over the run owner ({@link Runner}, {@link Run}): starts a run of the open
+ * pipeline on a background thread and shows its steps, problems and phase; once the job runs, moves
+ * preview rows into one {@link PreviewTable} per preview sink (and per followed Kafka sink topic) a
+ * few times a second, shows its model nodes' health ({@link RunHealth}) and fails the run on the
+ * nodes concerned when its Kafka brokers are lost. A pipeline with Kafka nodes that leave their
+ * brokers to the environment runs on the Kafka sandbox. Confined to the FX thread; the runtime and
+ * the sandbox are made on first use and closed with the studio.
  */
 public final class RunViewModel {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunViewModel.class);
-
-  /**
-   * How often arrived rows reach the tables: four updates a second reads as live, and a table
-   * refresh per pulse (60 a second) would only burn CPU on a busy preview.
-   */
-  private static final Duration DRAIN_EVERY = Duration.millis(250);
-
-  /**
-   * How often a running job's model nodes are asked how they are doing: the numbers come from
-   * Flink's metrics, which the embedded cluster refreshes every 0.5 s, and a problem that shows
-   * within seconds is soon enough for counts that only grow.
-   */
-  private static final java.time.Duration HEALTH_EVERY = java.time.Duration.ofSeconds(2);
 
   /** Where a run stands. */
   public enum Phase {
@@ -93,13 +67,9 @@ public final class RunViewModel {
   private static final Set<Phase> BUSY = EnumSet.of(Phase.CHECKING, Phase.STARTING, Phase.STOPPING);
 
   private final TaskExecutor tasks;
-  private final RuntimeHolder runtime;
-  private final SandboxHolder sandbox;
-  private final Map<String, String> environment;
-  private final PipelineCheck checker;
+  private final Runner runner;
   private final GeneratorViewModel generator = new GeneratorViewModel();
   private final ReadOnlyStringWrapper kafka = new ReadOnlyStringWrapper(this, "kafka", "");
-
   private final ReadOnlyObjectWrapper<Phase> phase =
       new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
@@ -113,35 +83,20 @@ public final class RunViewModel {
   private final BooleanBinding canRun;
   private final BooleanBinding canStop;
   private final BooleanBinding busy;
-
-  private final Map<String, PreviewTable> tablesBySink = new LinkedHashMap<>();
+  private final RunHealth health;
+  private final PreviewDrain drain = new PreviewDrain(previews);
   private long runs;
   private boolean stopRequested;
-  private volatile Deployment deployment;
-  private volatile PreviewPoller poller;
-  private volatile TopicPoller topicPoller;
-  private Timeline drain;
-  private ModelNodes models = ModelNodes.of(Map.of());
-  private Map<String, NodeHealth> health = Map.of();
-  private List<Problem> healthProblems = List.of();
-  private TaskExecutor.Scheduled healthPoll;
-  private final KafkaChecks kafkaChecks = new KafkaChecks();
-  private ConnectorTables connectors = ConnectorTables.NONE;
-  private volatile KafkaWatchdog watchdog;
-
-  /**
-   * What the deploy task started.
-   *
-   * @param kafkaWarnings what the Kafka check found that does not stop the run
-   */
-  private record Started(Deployment deployment, TopicPoller topics, List<Problem> kafkaWarnings) {}
+  private Run current;
+  private Deployment deployment;
+  private PreviewPoller poller;
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
    * @param checker the checks before a run
    * @param tasks where checks, deploys and polling run
    */
-  public RunViewModel(RuntimeHolder runtime, PipelineCheck checker, TaskExecutor tasks) {
+  public RunViewModel(RuntimeHolder runtime, RunCheck checker, TaskExecutor tasks) {
     this(
         runtime,
         new SandboxHolder(
@@ -159,7 +114,7 @@ public final class RunViewModel {
    * @param tasks where checks, deploys and polling run
    */
   public RunViewModel(
-      RuntimeHolder runtime, SandboxHolder sandbox, PipelineCheck checker, TaskExecutor tasks) {
+      RuntimeHolder runtime, SandboxHolder sandbox, RunCheck checker, TaskExecutor tasks) {
     this(runtime, sandbox, checker, tasks, Map.of());
   }
 
@@ -170,14 +125,20 @@ public final class RunViewModel {
   public RunViewModel(
       RuntimeHolder runtime,
       SandboxHolder sandbox,
-      PipelineCheck checker,
+      RunCheck checker,
       TaskExecutor tasks,
       Map<String, String> environment) {
-    this.environment = Map.copyOf(environment);
-    this.sandbox = Objects.requireNonNull(sandbox, "sandbox");
-    this.runtime = Objects.requireNonNull(runtime, "runtime");
-    this.checker = Objects.requireNonNull(checker, "checker");
+    this(new Runner(runtime, sandbox, checker, environment), tasks);
+  }
+
+  /**
+   * @param runner the run owner: runtime, sandbox, checks and environment
+   * @param tasks where runs start and previews are followed
+   */
+  public RunViewModel(Runner runner, TaskExecutor tasks) {
+    this.runner = Objects.requireNonNull(runner, "runner");
     this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.health = new RunHealth(tasks, problems);
     canRun = Bindings.createBooleanBinding(() -> CAN_RUN.contains(phase.get()), phase);
     canStop = Bindings.createBooleanBinding(() -> CAN_STOP.contains(phase.get()), phase);
     busy = Bindings.createBooleanBinding(() -> BUSY.contains(phase.get()), phase);
@@ -250,95 +211,36 @@ public final class RunViewModel {
     long run = ++runs;
     stopRequested = false;
     deployment = null;
-    stopHealth();
-    models = ModelNodes.of(Map.of());
-    health = Map.of();
-    healthProblems = List.of();
-    connectors = ConnectorTables.NONE;
-    stopWatchdog();
-    tablesBySink.clear();
-    previews.clear();
+    health.reset();
+    endRun();
+    drain.clear();
     problems.clear();
     failure.set("");
     generator.offer(Optional.empty());
-    // The cluster start (~1 s) overlaps the planner check (~2 s cold) instead of following it.
-    CompletableFuture<Void> warm = tasks.run("start " + runtime.name(), runtime::startQuietly);
-    CompletableFuture<Map<String, String>> environment;
-    if (Sandbox.needsKafka(pipeline)) {
-      enter(Phase.CHECKING, "starting the Kafka sandbox…");
-      Sandbox.Topics topics = Sandbox.Topics.of(pipeline);
-      environment =
-          tasks.supply(
-              "start the Kafka sandbox",
-              () -> {
-                Map<String, String> env = new java.util.TreeMap<>(this.environment);
-                env.put(Sandbox.BOOTSTRAP_KEY, sandbox.start(topics).bootstrapServers());
-                return env;
-              });
-      environment.whenCompleteAsync(
-          (env, error) -> {
-            if (error == null && run == runs) {
-              kafka.set("Kafka " + env.get(Sandbox.BOOTSTRAP_KEY));
-              enter(Phase.CHECKING, "checking the pipeline…");
-            }
-          },
-          tasks.ui());
-    } else {
-      enter(Phase.CHECKING, "checking the pipeline…");
-      environment = CompletableFuture.completedFuture(this.environment);
-    }
-    environment
-        .thenCompose(
-            env ->
-                tasks
-                    .supply("check pipeline " + pipeline.id(), () -> checker.check(pipeline, env))
-                    .thenApply(result -> Map.entry(env, result)))
-        .whenCompleteAsync(
-            (checked, error) ->
-                checked(
-                    run,
-                    pipeline,
-                    checked == null ? null : checked.getKey(),
-                    checked == null ? null : checked.getValue(),
-                    error,
-                    warm),
-            tasks.ui());
+    boolean onSandbox = Sandbox.needsKafka(pipeline);
+    RunOptions options =
+        onSandbox
+            ? RunOptions.plain().onSandbox(Optional.of(generator.plan()), true)
+            : RunOptions.plain();
+    Run r = runner.prepare(pipeline, options);
+    current = r;
+    enter(Phase.CHECKING, onSandbox ? "starting the Kafka sandbox…" : "checking the pipeline…");
+    Steps steps = new Steps(run);
+    tasks
+        .supply("run pipeline " + pipeline.id(), () -> r.start(steps))
+        .whenCompleteAsync((started, error) -> started(run, r, steps, started, error), tasks.ui());
   }
 
   /** Starts (or restarts) the running pipeline's data generator with the toolbar's choices. */
   public void startGenerator() {
-    Sandbox s = sandbox.current();
-    Optional<Generators.Entry> entry = generator.entry();
-    if (s == null || entry.isEmpty() || phase.get() != Phase.RUNNING) {
-      return;
+    if (phase.get() == Phase.RUNNING) {
+      generator.start(runner, tasks);
     }
-    GeneratorConfig config = generator.config();
-    double speed = generator.speedProperty().get();
-    tasks
-        .run(
-            "start generator " + entry.get().name(),
-            () -> s.startGenerator(entry.get().create(config), speed))
-        .whenCompleteAsync(
-            (v, error) -> {
-              if (error != null) {
-                LOG.warn("Starting the generator failed", error);
-                generator.offer(entry);
-              } else {
-                generator.refresh(s.generator().orElse(null));
-              }
-            },
-            tasks.ui());
   }
 
   /** Stops the data generator; the job keeps running. */
   public void stopGenerator() {
-    Sandbox s = sandbox.current();
-    if (s == null) {
-      return;
-    }
-    tasks
-        .run("stop the generator", s::stopGenerator)
-        .whenCompleteAsync((v, e) -> generator.refresh(s.generator().orElse(null)), tasks.ui());
+    generator.stop(runner, tasks);
   }
 
   /** Stops the running job, or the run that is still starting. */
@@ -347,75 +249,95 @@ public final class RunViewModel {
       return;
     }
     stopRequested = true;
-    tasks.run("stop the generator", sandbox::stopGenerator);
+    tasks.run("stop the generator", runner::stopGenerator);
+    Run r = current;
     Deployment d = deployment;
     if (d == null) {
-      enter(Phase.STOPPING, "stopping…"); // the check or deploy in flight sees the request
+      if (r != null) {
+        r.cancel(); // the run in flight does not deploy, or its deploy is stopped at once
+      }
+      enter(Phase.STOPPING, "stopping…");
       return;
     }
     long run = runs;
-    enter(Phase.STOPPING, "stopping job " + shortId(d.jobId()) + "…");
+    enter(Phase.STOPPING, "stopping job " + RunMessages.shortId(d.jobId()) + "…");
     tasks
-        .supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false))
+        .supply("stop job " + d.jobId(), () -> stopJob(r))
         .whenCompleteAsync(
-            (savepoint, error) -> {
+            (v, error) -> {
               if (run != runs) {
                 return;
               }
               if (error != null) {
-                fail("the job could not be stopped: " + readable(error), error);
+                fail("the job could not be stopped: " + RunMessages.readable(error), error);
                 return;
               }
-              PreviewPoller p = poller;
-              if (p != null) {
-                p.stop(); // the drain notices it ending and shows the job stopped
+              if (poller != null) {
+                poller.stop(); // the drain notices it ending and shows the job stopped
               } else {
-                enter(Phase.STOPPED, "stopped job " + shortId(d.jobId()));
+                enter(Phase.STOPPED, "stopped job " + RunMessages.shortId(d.jobId()));
               }
             },
             tasks.ui());
   }
 
   /**
-   * Stops following the previews and closes the runtime, which stops its jobs. Blocks for up to a
-   * few seconds: call it off the FX thread when the studio exits.
+   * Stops following the run and closes the runtime, which stops its jobs, and the sandbox. Blocks
+   * for up to a few seconds: call it off the FX thread when the studio exits.
    */
   public void close() {
-    PreviewPoller p = poller;
-    if (p != null) {
-      p.stop();
+    Run r = current;
+    if (r != null) {
+      r.close();
     }
-    KafkaWatchdog w = watchdog;
-    watchdog = null;
-    if (w != null) {
-      w.close();
-    }
-    stopTopics();
-    sandbox.stopGenerator();
-    runtime.close();
-    sandbox.close();
+    runner.close();
+  }
+
+  /** The Kafka checks of runs, whose watchdog timing tests shorten. */
+  KafkaChecks kafkaChecks() {
+    return runner.kafkaChecks();
   }
 
   // ---- internals ------------------------------------------------------------------------------
 
-  private void checked(
-      long run,
-      Pipeline pipeline,
-      Map<String, String> environment,
-      PipelineCheck.Result result,
-      Throwable error,
-      CompletableFuture<Void> warm) {
-    if (run != runs) {
-      return;
+  /** What the run reports from its thread, handed to the FX thread while it is the current run. */
+  private final class Steps implements RunListener {
+    private final long run;
+    private volatile boolean checked;
+
+    Steps(long run) {
+      this.run = run;
     }
-    if (error != null) {
-      if (unwrap(error) instanceof SandboxException e) {
-        fail("the Kafka sandbox could not start: " + e.getMessage(), null);
-      } else {
-        fail("the pipeline could not be checked: " + readable(error), error);
-      }
-      return;
+
+    @Override
+    public void sandboxReady(Sandbox sandbox) {
+      String servers = sandbox.bootstrapServers();
+      onFx(
+          () -> {
+            kafka.set("Kafka " + servers);
+            enter(Phase.CHECKING, "checking the pipeline…");
+          });
     }
+
+    @Override
+    public void checked(RunCheck.Result result) {
+      checked = true;
+      onFx(() -> checkedOnFx(result));
+    }
+
+    private void onFx(Runnable action) {
+      tasks
+          .ui()
+          .execute(
+              () -> {
+                if (run == runs) {
+                  action.run();
+                }
+              });
+    }
+  }
+
+  private void checkedOnFx(RunCheck.Result result) {
     problems.setAll(result.plannerProblems());
     if (!result.passed()) {
       long errors = result.problems().stream().filter(Problem::isError).count();
@@ -427,287 +349,90 @@ public final class RunViewModel {
               + (errors == 1 ? "it" : "them")
               + " (see Problems) and run again",
           null);
-      return;
+    } else if (!stopRequested) {
+      enter(Phase.STARTING, "starting…");
     }
-    if (stopRequested) {
-      enter(Phase.STOPPED, "idle");
-      return;
-    }
-    enter(Phase.STARTING, "starting…");
-    CompiledPipeline compiled = result.compiled();
-    ConnectorTables tables = ConnectorTables.of(compiled);
-    String bootstrap = environment.get(Sandbox.BOOTSTRAP_KEY);
-    List<TopicPoller.Sink> kafkaSinks =
-        bootstrap == null ? List.of() : kafkaSinks(pipeline, compiled);
-    Optional<Generators.Entry> entry =
-        bootstrap == null
-            ? Optional.empty()
-            : Generators.forAnyOf(Sandbox.Topics.of(pipeline).sources());
-    GeneratorConfig config = entry.isPresent() ? generator.config() : null;
-    double speed = generator.speedProperty().get();
-    tasks
-        .supply(
-            "deploy " + pipeline.id(),
-            () -> {
-              warm.join();
-              // Brokers that do not answer and missing topics fail here, in seconds, on their node.
-              List<Problem> kafka = kafkaChecks.beforeDeploy(tables);
-              // The sink topics are followed from their current ends: this run's records only.
-              TopicPoller topics =
-                  kafkaSinks.isEmpty() ? null : new TopicPoller(bootstrap, kafkaSinks);
-              Deployment d;
-              try {
-                d = runtime.get().deploy(compiled, DeployOptions.defaults());
-              } catch (RuntimeException e) {
-                if (topics != null) {
-                  topics.stop();
-                  topics.run(); // closes its consumer at once
-                }
-                throw e;
-              }
-              if (entry.isPresent()) {
-                sandbox
-                    .start(Sandbox.Topics.of(pipeline))
-                    .startGenerator(entry.get().create(config), speed);
-              }
-              return new Started(d, topics, kafka);
-            })
-        .whenCompleteAsync(
-            (started, e) -> deployed(run, pipeline, compiled, tables, entry, started, e),
-            tasks.ui());
   }
 
-  /** The pipeline's Kafka sinks with the columns of their rows. */
-  private static List<TopicPoller.Sink> kafkaSinks(Pipeline pipeline, CompiledPipeline compiled) {
-    List<TopicPoller.Sink> sinks = new ArrayList<>();
-    for (Node n : pipeline.nodes()) {
-      if (n.type().endsWith("kafka-sink") && n.properties().get("topic") instanceof String t) {
-        List<String> columns = PreviewTables.of(pipeline, compiled, n.id()).columns();
-        if (!t.isBlank() && !columns.isEmpty()) {
-          sinks.add(new TopicPoller.Sink(n.id(), t.trim(), List.copyOf(columns)));
-        }
-      }
-    }
-    return sinks;
-  }
-
-  private void deployed(
-      long run,
-      Pipeline pipeline,
-      CompiledPipeline compiled,
-      ConnectorTables tables,
-      Optional<Generators.Entry> entry,
-      Started started,
-      Throwable error) {
+  private void started(
+      long run, Run r, Steps steps, Optional<Run.Started> started, Throwable error) {
     if (run != runs) {
-      if (started != null && started.topics() != null) {
-        started.topics().stop();
-        tasks.run("close the topic preview", started.topics());
-      }
+      tasks.run("close a replaced run", r::close);
       return;
     }
     if (error != null) {
-      if (unwrap(error) instanceof KafkaChecks.NotReady k) {
+      Throwable e = RunMessages.unwrap(error);
+      if (e instanceof SandboxException) {
+        fail("the Kafka sandbox could not start: " + e.getMessage(), null);
+      } else if (e instanceof KafkaChecks.NotReady k) {
         fail(KafkaChecks.failure(k.problems()));
+      } else if (!steps.checked) {
+        fail("the pipeline could not be checked: " + RunMessages.readable(error), error);
       } else {
-        fail(readable(error), error);
+        fail(RunMessages.readable(error), error);
       }
       return;
     }
-    Deployment d = started.deployment();
-    if (started.topics() != null) {
-      topicPoller = started.topics();
-      tasks.run("follow the Kafka sink topics", started.topics());
+    if (started.isEmpty()) {
+      if (stopRequested && phase.get() == Phase.STOPPING) {
+        enter(Phase.STOPPED, "idle"); // stopped while checking; a refusal has failed the run
+      }
+      return;
     }
+    Deployment d = started.get().deployment();
+    r.topicFollower().ifPresent(t -> tasks.run("follow the Kafka sink topics", t));
     if (stopRequested) {
-      tasks.supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false));
-      tasks.run("stop the generator", sandbox::stopGenerator);
-      stopTopics();
-      enter(Phase.STOPPED, "stopped job " + shortId(d.jobId()));
+      tasks.supply("stop job " + d.jobId(), () -> stopJob(r));
+      tasks.run("end the run", r::close);
+      enter(Phase.STOPPED, "stopped job " + RunMessages.shortId(d.jobId()));
       return;
     }
     deployment = d;
-    for (String sink : d.previewSinks()) {
-      PreviewTable table = PreviewTables.of(pipeline, compiled, sink);
-      tablesBySink.put(sink, table);
-    }
-    TopicPoller topics = topicPoller;
-    if (topics != null) {
-      for (TopicPoller.Sink s : kafkaSinks(pipeline, compiled)) {
-        tablesBySink.put(s.sinkId(), PreviewTables.of(pipeline, compiled, s.sinkId()));
-      }
-    }
-    generator.offer(entry);
-    previews.setAll(tablesBySink.values());
-    PreviewPoller p = new PreviewPoller(runtime.get(), d);
+    generator.offer(r.generatorEntry());
+    RowMailbox rows = new RowMailbox();
+    PreviewPoller p = r.previews(rows);
     poller = p;
     tasks.run("follow the previews of job " + d.jobId(), p);
-    drain = new Timeline(new KeyFrame(DRAIN_EVERY, e -> drain(run, p)));
-    drain.setCycleCount(Animation.INDEFINITE);
-    drain.play();
-    enter(Phase.RUNNING, "running job " + shortId(d.jobId()));
-    problems.addAll(started.kafkaWarnings());
-    connectors = tables;
-    watchdog = kafkaChecks.watch(tables, lost -> tasks.ui().execute(() -> kafkaLost(run, d, lost)));
-    models = ModelNodes.of(compiled);
-    if (!models.isEmpty()) {
-      pollHealth(run, d);
+    drain.start(r, p, rows, this::refreshGenerator, last -> ended(run, r, last));
+    enter(Phase.RUNNING, "running job " + RunMessages.shortId(d.jobId()));
+    problems.addAll(started.get().kafkaWarnings());
+    r.watchKafka(lost -> tasks.ui().execute(() -> kafkaLost(run, r, lost)));
+    if (r.reportsHealth()) {
+      health.poll(r, () -> run == runs && phase.get() == Phase.RUNNING);
     }
   }
 
-  /**
-   * The watchdog found the job's brokers gone: the job is stopped and the run fails on the nodes.
-   */
-  private void kafkaLost(long run, Deployment d, List<Problem> lost) {
+  private static Void stopJob(Run r) throws RuntimeFailure {
+    r.stopJob();
+    return null;
+  }
+
+  /** The watchdog found the job's brokers gone: the job is stopped and the run fails on nodes. */
+  private void kafkaLost(long run, Run r, List<Problem> lost) {
     if (run != runs || phase.get() != Phase.RUNNING) {
       return;
     }
-    tasks.supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false));
+    tasks.supply("stop job " + r.deployment().jobId(), () -> stopJob(r));
     fail(KafkaChecks.failure(lost));
   }
 
-  /** The Kafka checks of runs, whose watchdog timing tests shorten. */
-  KafkaChecks kafkaChecks() {
-    return kafkaChecks;
+  private void refreshGenerator() {
+    generator.refresh(runner);
   }
 
-  private void stopWatchdog() {
-    KafkaWatchdog w = watchdog;
-    watchdog = null;
-    if (w != null) {
-      tasks.run("stop watching Kafka", w::close); // waits for a check in flight: not on FX
-    }
-  }
-
-  /**
-   * Asks for the node health {@link #HEALTH_EVERY} from now, on a background thread, and again
-   * after each answer while the run is running.
-   */
-  private void pollHealth(long run, Deployment d) {
-    healthPoll =
-        tasks.schedule(
-            HEALTH_EVERY,
-            () -> {
-              if (run != runs || phase.get() != Phase.RUNNING) {
-                return;
-              }
-              tasks
-                  .supply("read the node health of job " + d.jobId(), () -> nodeHealth(d))
-                  .whenCompleteAsync(
-                      (h, error) -> {
-                        if (run != runs || phase.get() != Phase.RUNNING) {
-                          return;
-                        }
-                        if (error != null) {
-                          LOG.debug("Reading the node health of job {} failed", d.jobId(), error);
-                        } else {
-                          showHealth(h);
-                        }
-                        pollHealth(run, d);
-                      },
-                      tasks.ui());
-            });
-  }
-
-  private Map<String, NodeHealth> nodeHealth(Deployment d) {
-    return runtime.get().nodeHealth(d);
-  }
-
-  /** Replaces the health problems when the numbers changed: one list change per change. */
-  private void showHealth(Map<String, NodeHealth> now) {
-    if (now.equals(health)) {
-      return;
-    }
-    health = Map.copyOf(now);
-    // A node the run's failure is already on needs no second error saying its rows failed.
-    java.util.Set<String> failedNodes = new java.util.HashSet<>();
-    for (Problem p : problems) {
-      if (p.isError() && p.nodeId() != null && !healthProblems.contains(p)) {
-        failedNodes.add(p.nodeId());
-      }
-    }
-    List<Problem> fresh =
-        NodeHealthProblems.of(now, ZoneId.systemDefault()).stream()
-            .filter(p -> !(p.isError() && failedNodes.contains(p.nodeId())))
-            .toList();
-    if (fresh.equals(healthProblems)) {
-      return;
-    }
-    List<Problem> next = new ArrayList<>(problems);
-    next.removeAll(healthProblems);
-    next.addAll(fresh);
-    healthProblems = List.copyOf(fresh);
-    problems.setAll(next);
-  }
-
-  private void stopHealth() {
-    if (healthPoll != null) {
-      healthPoll.cancel();
-      healthPoll = null;
-    }
-  }
-
-  /** Moves what the poller collected into the tables: one list change per sink per tick. */
-  private void drain(long run, PreviewPoller p) {
-    if (run != runs) {
-      return;
-    }
-    boolean done = p.isDone(); // read first: rows queued before it ended are then all drained
-    Map<String, List<ResultRow>> bySink = new LinkedHashMap<>();
-    PreviewPoller.Batch batch;
-    while ((batch = p.batches().poll()) != null) {
-      bySink.computeIfAbsent(batch.sinkId(), k -> new ArrayList<>()).addAll(batch.rows());
-    }
-    TopicPoller topics = topicPoller;
-    if (topics != null) {
-      while ((batch = topics.batches().poll()) != null) {
-        bySink.computeIfAbsent(batch.sinkId(), k -> new ArrayList<>()).addAll(batch.rows());
-      }
-    }
-    Sandbox s = sandbox.current();
-    if (s != null && generator.availableProperty().get()) {
-      generator.refresh(s.generator().orElse(null));
-    }
-    bySink.forEach(
-        (sink, rows) -> {
-          PreviewTable table = tablesBySink.get(sink);
-          if (table != null) {
-            table.append(rows);
-          }
-        });
-    if (done) {
-      ended(p.latestStatus());
-    }
-  }
-
-  private void ended(DeploymentStatus last) {
+  private void ended(long run, Run r, DeploymentStatus last) {
     stopDrain();
     poller = null;
-    stopTopics();
-    tasks
-        .run("stop the generator", sandbox::stopGenerator)
-        .whenCompleteAsync(
-            (v, e) -> {
-              Sandbox s = sandbox.current();
-              if (s != null && generator.availableProperty().get()) {
-                generator.refresh(s.generator().orElse(null));
-              }
-            },
-            tasks.ui());
+    tasks.run("end the run", r::close).whenCompleteAsync((v, e) -> refreshGenerator(), tasks.ui());
     Deployment d = deployment;
-    String job = d == null ? "" : " " + shortId(d.jobId());
+    String job = d == null ? "" : " " + RunMessages.shortId(d.jobId());
     if (last != null && last.phase() == DeploymentStatus.Phase.FAILED) {
       // A model's failure names the model, a Kafka failure its topic or brokers: the error then
       // shows on that node.
       String reason = last.message().isBlank() ? "the job failed" : last.message();
-      Optional<String> model = models.nodeNamedIn(last.message());
-      Optional<Problem> kafka =
-          model.isPresent() ? Optional.empty() : KafkaChecks.jobFailure(connectors, reason);
-      if (kafka.isPresent()) {
-        failOn(reason, null, List.of(kafka.get()));
-      } else {
-        fail(reason, null, model.orElse(null));
-      }
+      Problem onNode =
+          r.blame(reason).orElseGet(() -> Problem.error(null, null, "The run failed: " + reason));
+      failOn(reason, null, List.of(onNode));
     } else if (stopRequested || last == null || !last.phase().isTerminal()) {
       enter(Phase.STOPPED, "stopped job" + job);
     } else if (last.phase() == DeploymentStatus.Phase.FINISHED) {
@@ -715,59 +440,32 @@ public final class RunViewModel {
     } else {
       enter(Phase.STOPPED, "stopped job" + job);
     }
-    lastHealth(runs, d);
-  }
-
-  /**
-   * One more health read once the job has ended: a short job may end between two polls, and its
-   * skipped rows must still show. The runtime answers with what it last knew if Flink has already
-   * dropped the job's metrics.
-   */
-  private void lastHealth(long run, Deployment d) {
-    if (d == null || models.isEmpty()) {
-      return;
+    if (d != null && r.reportsHealth()) {
+      health.last(r, () -> run == runs);
     }
-    tasks
-        .supply("read the final node health of job " + d.jobId(), () -> nodeHealth(d))
-        .whenCompleteAsync(
-            (h, error) -> {
-              if (run == runs && error == null) {
-                showHealth(h);
-              }
-            },
-            tasks.ui());
   }
 
   private void stopDrain() {
-    stopHealth();
-    stopWatchdog();
-    if (drain != null) {
-      drain.stop();
-      drain = null;
-    }
+    health.stop();
+    drain.stop();
   }
 
-  private void stopTopics() {
-    TopicPoller t = topicPoller;
-    if (t != null) {
-      t.stop();
-      topicPoller = null;
+  /** Ends following the previous run, if any, on a background thread. */
+  private void endRun() {
+    stopDrain();
+    Run previous = current;
+    current = null;
+    if (previous != null) {
+      tasks.run("end the previous run", previous::close); // waits for a Kafka check in flight
     }
   }
 
   private void fail(String reason, Throwable cause) {
-    fail(reason, cause, null);
+    failOn(reason, cause, List.of(Problem.error(null, null, "The run failed: " + reason)));
   }
 
-  /**
-   * @param nodeId the node the failure is about, or null for the run as a whole
-   */
-  private void fail(String reason, Throwable cause, String nodeId) {
-    failOn(reason, cause, List.of(Problem.error(nodeId, null, "The run failed: " + reason)));
-  }
-
-  private void fail(KafkaChecks.Failure kafka) {
-    failOn(kafka.reason(), null, kafka.problems());
+  private void fail(KafkaChecks.Failure kafkaFailure) {
+    failOn(kafkaFailure.reason(), null, kafkaFailure.problems());
   }
 
   /**
@@ -775,12 +473,13 @@ public final class RunViewModel {
    */
   private void failOn(String reason, Throwable cause, List<Problem> onNodes) {
     stopDrain();
-    stopTopics();
-    tasks.run("stop the generator", sandbox::stopGenerator);
-    PreviewPoller p = poller;
-    if (p != null) {
-      p.stop();
+    if (poller != null) {
+      poller.stop();
       poller = null;
+    }
+    Run r = current;
+    if (r != null) {
+      tasks.run("end the run", r::close); // stops the generator, the followers and the watchdog
     }
     if (cause != null) {
       LOG.error("Run failed: {}", reason, cause);
@@ -794,29 +493,6 @@ public final class RunViewModel {
 
   private void enter(Phase next, String detail) {
     phase.set(next);
-    status.set(runtime.name() + ": " + detail);
-  }
-
-  private static String shortId(String jobId) {
-    return jobId == null ? "" : jobId.length() > 8 ? jobId.substring(0, 8) : jobId;
-  }
-
-  private static Throwable unwrap(Throwable error) {
-    Throwable e = error;
-    while ((e instanceof CompletionException || e instanceof ExecutionException)
-        && e.getCause() != null) {
-      e = e.getCause();
-    }
-    return e;
-  }
-
-  /** The message a user can act on: the runtime's own words, else the exception's. */
-  static String readable(Throwable error) {
-    Throwable e = unwrap(error);
-    if (e instanceof RuntimeFailure || e instanceof SandboxException) {
-      return e.getMessage();
-    }
-    String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-    return e.getClass().getSimpleName() + message + " (the log has the details)";
+    status.set(runner.runtimeName() + ": " + detail);
   }
 }

@@ -2,6 +2,8 @@ package dev.streamwright.app.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.app.run.RunCheck;
+import dev.streamwright.app.run.RuntimeHolder;
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import dev.streamwright.app.ui.tasks.FxTaskExecutor;
 import dev.streamwright.runtime.api.DeployOptions;
@@ -164,7 +166,7 @@ class RunViewModelKafkaIT {
             () ->
                 new RunViewModel(
                     new RuntimeHolder("embedded Flink", () -> runtime),
-                    new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
+                    new RunCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
                     tasks));
     run.kafkaChecks().watchEvery(Duration.ofMillis(300), allowedOutage);
     fx(

@@ -2,6 +2,9 @@ package dev.streamwright.app.ui.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.app.run.RunCheck;
+import dev.streamwright.app.run.RuntimeHolder;
+import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import dev.streamwright.app.ui.tasks.SameThreadTasks;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
@@ -97,7 +100,7 @@ class RunViewModelTest {
   private RunViewModel model(RefusingRuntime runtime, List<Problem> plannerSays) {
     return new RunViewModel(
         new RuntimeHolder("embedded Flink", () -> runtime),
-        new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> plannerSays),
+        new RunCheck(new PipelineCompiler(TYPES), (p, c) -> plannerSays),
         tasks);
   }
 
@@ -446,7 +449,7 @@ class RunViewModelTest {
             () -> {
               throw new IllegalStateException("no sandbox");
             }),
-        new PipelineCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
+        new RunCheck(new PipelineCompiler(TYPES), (p, c) -> List.of()),
         tasks,
         Map.of("models.dir", SAMPLE_MODELS));
   }

@@ -115,4 +115,13 @@ public interface PipelineRuntime extends AutoCloseable {
    */
   @Override
   void close();
+
+  /**
+   * Starts what the runtime needs before its first deploy (the embedded runtime: its cluster), so a
+   * front end can overlap that start with the checks before a run. Optional: deploy starts what is
+   * missing anyway, and a failure here resurfaces there. Does nothing by default.
+   *
+   * @throws RuntimeFailure when the runtime cannot start
+   */
+  default void warmUp() throws RuntimeFailure {}
 }

@@ -568,6 +568,12 @@ public final class EmbeddedRuntime implements PipelineRuntime {
     cluster();
   }
 
+  /** Starts the cluster ({@link #start()}). */
+  @Override
+  public void warmUp() throws RuntimeFailure {
+    start();
+  }
+
   /** The cluster, started on first use. */
   private MiniCluster cluster() throws RuntimeFailure {
     synchronized (lifecycle) {

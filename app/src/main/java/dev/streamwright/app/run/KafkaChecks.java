@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.connectors.ConnectorTables;
@@ -11,14 +11,14 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * What a studio run does about its Kafka nodes: checks them before the deploy, watches their
- * brokers while the job runs, and turns what either finds (or a job failure naming a topic or
- * broker) into the status bar's reason and errors on the nodes and properties concerned.
+ * What a run does about its Kafka nodes: checks them before the deploy, watches their brokers while
+ * the job runs, and turns what either finds (or a job failure naming a topic or broker) into a
+ * reason and errors on the nodes and properties concerned.
  */
-final class KafkaChecks {
+public final class KafkaChecks {
 
   /** The check before the deploy found problems that stop the run. */
-  static final class NotReady extends Exception {
+  public static final class NotReady extends Exception {
     private static final long serialVersionUID = 1L;
     private final transient List<Problem> problems;
 
@@ -28,7 +28,7 @@ final class KafkaChecks {
     }
 
     /** Every problem found, errors and warnings. */
-    List<Problem> problems() {
+    public List<Problem> problems() {
       return problems;
     }
   }
@@ -39,13 +39,13 @@ final class KafkaChecks {
    * @param reason for the status bar, naming the first node
    * @param problems errors on their nodes and properties, and the warnings found with them
    */
-  record Failure(String reason, List<Problem> problems) {}
+  public record Failure(String reason, List<Problem> problems) {}
 
   private Duration every = KafkaWatchdog.CHECK_EVERY;
   private Duration outage = KafkaWatchdog.ALLOWED_OUTAGE;
 
   /** Sets how often the watchdog asks and how long an outage it allows. */
-  void watchEvery(Duration checkEvery, Duration allowedOutage) {
+  public void watchEvery(Duration checkEvery, Duration allowedOutage) {
     this.every = checkEvery;
     this.outage = allowedOutage;
   }
@@ -56,7 +56,7 @@ final class KafkaChecks {
    * @return the warnings (e.g. a sink topic the broker will create)
    * @throws NotReady when a node's brokers do not answer or its topic is missing
    */
-  List<Problem> beforeDeploy(ConnectorTables tables) throws NotReady {
+  public List<Problem> beforeDeploy(ConnectorTables tables) throws NotReady {
     List<Problem> found = new KafkaPreflight().check(tables);
     if (found.stream().anyMatch(Problem::isError)) {
       throw new NotReady(found);
@@ -68,12 +68,12 @@ final class KafkaChecks {
    * Starts watching the brokers; returns at once (the watchdog makes its clients on its own
    * thread). {@code onLost} is called on the watchdog's thread.
    */
-  KafkaWatchdog watch(ConnectorTables tables, Consumer<List<Problem>> onLost) {
+  public KafkaWatchdog watch(ConnectorTables tables, Consumer<List<Problem>> onLost) {
     return KafkaWatchdog.start(tables, every, outage, onLost);
   }
 
   /** The failure of a run whose Kafka check or watchdog found {@code found}. */
-  static Failure failure(List<Problem> found) {
+  public static Failure failure(List<Problem> found) {
     List<Problem> errors = found.stream().filter(Problem::isError).toList();
     Problem first = errors.get(0);
     String reason =
@@ -96,7 +96,7 @@ final class KafkaChecks {
    * The error for a failed job's message when it names a Kafka node's topic or brokers, on that
    * node and property; empty when it names none.
    */
-  static Optional<Problem> jobFailure(ConnectorTables tables, String message) {
+  public static Optional<Problem> jobFailure(ConnectorTables tables, String message) {
     return tables
         .blame(message)
         .map(

@@ -1,4 +1,4 @@
-package dev.streamwright.app;
+package dev.streamwright.app.process;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

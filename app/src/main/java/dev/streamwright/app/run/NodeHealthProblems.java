@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.compile.Problem;
@@ -15,7 +15,7 @@ import java.util.TreeMap;
  * each with the last problem and its time. They show where the designer's own problems show (badge,
  * property sheet, Problems), so a model quietly dropping rows is seen while the job runs.
  */
-final class NodeHealthProblems {
+public final class NodeHealthProblems {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -29,7 +29,7 @@ final class NodeHealthProblems {
    *
    * @param zone the zone the user reads times in
    */
-  static List<Problem> of(Map<String, NodeHealth> health, ZoneId zone) {
+  public static List<Problem> of(Map<String, NodeHealth> health, ZoneId zone) {
     List<Problem> problems = new ArrayList<>();
     for (NodeHealth h : new TreeMap<>(health).values()) {
       // The last problem goes with the errors when there are any: they are what needs action.

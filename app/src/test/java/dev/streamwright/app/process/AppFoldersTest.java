@@ -1,4 +1,4 @@
-package dev.streamwright.app;
+package dev.streamwright.app.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,9 +23,9 @@ import org.slf4j.LoggerFactory;
  * Follows the topics a run's Kafka sinks write, so their preview tables fill as the job appends: a
  * consumer positioned at the topics' ends when the run starts (it shows this run's records, not
  * earlier ones), reading committed records only, on a background thread. Rows go to a thread-safe
- * mailbox the FX thread drains with the preview sinks' rows, a few times a second.
+ * mailbox the studio drains with the preview sinks' rows, a few times a second.
  */
-final class TopicPoller implements Runnable {
+public final class TopicPoller implements Runnable {
 
   private static final Logger LOG = LoggerFactory.getLogger(TopicPoller.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,11 +38,13 @@ final class TopicPoller implements Runnable {
    * @param topic the topic it writes
    * @param columns the columns of its rows
    */
-  record Sink(String sinkId, String topic, List<String> columns) {}
+  public record Sink(String sinkId, String topic, List<String> columns) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final Map<String, List<Sink>> sinksByTopic = new LinkedHashMap<>();
-  private final Queue<PreviewPoller.Batch> batches = new ConcurrentLinkedQueue<>();
+  private final RowMailbox batches = new RowMailbox();
+  private final java.util.concurrent.atomic.AtomicBoolean started =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private volatile boolean stopped;
   private volatile boolean done;
 
@@ -76,22 +76,32 @@ final class TopicPoller implements Runnable {
     }
   }
 
-  /** Rows that arrived since the last call, in arrival order. */
-  Queue<PreviewPoller.Batch> batches() {
+  /** Rows that arrived and were not taken yet. */
+  public RowMailbox batches() {
     return batches;
   }
 
-  boolean isDone() {
+  /** Whether the poller has ended and closed its consumer. */
+  public boolean isDone() {
     return done;
   }
 
   /** Asks the poller to end after its current poll. */
-  void stop() {
+  public void stop() {
     stopped = true;
   }
 
+  /** Whether {@link #run} was called: a poller never run still holds an open consumer. */
+  public boolean hasStarted() {
+    return started.get();
+  }
+
+  /** Follows the topics until stopped, then closes the consumer; runs at most once. */
   @Override
   public void run() {
+    if (!started.compareAndSet(false, true)) {
+      return;
+    }
     try {
       while (!stopped) {
         Map<String, List<ResultRow>> bySink = new HashMap<>();
@@ -103,7 +113,7 @@ final class TopicPoller implements Runnable {
             }
           }
         }
-        bySink.forEach((sink, rows) -> batches.add(new PreviewPoller.Batch(sink, rows)));
+        bySink.forEach(batches::arrived);
       }
     } catch (RuntimeException e) {
       LOG.warn("Following the Kafka sink topics {} failed", sinksByTopic.keySet(), e);

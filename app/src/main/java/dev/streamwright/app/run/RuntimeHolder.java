@@ -1,17 +1,16 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.RuntimeFailure;
-import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The studio's one runtime, made on the first run rather than at startup: most sessions only edit,
- * and an embedded Flink costs a second and hundreds of megabytes. Thread-safe; closed with the
- * studio.
+ * The runtime runs deploy to, made on first use rather than up front: most studio sessions only
+ * edit, and an embedded Flink costs a second and hundreds of megabytes. Thread-safe; closed with
+ * the studio, or when a command ends.
  */
 public final class RuntimeHolder implements AutoCloseable {
 
@@ -39,20 +38,20 @@ public final class RuntimeHolder implements AutoCloseable {
   /** The runtime, made now if this is the first use. */
   public synchronized PipelineRuntime get() {
     if (closed) {
-      throw new IllegalStateException("the studio is closing; nothing runs any more");
+      throw new IllegalStateException("the runtime is closed; nothing runs any more");
     }
     if (runtime == null) {
       runtime = factory.get();
-      LOG.info("Created the studio's runtime: {}", runtime.describe());
+      LOG.info("Created the runtime: {}", runtime.describe());
     }
     return runtime;
   }
 
   /**
-   * Starts an embedded cluster ahead of the deploy. A failure is only logged: the deploy tries
-   * again and reports it to the user in words.
+   * Starts the runtime ahead of the deploy ({@link PipelineRuntime#warmUp()}). A failure is only
+   * logged: the deploy tries again and reports it to the user in words.
    */
-  void startQuietly() {
+  public void warmUp() {
     PipelineRuntime r;
     try {
       r = get();
@@ -60,12 +59,10 @@ public final class RuntimeHolder implements AutoCloseable {
       LOG.warn("Could not create the runtime ahead of the deploy", e);
       return;
     }
-    if (r instanceof EmbeddedRuntime embedded) {
-      try {
-        embedded.start();
-      } catch (RuntimeFailure e) {
-        LOG.debug("Early start of the embedded cluster failed; the deploy retries", e);
-      }
+    try {
+      r.warmUp();
+    } catch (RuntimeFailure e) {
+      LOG.debug("Early start of {} failed; the deploy retries", r.describe(), e);
     }
   }
 

@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import dev.streamwright.runtime.sandbox.Sandbox;
 import java.util.Objects;
@@ -7,9 +7,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The studio's Kafka sandbox, started by the first run of a pipeline with Kafka nodes and kept for
- * the session, so later runs start in a moment and earlier output stays readable. Thread-safe;
- * closed with the studio, which stops the generator and the broker and deletes its data.
+ * The Kafka sandbox runs use, started by the first run that needs it and kept until closed: the
+ * studio keeps it for the session, so later runs start in a moment and earlier output stays
+ * readable; {@code streamwright sandbox} closes it when the command ends. Thread-safe; closing
+ * stops the generator and the broker and deletes its data (unless the settings keep it).
  */
 public final class SandboxHolder implements AutoCloseable {
 
@@ -34,12 +35,12 @@ public final class SandboxHolder implements AutoCloseable {
    */
   public synchronized Sandbox start(Sandbox.Topics topics) {
     if (closed) {
-      throw new IllegalStateException("the studio is closing; nothing runs any more");
+      throw new IllegalStateException("the sandbox is closed; nothing runs any more");
     }
     if (sandbox == null) {
       sandbox = Sandbox.start(settings.get(), topics);
       LOG.info(
-          "Started the studio's Kafka sandbox on {} in {} ms",
+          "Started the Kafka sandbox on {} in {} ms",
           sandbox.bootstrapServers(),
           sandbox.startTime().toMillis());
     } else {

@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
@@ -17,7 +17,7 @@ import java.util.function.BiFunction;
  * generated SQL (only when the compile found no error). Slow (seconds on a cold planner): always
  * called on a background thread.
  */
-public final class PipelineCheck {
+public final class RunCheck {
 
   /**
    * What the checks found.
@@ -45,14 +45,14 @@ public final class PipelineCheck {
   private final BiFunction<Pipeline, CompiledPipeline, List<Problem>> planner;
 
   /** The compiler for the installed node types and Flink's planner. */
-  public static PipelineCheck create(NodeTypeRegistry registry) {
-    return new PipelineCheck(new PipelineCompiler(registry), new PlannerValidator()::validate);
+  public static RunCheck create(NodeTypeRegistry registry) {
+    return new RunCheck(new PipelineCompiler(registry), new PlannerValidator()::validate);
   }
 
   /**
    * @param planner the planner layer; tests pass one that accepts everything
    */
-  public PipelineCheck(
+  public RunCheck(
       PipelineCompiler compiler, BiFunction<Pipeline, CompiledPipeline, List<Problem>> planner) {
     this.compiler = compiler;
     this.planner = planner;

@@ -1,4 +1,4 @@
-package dev.streamwright.app.ui.run;
+package dev.streamwright.app.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
