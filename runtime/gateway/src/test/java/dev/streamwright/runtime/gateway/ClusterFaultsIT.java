@@ -122,6 +122,7 @@ class ClusterFaultsIT {
               pipeline,
               checkpointingEverySecond("jm-restarted-resumed").restoringFrom(retained.path()));
       assertThat(runtime.details(resumed).restoredFrom()).isEqualTo(retained.path());
+      assertThat(Clusters.live(runtime, resumed.id())).hasSize(1);
       assertThat(runtime.status(resumed).phase()).isEqualTo(Phase.RUNNING);
       runtime.stop(resumed, false);
     }
