@@ -60,6 +60,20 @@ public final class ClusterClasspath {
           "slf4j-api",
           "snakeyaml-engine");
 
+  /** Parts a dev cluster can be started without, as a user's cluster may lack them. */
+  public enum Part {
+    /** The Kafka SQL connector ({@code flink-sql-connector-kafka}). */
+    KAFKA_CONNECTOR(Set.of("flink-sql-connector-kafka", "flink-connector-kafka")),
+    /** The onnx model provider and ONNX Runtime. */
+    ONNX_PROVIDER(Set.of("streamwright-onnx-provider", "onnxruntime"));
+
+    private final Set<String> artifacts;
+
+    Part(Set<String> artifacts) {
+      this.artifacts = artifacts;
+    }
+  }
+
   /** The artifact id of a Maven jar file name: everything before {@code -<digit>...}. */
   private static final Pattern ARTIFACT = Pattern.compile("^(.+?)-\\d[^/]*\\.jar$");
 
@@ -71,7 +85,20 @@ public final class ClusterClasspath {
    * @throws DevClusterException if a part the cluster cannot run without is missing
    */
   public static List<Path> ofCurrentJvm() {
+    return ofCurrentJvm(Set.of());
+  }
+
+  /**
+   * The cluster's class path taken from this JVM's, without the parts named in {@code leftOff}: for
+   * a cluster that lacks what a user's cluster may lack.
+   *
+   * @throws DevClusterException if a part the cluster cannot run without is missing
+   */
+  public static List<Path> ofCurrentJvm(Set<Part> leftOff) {
     List<Path> entries = expand(System.getProperty("java.class.path", ""));
+    if (leftOff.contains(Part.ONNX_PROVIDER)) {
+      return without(select(entries, Optional.empty()), leftOff);
+    }
     Optional<Path> provider = locationOf(ONNX_PROVIDER_CLASS);
     if (provider.isEmpty()) {
       throw new DevClusterException(
@@ -79,7 +106,17 @@ public final class ClusterClasspath {
               + " Streamwright's class path and it is not there. Rebuild Streamwright (mvn -B"
               + " install) so that its lib folder is complete.");
     }
-    return select(entries, provider);
+    return without(select(entries, provider), leftOff);
+  }
+
+  /** {@code entries} without the jars of the parts in {@code leftOff}. */
+  static List<Path> without(List<Path> entries, Set<Part> leftOff) {
+    return entries.stream()
+        .filter(
+            e ->
+                leftOff.stream()
+                    .noneMatch(part -> artifactId(e).filter(part.artifacts::contains).isPresent()))
+        .toList();
   }
 
   /** The entries of {@code all} the cluster needs, plus the provider's location if known. */

@@ -126,12 +126,17 @@ final class ClusterConfig {
     return c;
   }
 
-  /** Writes {@code conf/config.yaml} and {@code conf/log4j2.properties}. */
-  static void writeConf(ClusterFolder folder, Ports ports) throws IOException {
+  /**
+   * Writes {@code conf/config.yaml} and {@code conf/log4j2.properties}; {@code overrides} replace
+   * or add to {@link #flinkSettings}.
+   */
+  static void writeConf(ClusterFolder folder, Ports ports, Map<String, String> overrides)
+      throws IOException {
     Files.createDirectories(folder.conf());
     StringBuilder yaml = new StringBuilder("# Written by Streamwright for its dev cluster.\n");
-    flinkSettings(folder, ports)
-        .forEach((k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));
+    Map<String, String> settings = flinkSettings(folder, ports);
+    settings.putAll(overrides);
+    settings.forEach((k, v) -> yaml.append(k).append(": ").append(yamlString(v)).append('\n'));
     Files.writeString(folder.conf().resolve("config.yaml"), yaml, StandardCharsets.UTF_8);
     Files.writeString(folder.log4jConfig(), LOG4J, StandardCharsets.UTF_8);
   }

@@ -7,7 +7,9 @@ import java.io.InputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Asks a dev cluster's REST APIs whether they answer: the JobManager's {@code /overview} and the
@@ -47,6 +49,14 @@ public final class ClusterProbe {
                     n.path("taskmanagers").asInt(0),
                     n.path("slots-total").asInt(0),
                     n.path("flink-version").asText("")));
+  }
+
+  /** The ids of the TaskManagers the JobManager knows, or none if its REST API does not answer. */
+  public static Set<String> taskManagerIds(URI restUrl) {
+    Set<String> ids = new HashSet<>();
+    getJson(restUrl.resolve("/taskmanagers"))
+        .ifPresent(n -> n.path("taskmanagers").forEach(tm -> ids.add(tm.path("id").asText())));
+    return ids;
   }
 
   /** The SQL Gateway's Flink version, or empty if its REST API does not answer. */

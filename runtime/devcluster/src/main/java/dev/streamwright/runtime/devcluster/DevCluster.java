@@ -12,11 +12,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -49,13 +51,15 @@ public final class DevCluster implements AutoCloseable {
 
   private static final int TAIL_LINES = 25;
 
-  private final DevClusterState state;
-  private final List<Process> processes;
+  private volatile DevClusterState state;
+  private final Map<Role, Process> processes;
+  private final boolean watchParent;
   private boolean closed;
 
-  private DevCluster(DevClusterState state, List<Process> processes) {
+  private DevCluster(DevClusterState state, Map<Role, Process> processes, boolean watchParent) {
     this.state = state;
-    this.processes = processes;
+    this.processes = new EnumMap<>(processes);
+    this.watchParent = watchParent;
   }
 
   /** A cluster that will keep its files in {@code folder} (created if missing). */
@@ -91,8 +95,103 @@ public final class DevCluster implements AutoCloseable {
     }
     closed = true;
     stop(state);
-    for (Process p : processes) {
+    for (Process p : processes.values()) {
       closeQuietly(p.getOutputStream());
+    }
+  }
+
+  /**
+   * Kills one of the cluster's JVMs at once (SIGKILL, no shutdown hooks), as a crash or a lost
+   * machine would, and waits until it is gone: for tests of how deployments survive faults.
+   *
+   * @throws DevClusterException if it survives being killed
+   */
+  public synchronized void kill(Role role) {
+    requireOpen();
+    ClusterProcess p = state.process(role);
+    p.handle()
+        .ifPresent(
+            h -> {
+              h.destroyForcibly();
+              try {
+                h.onExit().get(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+              } catch (TimeoutException | ExecutionException e) {
+                throw new DevClusterException(
+                    "The dev cluster's "
+                        + role.title()
+                        + " (pid "
+                        + p.pid()
+                        + ") survived a kill.");
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DevClusterException("Interrupted while killing " + role.title(), e);
+              }
+            });
+    closeQuietly(processes.get(role).getOutputStream());
+  }
+
+  /**
+   * Starts one of the cluster's JVMs again, with its configuration, ports and folder (the one
+   * running now, if any, is killed first), and waits until it is back: a JobManager answers and has
+   * a TaskManager with slots, a new TaskManager has registered, a SQL Gateway answers. A restarted
+   * JobManager of this cluster (no high availability) knows none of the jobs that ran before.
+   *
+   * @throws DevClusterException naming the JVM, its root cause and the tail of its log if it does
+   *     not come back within the start timeout
+   */
+  public synchronized void relaunch(Role role, Duration timeout) {
+    requireOpen();
+    kill(role);
+    ClusterFolder layout = state.layout();
+    Set<String> taskManagersBefore = ClusterProbe.taskManagerIds(state.restUrl());
+    Process p = spawn(layout, role, watchParent, true);
+    processes.put(role, p);
+    List<ClusterProcess> recorded = new ArrayList<>();
+    for (ClusterProcess old : state.processes()) {
+      recorded.add(
+          old.role() == role
+              ? new ClusterProcess(
+                  role, p.pid(), p.info().startInstant().orElse(Instant.now()), old.argsFile())
+              : old);
+    }
+    DevClusterState s = state;
+    state =
+        new DevClusterState(
+            s.folder(),
+            s.restUrl(),
+            s.gatewayUrl(),
+            s.jobManagerRpcPort(),
+            s.startedAt(),
+            recorded);
+    ClusterProcess now = state.process(role);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!ready(role, taskManagersBefore)) {
+      if (!p.isAlive()) {
+        throw failed(now, "exited while restarting (exit code " + p.exitValue() + ")");
+      }
+      if (System.nanoTime() - deadline > 0) {
+        throw failed(now, "was not back within " + timeout.toSeconds() + " s");
+      }
+      pause();
+    }
+  }
+
+  private boolean ready(Role role, Set<String> taskManagersBefore) {
+    return switch (role) {
+      case JOB_MANAGER ->
+          ClusterProbe.overview(state.restUrl())
+              .map(ClusterProbe.Overview::canRunJobs)
+              .orElse(false);
+      case TASK_MANAGER ->
+          ClusterProbe.taskManagerIds(state.restUrl()).stream()
+              .anyMatch(id -> !taskManagersBefore.contains(id));
+      case SQL_GATEWAY -> ClusterProbe.gatewayVersion(state.gatewayUrl()).isPresent();
+    };
+  }
+
+  private void requireOpen() {
+    if (closed) {
+      throw new IllegalStateException("the dev cluster is closed");
     }
   }
 
@@ -163,6 +262,8 @@ public final class DevCluster implements AutoCloseable {
     private int restPort;
     private int gatewayPort;
     private final Map<String, String> systemProperties = new LinkedHashMap<>();
+    private final Map<String, String> settings = new LinkedHashMap<>();
+    private final Set<ClusterClasspath.Part> leftOff = EnumSet.noneOf(ClusterClasspath.Part.class);
 
     private Builder(Path folder) {
       this.folder = folder;
@@ -198,19 +299,38 @@ public final class DevCluster implements AutoCloseable {
     }
 
     /**
+     * A Flink setting of the cluster's {@code config.yaml} in place of (or besides) the dev
+     * cluster's own, e.g. shorter {@code heartbeat.timeout} so that a test sees a lost TaskManager
+     * within seconds.
+     */
+    public Builder setting(String key, String value) {
+      settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Leaves a part off the cluster's class path, for a cluster that lacks what a user's cluster
+     * may lack (its jobs then need {@code ADD JAR}).
+     */
+    public Builder without(ClusterClasspath.Part part) {
+      leftOff.add(Objects.requireNonNull(part, "part"));
+      return this;
+    }
+
+    /**
      * Starts the three JVMs and waits until the cluster can run jobs and the gateway answers.
      *
      * @throws DevClusterException naming the process that failed, its root cause and the tail of
      *     its log; nothing of the cluster is left running
      */
     public DevCluster start() {
-      List<Path> cp = ClusterClasspath.ofCurrentJvm();
+      List<Path> cp = ClusterClasspath.ofCurrentJvm(leftOff);
       ClusterFolder layout = new ClusterFolder(folder);
       ClusterConfig.Ports ports =
           new ClusterConfig.Ports(jobManagerRpcPort, restPort, gatewayPort).resolveFree();
       try {
         layout.prepare();
-        ClusterConfig.writeConf(layout, ports);
+        ClusterConfig.writeConf(layout, ports, settings);
       } catch (IOException e) {
         throw new DevClusterException(
             "Cannot prepare the dev cluster's folder " + folder + ": " + e.getMessage(), e);
@@ -235,7 +355,7 @@ public final class DevCluster implements AutoCloseable {
                 startedAt,
                 recorded);
         awaitReady(state, started);
-        return new DevCluster(state, List.copyOf(started.values()));
+        return new DevCluster(state, started, watchParent);
       } catch (RuntimeException | Error e) {
         ClusterProcess.stopAll(recorded, STOP_GRACE);
         for (Process p : started.values()) {
@@ -254,33 +374,14 @@ public final class DevCluster implements AutoCloseable {
     private Process launch(ClusterFolder layout, Role role, List<Path> cp) {
       List<String> jvm =
           ClusterConfig.jvmArguments(layout, role, cp, watchParent, systemProperties);
-      Path argsFile = layout.argsFile(role);
-      List<String> command = new ArrayList<>();
-      if (!watchParent && setsid().isPresent()) {
-        command.add(setsid().get());
-      }
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      command.add("@" + argsFile);
-      Path out = layout.logs().resolve(role.fileName() + ".out");
       try {
-        Files.writeString(argsFile, ClusterConfig.argsFile(jvm), StandardCharsets.UTF_8);
-        ProcessBuilder pb =
-            new ProcessBuilder(command)
-                .directory(layout.root().toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(out.toFile());
-        pb.redirectInput(
-            watchParent ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(devNull()));
-        Map<String, String> env = pb.environment();
-        env.keySet().removeIf(k -> k.startsWith("FLINK_") || k.equals("HADOOP_CLASSPATH"));
-        env.put("FLINK_CONF_DIR", layout.conf().toString());
-        // ONNX Runtime's native code writes its debug log to $TMPDIR.
-        env.put("TMPDIR", layout.tmp().toString());
-        return pb.start();
+        Files.writeString(
+            layout.argsFile(role), ClusterConfig.argsFile(jvm), StandardCharsets.UTF_8);
       } catch (IOException e) {
         throw new DevClusterException(
             "Cannot start the dev cluster's " + role.title() + ": " + e.getMessage(), e);
       }
+      return spawn(layout, role, watchParent, false);
     }
 
     private void awaitReady(DevClusterState state, Map<Role, Process> started) {
@@ -326,22 +427,64 @@ public final class DevCluster implements AutoCloseable {
         }
       }
     }
+  }
 
-    private static DevClusterException failed(ClusterProcess p, String what) {
-      String cause = p.rootCause().map(c -> ": " + c).orElse("");
-      return new DevClusterException(
-          "The dev cluster's "
-              + p.role().title()
-              + " (pid "
-              + p.pid()
-              + ") "
-              + what
-              + cause
-              + ". Its log: "
-              + p.logFile()
-              + "\n"
-              + p.tail(TAIL_LINES));
+  /** Starts {@code java @<args file>} of one role; its output goes to its {@code .out} file. */
+  private static Process spawn(
+      ClusterFolder layout, Role role, boolean watchParent, boolean appendOutput) {
+    List<String> command = new ArrayList<>();
+    if (!watchParent && setsid().isPresent()) {
+      command.add(setsid().get());
     }
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("@" + layout.argsFile(role));
+    File out = layout.logs().resolve(role.fileName() + ".out").toFile();
+    try {
+      ProcessBuilder pb =
+          new ProcessBuilder(command)
+              .directory(layout.root().toFile())
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  appendOutput
+                      ? ProcessBuilder.Redirect.appendTo(out)
+                      : ProcessBuilder.Redirect.to(out));
+      pb.redirectInput(
+          watchParent ? ProcessBuilder.Redirect.PIPE : ProcessBuilder.Redirect.from(devNull()));
+      Map<String, String> env = pb.environment();
+      env.keySet().removeIf(k -> k.startsWith("FLINK_") || k.equals("HADOOP_CLASSPATH"));
+      env.put("FLINK_CONF_DIR", layout.conf().toString());
+      // ONNX Runtime's native code writes its debug log to $TMPDIR.
+      env.put("TMPDIR", layout.tmp().toString());
+      return pb.start();
+    } catch (IOException e) {
+      throw new DevClusterException(
+          "Cannot start the dev cluster's " + role.title() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void pause() {
+    try {
+      TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new DevClusterException("Interrupted while the dev cluster was starting.", e);
+    }
+  }
+
+  private static DevClusterException failed(ClusterProcess p, String what) {
+    String cause = p.rootCause().map(c -> ": " + c).orElse("");
+    return new DevClusterException(
+        "The dev cluster's "
+            + p.role().title()
+            + " (pid "
+            + p.pid()
+            + ") "
+            + what
+            + cause
+            + ". Its log: "
+            + p.logFile()
+            + "\n"
+            + p.tail(TAIL_LINES));
   }
 
   private static Optional<String> setsid() {

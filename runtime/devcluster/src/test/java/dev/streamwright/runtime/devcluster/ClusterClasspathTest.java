@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.jar.Attributes;
@@ -109,5 +110,23 @@ class ClusterClasspathTest {
             "log4j-slf4j-impl")
         .doesNotContain("kafka_2.13", "junit-jupiter-api");
     assertThat(picked).allMatch(Files::exists);
+  }
+
+  @Test
+  void partsLeftOffAreNotOnTheClusterClassPathAndTheRestIs() {
+    List<Path> full = ClusterClasspath.ofCurrentJvm();
+    Path provider = ClusterClasspath.locationOf(ClusterClasspath.ONNX_PROVIDER_CLASS).orElseThrow();
+
+    List<Path> lacking =
+        ClusterClasspath.ofCurrentJvm(
+            EnumSet.of(ClusterClasspath.Part.KAFKA_CONNECTOR, ClusterClasspath.Part.ONNX_PROVIDER));
+
+    assertThat(full).contains(provider);
+    assertThat(lacking)
+        .doesNotContain(provider)
+        .extracting(p -> ClusterClasspath.artifactId(p).orElse(p.toString()))
+        .doesNotContain("flink-sql-connector-kafka", "onnxruntime", "streamwright-onnx-provider")
+        .contains("flink-runtime", "flink-sql-gateway", "flink-connector-base", "flink-json");
+    assertThat(full).containsAll(lacking).hasSize(lacking.size() + 3);
   }
 }

@@ -3,11 +3,13 @@ package dev.streamwright.runtime.devcluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.streamwright.runtime.devcluster.ClusterProcess.Role;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -16,8 +18,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * A dev cluster of its own per test: closing one leaves no process, thread or temp file behind, and
- * one that cannot start says which JVM failed and why, and leaves nothing running.
+ * A dev cluster of its own per test: a TaskManager can be killed and relaunched, closing the
+ * cluster leaves no process (the relaunched one included), thread or temp file behind, and one that
+ * cannot start says which JVM failed and why, and leaves nothing running.
  */
 class DevClusterLifecycleIT {
 
@@ -28,8 +31,18 @@ class DevClusterLifecycleIT {
     Path folder = DevClusterExtension.newFolder("lifecycle");
 
     DevCluster cluster = DevCluster.in(folder).start();
+    // A relaunched TaskManager is a new JVM that registers anew, and close() stops it too.
+    ClusterProcess first = cluster.state().process(Role.TASK_MANAGER);
+    Set<String> registered = ClusterProbe.taskManagerIds(cluster.restUrl());
+    cluster.relaunch(Role.TASK_MANAGER, Duration.ofSeconds(60));
+    ClusterProcess second = cluster.state().process(Role.TASK_MANAGER);
+    assertThat(first.isAlive()).isFalse();
+    assertThat(second.pid()).isNotEqualTo(first.pid());
+    assertThat(ClusterProbe.taskManagerIds(cluster.restUrl()))
+        .isNotEmpty()
+        .isNotEqualTo(registered);
     List<ClusterProcess> processes = cluster.state().processes();
-    assertThat(processes).hasSize(3).allMatch(ClusterProcess::isAlive);
+    assertThat(processes).hasSize(3).allMatch(ClusterProcess::isAlive).contains(second);
     assertThat(ClusterProbe.overview(cluster.restUrl())).isPresent();
     cluster.close();
 

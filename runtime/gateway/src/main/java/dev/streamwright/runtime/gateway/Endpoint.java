@@ -20,6 +20,7 @@ import javax.net.ssl.SSLException;
 import org.apache.flink.client.program.rest.UrlPrefixDecorator;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestOptions;
+import org.apache.flink.configuration.SecurityOptions;
 import org.apache.flink.runtime.rest.HttpHeader;
 import org.apache.flink.runtime.rest.RestClient;
 import org.apache.flink.runtime.rest.messages.CustomHeadersDecorator;
@@ -84,6 +85,10 @@ final class Endpoint implements AutoCloseable {
               + " http://host:port",
           0,
           null);
+    }
+    if (scheme.equals("http")) {
+      // The TLS options serve both endpoints of an environment; one of them may be plain HTTP.
+      conf.set(SecurityOptions.SSL_REST_ENABLED, false);
     }
     try {
       this.client = RestClient.forUrl(conf, executor, url.toURL());

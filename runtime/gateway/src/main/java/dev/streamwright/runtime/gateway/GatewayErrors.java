@@ -30,6 +30,10 @@ final class GatewayErrors {
 
   private static final Pattern INPUT_STRING = Pattern.compile("For input string: \"([^\"]*)\"");
 
+  private static final String ONNX_FIX =
+      " The cluster has no onnx model provider: add streamwright-onnx-provider.jar to the"
+          + " environment's jars and ONNX Runtime's jar to Flink's lib/ folder.";
+
   private GatewayErrors() {}
 
   /** The innermost message of a server-side stack trace, cleaned up, with a fix where known. */
@@ -61,10 +65,13 @@ final class GatewayErrors {
             + " ADD JAR, or put it into Flink's lib/ folder.";
       }
       if (id.equals("onnx")) {
-        return message
-            + " The cluster has no onnx model provider: add streamwright-onnx-provider.jar to the"
-            + " environment's jars and ONNX Runtime's jar to Flink's lib/ folder.";
+        return message + ONNX_FIX;
       }
+    }
+    // Flink words a model provider missing altogether differently from a missing connector.
+    if (fullText.contains("ModelProviderFactory' in the classpath")
+        && fullText.contains("'provider'='onnx'")) {
+      return message + ONNX_FIX;
     }
     if (fullText.contains("NoClassDefFoundError") && fullText.contains("DeliveryGuarantee")) {
       return message

@@ -282,14 +282,26 @@ public final class GatewayRuntime implements PipelineRuntime {
       return map(info.getJobStatus(), deployment.jobId(), k);
     } catch (EndpointException e) {
       if (e.status() == 404) {
-        return new DeploymentStatus(
-            Phase.STOPPED, "The cluster no longer knows job " + deployment.jobId() + ".");
+        return new DeploymentStatus(Phase.STOPPED, gone(deployment));
       }
       LOG.debug("Could not ask about job {}", deployment.jobId(), e);
       return new DeploymentStatus(Phase.STARTING, e.getMessage());
     } catch (RuntimeFailure e) {
       return new DeploymentStatus(Phase.STARTING, e.getMessage());
     }
+  }
+
+  /** Why the cluster answers 404 for a deployment's job, and what to do. */
+  private String gone(Deployment deployment) {
+    return "Job "
+        + deployment.jobId()
+        + " of deployment "
+        + deployment.id()
+        + " is no longer on cluster '"
+        + target.name()
+        + "': the cluster forgot it (its JobManager restarted without high availability, or the"
+        + " job ended long ago). If it did not end on purpose, resume it from its last savepoint"
+        + " or retained checkpoint.";
   }
 
   private DeploymentStatus map(JobStatus s, String jobId, Known k) {
@@ -323,7 +335,7 @@ public final class GatewayRuntime implements PipelineRuntime {
     try {
       info = rest().details(jobId);
     } catch (EndpointException e) {
-      throw new RuntimeFailure(e.getMessage(), e);
+      throw new RuntimeFailure(e.status() == 404 ? gone(deployment) : e.getMessage(), e);
     }
     DeploymentStatus status = map(info.getJobStatus(), jobId, known.get(deployment.id()));
     CheckpointInfo last = null;
