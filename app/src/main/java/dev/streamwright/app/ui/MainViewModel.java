@@ -1,5 +1,6 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.deploy.DeployStudio;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.models.ModelsViewModel;
 import dev.streamwright.app.ui.run.RunViewModel;
@@ -60,6 +61,7 @@ public final class MainViewModel {
   private final Autosave autosave;
   private final WorkspaceViewModel workspace;
   private final WorkspaceOpener opener;
+  private final DeployStudio deploy;
   private final ObjectProperty<Theme> theme;
   private final Optional<Theme> rememberedTheme;
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
@@ -98,6 +100,7 @@ public final class MainViewModel {
     this.workspace =
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
     this.opener = new WorkspaceOpener(context.tasks(), dialogs);
+    this.deploy = new DeployStudio(context.tasks(), workspace.workspaceProperty()::get);
     title =
         Bindings.createStringBinding(
             () ->
@@ -165,6 +168,11 @@ public final class MainViewModel {
   /** The workspace: opening, importing, exporting, history. */
   public WorkspaceViewModel workspace() {
     return workspace;
+  }
+
+  /** Environments, deploys and deployments. */
+  public DeployStudio deploy() {
+    return deploy;
   }
 
   // ---- state ----------------------------------------------------------------------------------

@@ -41,6 +41,9 @@ final class StudioActions {
 
     /** Puts the keyboard focus into the palette's search field. */
     void findNodeType();
+
+    /** Lists, edits and tests the workspace's environments. */
+    void showEnvironments();
   }
 
   final StudioAction newPipeline;
@@ -69,6 +72,7 @@ final class StudioActions {
   final StudioAction stop;
   final StudioAction startGenerator;
   final StudioAction stopGenerator;
+  final StudioAction environments;
 
   StudioActions(MainViewModel model, CanvasView canvas, Window window) {
     Objects.requireNonNull(model, "model");
@@ -216,6 +220,12 @@ final class StudioActions {
             .icon(MaterialDesignS.STOP)
             .help("Stops the running job")
             .disabledWhen(model.run().canStopProperty().not());
+
+    environments =
+        new StudioAction("environments", "Environments…", window::showEnvironments)
+            .icon(MaterialDesignS.SERVER_NETWORK)
+            .help("Lists, adds, edits and tests the Flink clusters pipelines deploy to")
+            .disabledWhen(notReady);
 
     GeneratorViewModel generator = model.run().generator();
     BooleanBinding running =

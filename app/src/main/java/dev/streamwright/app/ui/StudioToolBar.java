@@ -66,6 +66,8 @@ final class StudioToolBar extends ToolBar {
             a.run.button(),
             a.stop.button(),
             progress,
+            separator(),
+            a.environments.button(),
             generatorControls(model, a),
             spring,
             pipeline,

@@ -1,5 +1,6 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.deploy.EnvironmentsDialog;
 import dev.streamwright.app.ui.dialogs.FxDialogService;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.Themes;
@@ -110,6 +111,12 @@ public final class StudioWindow implements StudioActions.Window {
     new OpenPipelineDialog(model.workspace().openDialog(), stage, model.themeProperty().get())
         .showAndWait()
         .ifPresent(model.workspace()::open);
+  }
+
+  @Override
+  public void showEnvironments() {
+    new EnvironmentsDialog(model.deploy().environments(), stage, model.themeProperty().get())
+        .showAndWait();
   }
 
   @Override
