@@ -100,7 +100,7 @@ public final class MainViewModel {
     this.workspace =
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
     this.opener = new WorkspaceOpener(context.tasks(), dialogs);
-    this.deploy = new DeployStudio(context.tasks(), workspace.workspaceProperty()::get);
+    this.deploy = new DeployStudio(context.tasks(), workspace.workspaceProperty(), environment);
     title =
         Bindings.createStringBinding(
             () ->
@@ -278,6 +278,14 @@ public final class MainViewModel {
     }
   }
 
+  /** Runs the open pipeline again from the savepoint the last stop with savepoint took. */
+  public void resumePipeline() {
+    if (canRun.get()) {
+      ranRevision = designer.document().revision();
+      run.resume(designer.pipeline());
+    }
+  }
+
   /** Stops the run. */
   public void stopPipeline() {
     run.stop();
@@ -299,6 +307,7 @@ public final class MainViewModel {
                     return null;
                   })
               .thenCompose(v -> context.tasks().run("close the runtime", run::close))
+              .thenCompose(v -> context.tasks().run("close the deployment service", deploy::close))
               .exceptionally(
                   e -> {
                     LOG.error("Closing the runtime failed", e);
@@ -311,6 +320,7 @@ public final class MainViewModel {
   /** Closes the workspace and the runtime at once, from any thread (Ctrl-C). Idempotent. */
   public void closeNow() {
     run.close();
+    deploy.close();
     workspace.closeNow();
   }
 }

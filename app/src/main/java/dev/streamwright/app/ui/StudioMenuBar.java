@@ -91,7 +91,10 @@ final class StudioMenuBar extends MenuBar {
             null,
             a.run.menuItem(),
             a.stop.menuItem(),
+            a.stopWithSavepoint.menuItem(),
+            a.resume.menuItem(),
             new SeparatorMenuItem(),
+            a.deploy.menuItem(),
             a.environments.menuItem());
     getMenus().setAll(file, edit, view, run);
     for (Menu m : getMenus()) {

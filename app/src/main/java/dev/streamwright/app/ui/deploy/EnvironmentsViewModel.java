@@ -269,6 +269,24 @@ public final class EnvironmentsViewModel {
     return check.items().stream().map(i -> new CheckLine(i.what(), i.ok(), i.detail())).toList();
   }
 
+  /** The open workspace, or null; any thread. */
+  Workspace workspace() {
+    return workspace.get();
+  }
+
+  /** The remote environments' names, from the last load. */
+  public java.util.List<String> remoteNames() {
+    return rows.stream().filter(Row::remote).map(Row::name).toList();
+  }
+
+  /** The stored environment of that name, from the last load. */
+  public Optional<RemoteEnvironment> remote(String name) {
+    return rows.stream()
+        .filter(r -> r.remote() && r.name().equals(name))
+        .findFirst()
+        .map(Row::environment);
+  }
+
   private WorkspaceEnvironments environments() {
     Workspace w = workspace.get();
     if (w == null) {

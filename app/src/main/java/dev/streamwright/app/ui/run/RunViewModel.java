@@ -128,6 +128,9 @@ public final class RunViewModel {
   private final KafkaChecks kafkaChecks = new KafkaChecks();
   private ConnectorTables connectors = ConnectorTables.NONE;
   private volatile KafkaWatchdog watchdog;
+  private final ReadOnlyStringWrapper savepoint = new ReadOnlyStringWrapper(this, "savepoint", "");
+  private String restoreFrom = "";
+  private String deployFrom = "";
 
   /**
    * What the deploy task started.
@@ -235,6 +238,13 @@ public final class RunViewModel {
     return canStop;
   }
 
+  /**
+   * The savepoint the last stop with savepoint took in this session, for Resume; empty when none.
+   */
+  public ReadOnlyStringProperty savepointProperty() {
+    return savepoint.getReadOnlyProperty();
+  }
+
   /** Whether something is in progress that the user waits for (checks, startup, stopping). */
   public BooleanBinding busyProperty() {
     return busy;
@@ -248,6 +258,8 @@ public final class RunViewModel {
       return;
     }
     long run = ++runs;
+    deployFrom = restoreFrom;
+    restoreFrom = "";
     stopRequested = false;
     deployment = null;
     stopHealth();
@@ -341,8 +353,28 @@ public final class RunViewModel {
         .whenCompleteAsync((v, e) -> generator.refresh(s.generator().orElse(null)), tasks.ui());
   }
 
+  /**
+   * Runs the pipeline again from the savepoint the last stop with savepoint took (see {@link
+   * #savepointProperty}); does nothing without one or while a run is active.
+   */
+  public void resume(Pipeline pipeline) {
+    if (savepoint.get().isEmpty() || !canRun.get()) {
+      return;
+    }
+    restoreFrom = savepoint.get();
+    run(pipeline);
+  }
+
   /** Stops the running job, or the run that is still starting. */
   public void stop() {
+    stop(false);
+  }
+
+  /**
+   * Stops the running job; with {@code withSavepoint} Flink takes a savepoint first, whose path
+   * {@link #savepointProperty} then holds for {@link #resume}.
+   */
+  public void stop(boolean withSavepoint) {
     if (!canStop.get()) {
       return;
     }
@@ -356,9 +388,9 @@ public final class RunViewModel {
     long run = runs;
     enter(Phase.STOPPING, "stopping job " + shortId(d.jobId()) + "…");
     tasks
-        .supply("stop job " + d.jobId(), () -> runtime.get().stop(d, false))
+        .supply("stop job " + d.jobId(), () -> runtime.get().stop(d, withSavepoint))
         .whenCompleteAsync(
-            (savepoint, error) -> {
+            (taken, error) -> {
               if (run != runs) {
                 return;
               }
@@ -366,6 +398,7 @@ public final class RunViewModel {
                 fail("the job could not be stopped: " + readable(error), error);
                 return;
               }
+              taken.ifPresent(savepoint::set);
               PreviewPoller p = poller;
               if (p != null) {
                 p.stop(); // the drain notices it ending and shows the job stopped
@@ -434,6 +467,7 @@ public final class RunViewModel {
       return;
     }
     enter(Phase.STARTING, "starting…");
+    String from = deployFrom;
     CompiledPipeline compiled = result.compiled();
     ConnectorTables tables = ConnectorTables.of(compiled);
     String bootstrap = environment.get(Sandbox.BOOTSTRAP_KEY);
@@ -457,7 +491,14 @@ public final class RunViewModel {
                   kafkaSinks.isEmpty() ? null : new TopicPoller(bootstrap, kafkaSinks);
               Deployment d;
               try {
-                d = runtime.get().deploy(compiled, DeployOptions.defaults());
+                d =
+                    runtime
+                        .get()
+                        .deploy(
+                            compiled,
+                            from.isEmpty()
+                                ? DeployOptions.defaults()
+                                : DeployOptions.defaults().restoringFrom(from));
               } catch (RuntimeException e) {
                 if (topics != null) {
                   topics.stop();
