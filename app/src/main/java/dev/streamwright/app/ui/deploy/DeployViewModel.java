@@ -76,10 +76,15 @@ public final class DeployViewModel {
 
   private void refreshTargets() {
     String chosen = target.get();
-    targets.setAll(environments.remoteNames());
-    if (chosen == null || !targets.contains(chosen)) {
-      target.set(targets.isEmpty() ? null : targets.get(0));
+    var names = environments.remoteNames();
+    if (!names.equals(targets)) {
+      targets.setAll(names);
     }
+    // A picker bound to the list may clear its value while the list is replaced: choose again.
+    target.set(
+        chosen != null && targets.contains(chosen)
+            ? chosen
+            : targets.isEmpty() ? null : targets.get(0));
   }
 
   /** The remote environments Deploy can target, by name. */
