@@ -18,6 +18,7 @@ import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
+import dev.streamwright.runtime.upgrade.RestoreFailures;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -131,6 +132,8 @@ public final class RunViewModel {
   private final ReadOnlyStringWrapper savepoint = new ReadOnlyStringWrapper(this, "savepoint", "");
   private String restoreFrom = "";
   private String deployFrom = "";
+  private Pipeline lastRun;
+  private Pipeline savepointOf;
 
   /**
    * What the deploy task started.
@@ -258,8 +261,12 @@ public final class RunViewModel {
       return;
     }
     long run = ++runs;
-    deployFrom = restoreFrom;
+    // Resuming the very pipeline that took the savepoint: the preview sinks' state (made anew for
+    // each run) is the only state without a place in the new job, and may be left behind.
+    deployFrom =
+        restoreFrom.isEmpty() || !pipeline.equals(savepointOf) ? restoreFrom : "=" + restoreFrom;
     restoreFrom = "";
+    lastRun = pipeline;
     stopRequested = false;
     deployment = null;
     stopHealth();
@@ -399,6 +406,9 @@ public final class RunViewModel {
                 return;
               }
               taken.ifPresent(savepoint::set);
+              if (taken.isPresent()) {
+                savepointOf = lastRun;
+              }
               PreviewPoller p = poller;
               if (p != null) {
                 p.stop(); // the drain notices it ending and shows the job stopped
@@ -498,7 +508,14 @@ public final class RunViewModel {
                             compiled,
                             from.isEmpty()
                                 ? DeployOptions.defaults()
-                                : DeployOptions.defaults().restoringFrom(from));
+                                : from.startsWith("=")
+                                    ? new DeployOptions(
+                                        null,
+                                        0,
+                                        null,
+                                        Map.of(RestoreFailures.IGNORE_UNCLAIMED_STATE, "true"),
+                                        from.substring(1))
+                                    : DeployOptions.defaults().restoringFrom(from));
               } catch (RuntimeException e) {
                 if (topics != null) {
                   topics.stop();
