@@ -37,6 +37,7 @@ class DeployToDevClusterIT {
   private static final Duration CLUSTER = Duration.ofSeconds(120);
 
   @TempDir Path workspace;
+  @TempDir Path files;
 
   private StudioDriver studio;
 
@@ -51,6 +52,19 @@ class DeployToDevClusterIT {
   void deployFromTheToolbarThenStopWithSavepointAndResumeFromTheDeploymentsView(DevCluster cluster)
       throws Exception {
     studio = StudioDriver.launch(workspace).awaitReady();
+    // The quickstart with a print sink instead of its preview: previews run only embedded.
+    Path file = files.resolve("clicks-on-cluster.json");
+    Files.writeString(
+        file,
+        Files.readString(StudioDriver.SAMPLES.resolve("quickstart/pipeline.json"))
+            .replace("\"id\": \"quickstart\"", "\"id\": \"clicks-on-cluster\"")
+            .replace(
+                "\"name\": \"Quickstart: clicks per user\"", "\"name\": \"Clicks on a cluster\"")
+            .replace("\"type\": \"preview-sink\"", "\"type\": \"print-sink\""));
+    studio.files.willChoose(file);
+    studio.robot.clickOn("#import-button");
+    StudioDriver.waitFor(
+        CLUSTER, () -> studio.model().designer().pipeline().id().equals("clicks-on-cluster"));
 
     // The environment, added and tested in the dialog.
     EnvironmentsDialogDriver dialog = new EnvironmentsDialogDriver(studio).open();
@@ -75,7 +89,7 @@ class DeployToDevClusterIT {
     Label status = studio.find("#" + StatusBarView.DEPLOY);
     assertThat(studio.fx(() -> deploy.failureProperty().get())).isEmpty();
     assertThat(studio.fx(status::getText))
-        .startsWith("Deployed 'Quickstart")
+        .startsWith("Deployed 'Clicks on a cluster")
         .contains("to dev: deployment ")
         .contains(", job ");
     assertThat(
@@ -87,10 +101,18 @@ class DeployToDevClusterIT {
     DeploymentsViewModel deployments = studio.model().deploy().deployments();
     DeploymentView running = await(deployments, DeploymentState.RUNNING);
     assertThat(running.environment()).isEqualTo("dev");
-    assertThat(running.pipelineId()).isEqualTo("quickstart");
+    assertThat(running.pipelineId()).isEqualTo("clicks-on-cluster");
     TableView<DeploymentView> table = studio.find("#" + DeploymentsView.TABLE);
-    studio.robot.clickOn(
-        studio.robot.from(table).lookup(".table-row-cell").nth(0).<javafx.scene.Node>query());
+    java.util.function.Supplier<Optional<javafx.scene.control.TableRow<?>>> row =
+        () ->
+            studio
+                .robot
+                .from(table)
+                .lookup(".table-row-cell")
+                .match((javafx.scene.control.TableRow<?> r) -> !r.isEmpty())
+                .tryQuery();
+    StudioDriver.waitFor(Duration.ofSeconds(10), () -> row.get().isPresent());
+    studio.robot.clickOn(row.get().orElseThrow());
     StudioDriver.waitFor(
         Duration.ofSeconds(10), () -> deployments.selectedProperty().get() != null);
     assertThat(deployments.webUiUrl(running))
@@ -106,7 +128,7 @@ class DeployToDevClusterIT {
     StudioDriver.waitFor(CLUSTER, () -> !deployments.busyProperty().get());
     Label result = studio.find("#" + DeploymentsView.STATUS);
     String stopped = studio.fx(result::getText);
-    assertThat(stopped).startsWith("Stopped 'Quickstart").contains(" with savepoint ");
+    assertThat(stopped).startsWith("Stopped 'Clicks on a cluster").contains(" with savepoint ");
     String savepoint = stopped.substring(stopped.indexOf(" with savepoint ") + 16).strip();
     Path folder =
         savepoint.startsWith("file:") ? Path.of(URI.create(savepoint)) : Path.of(savepoint);
@@ -123,7 +145,7 @@ class DeployToDevClusterIT {
     EnvironmentsDialogDriver.confirm(studio, "Resume");
     StudioDriver.waitFor(CLUSTER, () -> !deployments.busyProperty().get());
     assertThat(studio.fx(result::getText))
-        .startsWith("Resumed 'Quickstart")
+        .startsWith("Resumed 'Clicks on a cluster")
         .endsWith(" from " + savepoint);
     DeploymentView resumed = await(deployments, DeploymentState.RUNNING);
     assertThat(resumed.jobId()).isNotEqualTo(running.jobId());

@@ -74,6 +74,8 @@ public final class DeploymentsViewModel {
   private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
   private final ReadOnlyStringWrapper refreshed = new ReadOnlyStringWrapper(this, "refreshed", "");
   private boolean refreshing;
+  private boolean again;
+  private CompletableFuture<?> listing = CompletableFuture.completedFuture(null);
   private TaskExecutor.Scheduled next;
 
   DeploymentsViewModel(
@@ -133,33 +135,46 @@ public final class DeploymentsViewModel {
 
   // ---- refreshing ----------------------------------------------------------------------------
 
-  /** Lists the deployments in the background now, unless a refresh is in flight. */
+  /**
+   * Lists the deployments in the background now; while a refresh is in flight, one more follows it.
+   * No list (which reconciles records with the clusters) runs while an action changes them.
+   */
   public void refresh() {
     if (next != null) {
       next.cancel();
       next = null;
     }
     if (refreshing) {
+      again = true;
       return;
     }
+    if (busy.get()) {
+      return; // the action refreshes when it ends
+    }
     refreshing = true;
-    tasks
-        .supply("list the deployments", () -> service.get().list(null))
-        .whenCompleteAsync(
-            (list, error) -> {
-              refreshing = false;
-              if (error != null) {
-                LOG.debug("Listing the deployments failed", error);
-                refreshed.set("The deployments could not be listed: " + DeployText.readable(error));
-              } else {
-                show(list);
-                refreshed.set("Refreshed " + DeployText.when(Instant.now()));
-              }
-              if (visible.get() && next == null) {
-                next = tasks.schedule(REFRESH_EVERY, this::scheduled);
-              }
-            },
-            tasks.ui());
+    CompletableFuture<List<DeploymentView>> listed =
+        tasks.supply("list the deployments", () -> service.get().list(null));
+    listing = listed;
+    listed.whenCompleteAsync(
+        (list, error) -> {
+          refreshing = false;
+          if (again) {
+            again = false;
+            refresh();
+            return;
+          }
+          if (error != null) {
+            LOG.debug("Listing the deployments failed", error);
+            refreshed.set("The deployments could not be listed: " + DeployText.readable(error));
+          } else {
+            show(list);
+            refreshed.set("Refreshed " + DeployText.when(Instant.now()));
+          }
+          if (visible.get() && next == null) {
+            next = tasks.schedule(REFRESH_EVERY, this::scheduled);
+          }
+        },
+        tasks.ui());
   }
 
   private void scheduled() {
@@ -347,8 +362,10 @@ public final class DeploymentsViewModel {
               }
             });
     Callable<T> work = () -> operation.run(progress);
-    return tasks
-        .supply(doing, work)
+    // A list in flight reconciles the records the action is about to change: the action waits.
+    return listing
+        .handle((x, e) -> null)
+        .thenCompose(v -> tasks.supply(doing, work))
         .handleAsync(
             (result, error) -> {
               busy.set(false);
