@@ -103,7 +103,7 @@ public final class DeploymentsView extends BorderPane {
 
     SplitPane split = new SplitPane(table, history);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.62);
+    split.setDividerPositions(0.55);
     setCenter(split);
     setTop(actions());
   }
@@ -341,11 +341,11 @@ public final class DeploymentsView extends BorderPane {
 
   private static List<TableColumn<DeploymentsViewModel.HistoryLine, ?>> historyColumns() {
     return List.of(
-        hText("When", h -> DeployText.when(h.at()), 140),
-        hText("What", DeploymentsViewModel.HistoryLine::what, 220),
-        hText("Version", h -> h.version() > 0 ? Integer.toString(h.version()) : "", 60),
-        hText("Environment", DeploymentsViewModel.HistoryLine::environment, 100),
-        hText("Job", DeploymentsViewModel.HistoryLine::jobId, 120),
+        hText("When", h -> DeployText.when(h.at()), 135),
+        hText("What", DeploymentsViewModel.HistoryLine::what, 240),
+        hText("Version", h -> h.version() > 0 ? Integer.toString(h.version()) : "", 55),
+        hText("Environment", DeploymentsViewModel.HistoryLine::environment, 90),
+        hText("Job", DeploymentsViewModel.HistoryLine::jobId, 90),
         hText("Savepoint", DeploymentsViewModel.HistoryLine::savepoint, 200));
   }
 
