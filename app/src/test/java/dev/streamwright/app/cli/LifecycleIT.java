@@ -316,6 +316,7 @@ class LifecycleIT {
     System.out.printf(
         "streamwright %s -> %d in %d ms%n",
         String.join(" ", args), code, (System.nanoTime() - started) / 1_000_000);
+    System.out.print(err.toString().indent(2) + out.toString().indent(2));
     return new Result(code, out.toString(), err.toString());
   }
 
