@@ -335,18 +335,24 @@ public final class DeploymentService implements AutoCloseable {
   /**
    * Rolls an upgraded deployment back to the version before its last upgrade: that version's exact
    * pipeline JSON, started from the savepoint taken at the upgrade. A running job is stopped with a
-   * savepoint first (recorded too).
+   * savepoint first (recorded too). Only the last upgrade is undone: a second rollback is refused.
    *
-   * @throws DeployException REFUSED when the current version was not reached by an upgrade, FAILED
+   * @throws DeployException REFUSED when the last change of version was not an upgrade, FAILED
    */
   public DeployResult rollback(String idOrPrefix, Progress progress) throws DeployException {
     requireWritable("roll back a deployment");
     DeploymentRecord r = find(idOrPrefix);
+    // Only the last change of version can be undone: the upgrade that made the current version.
     DeploymentEvent upgrade =
         r.events().stream()
             .filter(
-                e -> e.kind() == DeploymentEvent.Kind.UPGRADED && e.version() == r.currentVersion())
+                e ->
+                    e.kind() == DeploymentEvent.Kind.DEPLOYED
+                        || e.kind() == DeploymentEvent.Kind.UPGRADED
+                        || e.kind() == DeploymentEvent.Kind.ROLLED_BACK)
             .reduce((a, b) -> b)
+            .filter(
+                e -> e.kind() == DeploymentEvent.Kind.UPGRADED && e.version() == r.currentVersion())
             .orElseThrow(
                 () ->
                     new DeployException(
@@ -355,7 +361,8 @@ public final class DeploymentService implements AutoCloseable {
                             + r.id()
                             + " runs version "
                             + r.currentVersion()
-                            + ", which no upgrade started: there is nothing to roll back to."));
+                            + ", which its last upgrade did not start: there is nothing to roll"
+                            + " back to. To run another version, upgrade to its pipeline file."));
     String path = upgrade.path();
     int previous =
         r.savepoints().stream()
