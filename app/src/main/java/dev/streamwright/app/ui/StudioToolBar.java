@@ -68,12 +68,15 @@ final class StudioToolBar extends ToolBar {
             a.stopWithSavepoint.button(),
             a.resume.button(),
             progress,
+            // The generator belongs to Run; the deploy group follows it, so on a narrow window
+            // it is the deploy group that moves into the toolbar's overflow menu (it is also in
+            // the Run menu).
+            generatorControls(model, a),
             separator(),
             a.deploy.button(),
             deployTarget(model),
             deployProgress(model),
             a.environments.button(),
-            generatorControls(model, a),
             spring,
             pipeline,
             separator(),
@@ -90,6 +93,7 @@ final class StudioToolBar extends ToolBar {
     target.setId(DEPLOY_TARGET);
     target.valueProperty().bindBidirectional(d.targetProperty());
     target.setPromptText("no environment");
+    target.setPrefWidth(130);
     target.setTooltip(
         new Tooltip("Where Deploy sends the pipeline; add Flink clusters under Environments"));
     target.disableProperty().bind(d.busyProperty());
