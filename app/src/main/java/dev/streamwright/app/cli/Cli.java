@@ -18,6 +18,13 @@ public final class Cli {
     cli.addSubcommand("model", new ModelCommand());
     cli.addSubcommand("dev-cluster", new DevClusterCommand(context));
     cli.addSubcommand("env", new EnvCommand(context));
+    LifecycleCli lifecycle = new LifecycleCli(context);
+    cli.addSubcommand("deploy", new DeployCommand(lifecycle));
+    cli.addSubcommand("deployments", new DeploymentsCommand(lifecycle));
+    cli.addSubcommand("stop", new StopCommand(lifecycle));
+    cli.addSubcommand("resume", new ResumeCommand(lifecycle));
+    cli.addSubcommand("upgrade", new UpgradeCommand(lifecycle));
+    cli.addSubcommand("rollback", new RollbackCommand(lifecycle));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

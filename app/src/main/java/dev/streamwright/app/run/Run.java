@@ -1,6 +1,5 @@
 package dev.streamwright.app.run;
 
-import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.NodeHealth;
@@ -169,7 +168,7 @@ public final class Run implements AutoCloseable {
     long started = System.nanoTime();
     try {
       runtime = target;
-      deployment = target.deploy(compiled, DeployOptions.defaults());
+      deployment = target.deploy(compiled, options.deploy());
     } catch (RuntimeFailure | RuntimeException e) {
       stopTopics();
       throw e;
@@ -344,8 +343,18 @@ public final class Run implements AutoCloseable {
    * @throws RuntimeFailure when the runtime cannot stop it
    */
   public void stopJob() throws RuntimeFailure {
+    stopJob(false);
+  }
+
+  /**
+   * Stops the job; with {@code savepoint} Flink takes a savepoint first.
+   *
+   * @return the savepoint's path, when one was taken
+   * @throws RuntimeFailure when the runtime cannot stop it
+   */
+  public Optional<String> stopJob(boolean savepoint) throws RuntimeFailure {
     Deployment d = requireDeployed();
-    runtime.stop(d, false);
+    return runtime.stop(d, savepoint);
   }
 
   private Deployment requireDeployed() {

@@ -1,5 +1,6 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.deploy.DeploymentsView;
 import dev.streamwright.app.ui.run.RunOutputView;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.CanvasView;
@@ -29,6 +30,7 @@ public final class MainView extends BorderPane {
 
   public static final String SQL_TAB = "tab-sql";
   public static final String RUN_TAB = "tab-run";
+  public static final String DEPLOYMENTS_TAB = "tab-deployments";
 
   private final CanvasView canvas;
   private final PaletteView palette;
@@ -36,7 +38,19 @@ public final class MainView extends BorderPane {
   private final TabPane bottom = new TabPane();
   private final StudioActions actions;
 
+  private final Tab deploymentsTab;
+
   public MainView(MainViewModel model, StudioActions.Window window) {
+    this(model, window, url -> {});
+  }
+
+  /**
+   * @param browse opens a URL in the user's browser (the Flink web UI of a deployment)
+   */
+  public MainView(
+      MainViewModel model,
+      StudioActions.Window window,
+      java.util.function.Consumer<String> browse) {
     getStyleClass().add("studio");
     DesignerViewModel designer = model.designer();
     palette = new PaletteView(designer);
@@ -68,7 +82,15 @@ public final class MainView extends BorderPane {
                 designer.outputs().problems()));
     Tab sqlTab = tab(SQL_TAB, "SQL", sql);
     Tab runTab = tab(RUN_TAB, "Run output", new RunOutputView(model.run()));
-    bottom.getTabs().setAll(problemsTab, sqlTab, runTab);
+    deploymentsTab =
+        tab(
+            DEPLOYMENTS_TAB,
+            "Deployments",
+            new DeploymentsView(
+                model.deploy().deployments(), designer::pipeline, model.deploy().deploy(), browse));
+    // The list refreshes in the background only while it can be seen.
+    model.deploy().deployments().visibleProperty().bind(deploymentsTab.selectedProperty());
+    bottom.getTabs().setAll(problemsTab, sqlTab, runTab, deploymentsTab);
     bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     bottom.getStyleClass().add("bottom-tabs");
     // A run shows its output; a failed one its problems.
@@ -118,7 +140,12 @@ public final class MainView extends BorderPane {
     return sql;
   }
 
-  /** The bottom tab pane (Problems, SQL, Run output). */
+  /** Shows the Deployments tab. */
+  public void showDeployments() {
+    bottom.getSelectionModel().select(deploymentsTab);
+  }
+
+  /** The bottom tab pane (Problems, SQL, Run output, Deployments). */
   public TabPane bottomTabs() {
     return bottom;
   }

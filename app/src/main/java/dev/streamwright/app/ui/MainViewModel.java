@@ -2,6 +2,7 @@ package dev.streamwright.app.ui;
 
 import dev.streamwright.app.run.RuntimeHolder;
 import dev.streamwright.app.run.SandboxHolder;
+import dev.streamwright.app.ui.deploy.DeployStudio;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.models.ModelsViewModel;
 import dev.streamwright.app.ui.run.RunViewModel;
@@ -60,6 +61,7 @@ public final class MainViewModel {
   private final Autosave autosave;
   private final WorkspaceViewModel workspace;
   private final WorkspaceOpener opener;
+  private final DeployStudio deploy;
   private final ObjectProperty<Theme> theme;
   private final Optional<Theme> rememberedTheme;
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
@@ -98,6 +100,7 @@ public final class MainViewModel {
     this.workspace =
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
     this.opener = new WorkspaceOpener(context.tasks(), dialogs);
+    this.deploy = new DeployStudio(context.tasks(), workspace.workspaceProperty(), environment);
     title =
         Bindings.createStringBinding(
             () ->
@@ -165,6 +168,11 @@ public final class MainViewModel {
   /** The workspace: opening, importing, exporting, history. */
   public WorkspaceViewModel workspace() {
     return workspace;
+  }
+
+  /** Environments, deploys and deployments. */
+  public DeployStudio deploy() {
+    return deploy;
   }
 
   // ---- state ----------------------------------------------------------------------------------
@@ -270,6 +278,14 @@ public final class MainViewModel {
     }
   }
 
+  /** Runs the open pipeline again from the savepoint the last stop with savepoint took. */
+  public void resumePipeline() {
+    if (canRun.get()) {
+      ranRevision = designer.document().revision();
+      run.resume(designer.pipeline());
+    }
+  }
+
   /** Stops the run. */
   public void stopPipeline() {
     run.stop();
@@ -291,6 +307,7 @@ public final class MainViewModel {
                     return null;
                   })
               .thenCompose(v -> context.tasks().run("close the runtime", run::close))
+              .thenCompose(v -> context.tasks().run("close the deployment service", deploy::close))
               .exceptionally(
                   e -> {
                     LOG.error("Closing the runtime failed", e);
@@ -303,6 +320,7 @@ public final class MainViewModel {
   /** Closes the workspace and the runtime at once, from any thread (Ctrl-C). Idempotent. */
   public void closeNow() {
     run.close();
+    deploy.close();
     workspace.closeNow();
   }
 }

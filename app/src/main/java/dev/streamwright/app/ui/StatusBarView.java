@@ -26,6 +26,7 @@ final class StatusBarView extends HBox {
   static final String READ_ONLY = "status-read-only";
   static final String SAVED = "status-saved";
   static final String WORKSPACE = "status-workspace";
+  static final String DEPLOY = "status-deploy";
 
   StatusBarView(MainViewModel model) {
     getStyleClass().add("status-bar");
@@ -52,6 +53,15 @@ final class StatusBarView extends HBox {
     generator.textProperty().bind(model.run().generator().statusProperty());
     generator.visibleProperty().bind(model.run().generator().statusProperty().isNotEmpty());
     generator.managedProperty().bind(generator.visibleProperty());
+
+    Label deploy = label(DEPLOY);
+    deploy.textProperty().bind(model.deploy().deploy().statusProperty());
+    deploy.setMinWidth(0);
+    deploy.setMaxWidth(520);
+    deploy.setTooltip(new Tooltip());
+    deploy.getTooltip().textProperty().bind(deploy.textProperty());
+    deploy.visibleProperty().bind(deploy.textProperty().isNotEmpty());
+    deploy.managedProperty().bind(deploy.visibleProperty());
 
     Label message = label(MESSAGE);
     message.textProperty().bind(model.designer().edit().messageProperty());
@@ -92,6 +102,7 @@ final class StatusBarView extends HBox {
             runtime,
             kafka,
             generator,
+            deploy,
             separator(),
             message,
             readOnly,

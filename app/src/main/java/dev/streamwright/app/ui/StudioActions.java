@@ -41,6 +41,12 @@ final class StudioActions {
 
     /** Puts the keyboard focus into the palette's search field. */
     void findNodeType();
+
+    /** Lists, edits and tests the workspace's environments. */
+    void showEnvironments();
+
+    /** Confirms and deploys the open pipeline to the environment picked on the toolbar. */
+    void deploy();
   }
 
   final StudioAction newPipeline;
@@ -67,8 +73,12 @@ final class StudioActions {
   final StudioAction toggleTheme;
   final StudioAction run;
   final StudioAction stop;
+  final StudioAction stopWithSavepoint;
+  final StudioAction resume;
   final StudioAction startGenerator;
   final StudioAction stopGenerator;
+  final StudioAction environments;
+  final StudioAction deploy;
 
   StudioActions(MainViewModel model, CanvasView canvas, Window window) {
     Objects.requireNonNull(model, "model");
@@ -217,11 +227,40 @@ final class StudioActions {
             .help("Stops the running job")
             .disabledWhen(model.run().canStopProperty().not());
 
+    environments =
+        new StudioAction("environments", "Environments…", window::showEnvironments)
+            .icon(MaterialDesignS.SERVER_NETWORK)
+            .help("Lists, adds, edits and tests the Flink clusters pipelines deploy to")
+            .disabledWhen(notReady);
+
+    var deployModel = model.deploy().deploy();
+    deploy =
+        new StudioAction("deploy", "Deploy…", window::deploy)
+            .icon(MaterialDesignC.CLOUD_UPLOAD_OUTLINE)
+            .help(
+                "Deploys the open pipeline to the environment picked next to this button (Run"
+                    + " stays on the embedded Flink)")
+            .disabledWhen(
+                notReady.or(deployModel.busyProperty()).or(deployModel.targetProperty().isNull()));
+
     GeneratorViewModel generator = model.run().generator();
     BooleanBinding running =
         Bindings.createBooleanBinding(
             () -> model.run().phaseProperty().get() == RunViewModel.Phase.RUNNING,
             model.run().phaseProperty());
+    stopWithSavepoint =
+        new StudioAction("stop-savepoint", "Stop with savepoint", () -> model.run().stop(true))
+            .keys("Shortcut+Shift+F5")
+            .icon(MaterialDesignC.CONTENT_SAVE_MOVE_OUTLINE)
+            .help("Takes a savepoint of the running job and stops it; Resume starts from it")
+            .disabledWhen(running.not());
+    resume =
+        new StudioAction("resume", "Resume from savepoint", model::resumePipeline)
+            .keys("Shortcut+F5")
+            .icon(MaterialDesignP.PLAY_PROTECTED_CONTENT)
+            .help("Runs the pipeline again from the savepoint of the last stop with savepoint")
+            .disabledWhen(
+                model.canRunProperty().not().or(model.run().savepointProperty().isEmpty()));
     startGenerator =
         new StudioAction("generator-start", "Start generator", model.run()::startGenerator)
             .icon(MaterialDesignP.PLAY_CIRCLE_OUTLINE)

@@ -21,6 +21,7 @@ public final class StudioApp extends Application {
   @Override
   public void start(Stage stage) {
     window = new StudioWindow(stage, context);
+    window.useBrowser(getHostServices()::showDocument);
     window.show();
   }
 

@@ -85,7 +85,17 @@ final class StudioMenuBar extends MenuBar {
             themeItem(model, Theme.LIGHT),
             themeItem(model, Theme.DARK),
             a.toggleTheme.menuItem());
-    Menu run = new Menu("_Run", null, a.run.menuItem(), a.stop.menuItem());
+    Menu run =
+        new Menu(
+            "_Run",
+            null,
+            a.run.menuItem(),
+            a.stop.menuItem(),
+            a.stopWithSavepoint.menuItem(),
+            a.resume.menuItem(),
+            new SeparatorMenuItem(),
+            a.deploy.menuItem(),
+            a.environments.menuItem());
     getMenus().setAll(file, edit, view, run);
     for (Menu m : getMenus()) {
       m.setId("menu-" + m.getText().replace("_", "").toLowerCase(java.util.Locale.ROOT));

@@ -65,12 +65,48 @@ final class StudioToolBar extends ToolBar {
             separator(),
             a.run.button(),
             a.stop.button(),
+            a.stopWithSavepoint.button(),
+            a.resume.button(),
             progress,
+            // The generator belongs to Run; the deploy group follows it, so on a narrow window
+            // it is the deploy group that moves into the toolbar's overflow menu (it is also in
+            // the Run menu).
             generatorControls(model, a),
+            separator(),
+            a.deploy.button(),
+            deployTarget(model),
+            deployProgress(model),
+            a.environments.button(),
             spring,
             pipeline,
             separator(),
             a.toggleTheme.button());
+  }
+
+  /** Id of the deploy environment picker. */
+  static final String DEPLOY_TARGET = "toolbar-deploy-target";
+
+  /** The remote environment Deploy targets; empty until one is added. */
+  private static ComboBox<String> deployTarget(MainViewModel model) {
+    var d = model.deploy().deploy();
+    ComboBox<String> target = new ComboBox<>(d.targets());
+    target.setId(DEPLOY_TARGET);
+    target.valueProperty().bindBidirectional(d.targetProperty());
+    target.setPromptText("no environment");
+    target.setPrefWidth(130);
+    target.setTooltip(
+        new Tooltip("Where Deploy sends the pipeline; add Flink clusters under Environments"));
+    target.disableProperty().bind(d.busyProperty());
+    return target;
+  }
+
+  private static ProgressIndicator deployProgress(MainViewModel model) {
+    ProgressIndicator p = new ProgressIndicator();
+    p.setPrefSize(18, 18);
+    p.setMaxSize(18, 18);
+    p.visibleProperty().bind(model.deploy().deploy().busyProperty());
+    p.managedProperty().bind(p.visibleProperty());
+    return p;
   }
 
   /** Id of the box of generator controls, shown while the open pipeline has a generator. */

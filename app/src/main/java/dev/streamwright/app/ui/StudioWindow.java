@@ -1,5 +1,8 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.ui.deploy.DeployConfirmation;
+import dev.streamwright.app.ui.deploy.DeployViewModel;
+import dev.streamwright.app.ui.deploy.EnvironmentsDialog;
 import dev.streamwright.app.ui.dialogs.FxDialogService;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.Themes;
@@ -33,6 +36,7 @@ public final class StudioWindow implements StudioActions.Window {
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final CompletableFuture<Void> started;
   private boolean closing;
+  private java.util.function.Consumer<String> browser = url -> {};
 
   /** Builds the window's content on {@code stage}; call on the FX thread. */
   public StudioWindow(Stage stage, StudioContext context) {
@@ -42,7 +46,7 @@ public final class StudioWindow implements StudioActions.Window {
     // Opening the workspace (~0.6 s, mostly loading the store's classes) overlaps building the
     // window; its results come back on the FX thread after the window is shown.
     this.started = model.start();
-    this.view = new MainView(model, this);
+    this.view = new MainView(model, this, url -> browser.accept(url));
     this.scene = new Scene(view, WIDTH, HEIGHT);
     view.installExtraShortcuts(scene);
     applyTheme(model.themeProperty().get());
@@ -110,6 +114,52 @@ public final class StudioWindow implements StudioActions.Window {
     new OpenPipelineDialog(model.workspace().openDialog(), stage, model.themeProperty().get())
         .showAndWait()
         .ifPresent(model.workspace()::open);
+  }
+
+  @Override
+  public void showEnvironments() {
+    new EnvironmentsDialog(model.deploy().environments(), stage, model.themeProperty().get())
+        .showAndWait();
+  }
+
+  /** How the window opens web pages (the application's host services). */
+  public void useBrowser(java.util.function.Consumer<String> browse) {
+    this.browser = java.util.Objects.requireNonNull(browse, "browse");
+  }
+
+  @Override
+  public void deploy() {
+    DeployViewModel d = model.deploy().deploy();
+    String environment = d.targetProperty().get();
+    if (environment == null) {
+      showEnvironments();
+      return;
+    }
+    var pipeline = model.designer().pipeline();
+    boolean unsaved = model.designer().edit().dirtyProperty().get();
+    d.latestVersion(pipeline.id())
+        .thenAcceptAsync(
+            version ->
+                DeployConfirmation.ask(stage, pipeline, version, unsaved, environment)
+                    .ifPresent(
+                        request ->
+                            d.deploy(request)
+                                .thenAccept(
+                                    result -> {
+                                      if (result.isPresent()) {
+                                        view.showDeployments();
+                                        model.deploy().deployments().refresh();
+                                      } else {
+                                        dialogs.showError(
+                                            "Deploy",
+                                            "'"
+                                                + pipeline.name()
+                                                + "' was not deployed to "
+                                                + environment,
+                                            d.failureProperty().get());
+                                      }
+                                    })),
+            javafx.application.Platform::runLater);
   }
 
   @Override

@@ -120,6 +120,96 @@ class ScreenshotsIT {
         Duration.ofSeconds(60), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
   }
 
+  /**
+   * The Deployments tab with a pipeline deployed to the dev cluster, stopped with a savepoint and
+   * resumed: its live row and its history.
+   */
+  @Test
+  @org.junit.jupiter.api.extension.ExtendWith(
+      dev.streamwright.runtime.devcluster.DevClusterExtension.class)
+  void deploymentsView(dev.streamwright.runtime.devcluster.DevCluster cluster) throws Exception {
+    Path workspace = home.resolve(".local/share/streamwright/workspace");
+    studio = StudioDriver.launch(workspace).awaitReady();
+    Path file = home.resolve("clicks-on-cluster.json");
+    java.nio.file.Files.writeString(
+        file,
+        java.nio.file.Files.readString(StudioDriver.SAMPLES.resolve("quickstart/pipeline.json"))
+            .replace("\"id\": \"quickstart\"", "\"id\": \"clicks-on-cluster\"")
+            .replace("\"name\": \"Quickstart: clicks per user\"", "\"name\": \"Clicks per user\"")
+            .replace("\"type\": \"preview-sink\"", "\"type\": \"print-sink\"")
+            .replace("\"name\": \"Live preview\"", "\"name\": \"Print\""));
+    studio.fx(() -> studio.model().workspace().files().importFile(file)).get();
+    StudioDriver.waitFor(
+        Duration.ofSeconds(10),
+        () -> studio.model().designer().pipeline().id().equals("clicks-on-cluster"));
+    var ws = studio.fx(() -> studio.model().workspace().workspaceProperty().get());
+    dev.streamwright.app.workspace.WorkspaceEnvironments.of(ws)
+        .add(
+            dev.streamwright.app.environments.RemoteEnvironment.builder("dev-cluster")
+                .gatewayUrl(cluster.gatewayUrl().toString())
+                .restUrl(cluster.restUrl().toString())
+                .build());
+    var deploy = studio.model().deploy();
+    studio.fx(() -> deploy.environments().load()).get();
+    var pipeline = studio.fx(() -> studio.model().designer().pipeline());
+    Duration wait = Duration.ofSeconds(120);
+    var deployed =
+        studio
+            .fx(
+                () ->
+                    deploy
+                        .deploy()
+                        .deploy(
+                            new dev.streamwright.app.ui.deploy.DeployViewModel.Request(
+                                pipeline, 1, "dev-cluster", "")))
+            .get(wait.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(deployed).isPresent();
+    var deployments = deploy.deployments();
+    studio.robot.interact(studio.view()::showDeployments);
+    StudioDriver.waitFor(wait, () -> deployments.rows().size() == 1);
+    var row = studio.fx(() -> deployments.rows().get(0));
+    assertThat(
+            studio
+                .fx(() -> deployments.stop(row, true))
+                .get(wait.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+        .isPresent();
+    StudioDriver.waitFor(
+        wait,
+        () ->
+            deployments.rows().size() == 1
+                && dev.streamwright.app.ui.deploy.DeploymentsViewModel.canResume(
+                    deployments.rows().get(0)));
+    var stopped = studio.fx(() -> deployments.rows().get(0));
+    assertThat(
+            studio
+                .fx(() -> deployments.resume(stopped))
+                .get(wait.toSeconds(), java.util.concurrent.TimeUnit.SECONDS))
+        .isPresent();
+    // Uptime and a first checkpoint, as a deployment that has run a little shows them.
+    StudioDriver.waitFor(
+        wait,
+        () ->
+            deployments.rows().size() == 1
+                && deployments.rows().get(0).lastCheckpoint() != null
+                && deployments.rows().get(0).uptime() != null
+                && deployments.rows().get(0).uptime().toSeconds() >= 8);
+    studio.robot.interact(
+        () -> {
+          deployments.selectedProperty().set(deployments.rows().get(0));
+          // More room for the tables than for the three-node canvas.
+          ((javafx.scene.control.SplitPane) studio.view().getCenter()).setDividerPositions(0.5);
+          studio.view().canvas().fitToView();
+        });
+    org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+    Path shot = FOLDER.resolve("studio-deployments.png");
+    Snapshots.write(studio.window().scene(), shot);
+    assertThat(ImageIO.read(shot.toFile()).getWidth()).isEqualTo((int) StudioWindow.WIDTH);
+    var running = studio.fx(() -> deployments.rows().get(0));
+    studio
+        .fx(() -> deployments.stop(running, false))
+        .get(wait.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   private long scoredRows() {
     return studio.model().run().previews().stream()
         .filter(t -> t.sinkId().equals("scored_transactions"))

@@ -11,6 +11,7 @@ import dev.streamwright.app.run.Runner;
 import dev.streamwright.app.run.RuntimeHolder;
 import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
+import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.RuntimeFailure;
@@ -18,6 +19,7 @@ import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
+import dev.streamwright.runtime.upgrade.RestoreFailures;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -90,6 +92,10 @@ public final class RunViewModel {
   private Run current;
   private Deployment deployment;
   private PreviewPoller poller;
+  private final ReadOnlyStringWrapper savepoint = new ReadOnlyStringWrapper(this, "savepoint", "");
+  private String restoreFrom = "";
+  private Pipeline lastRun;
+  private Pipeline savepointOf;
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
@@ -209,6 +215,9 @@ public final class RunViewModel {
       return;
     }
     long run = ++runs;
+    DeployOptions deploy = deployOptions(pipeline, restoreFrom);
+    restoreFrom = "";
+    lastRun = pipeline;
     stopRequested = false;
     deployment = null;
     health.reset();
@@ -222,7 +231,7 @@ public final class RunViewModel {
         onSandbox
             ? RunOptions.plain().onSandbox(Optional.of(generator.plan()), true)
             : RunOptions.plain();
-    Run r = runner.prepare(pipeline, options);
+    Run r = runner.prepare(pipeline, options.deployingWith(deploy));
     current = r;
     enter(Phase.CHECKING, onSandbox ? "starting the Kafka sandbox…" : "checking the pipeline…");
     Steps steps = new Steps(run);
@@ -243,8 +252,50 @@ public final class RunViewModel {
     generator.stop(runner, tasks);
   }
 
+  /**
+   * Runs the pipeline again from the savepoint the last stop with savepoint took (see {@link
+   * #savepointProperty}); does nothing without one or while a run is active.
+   */
+  public void resume(Pipeline pipeline) {
+    if (savepoint.get().isEmpty() || !canRun.get()) {
+      return;
+    }
+    restoreFrom = savepoint.get();
+    run(pipeline);
+  }
+
+  /**
+   * How a run deploys: from {@code from} when resuming. Resuming the very pipeline that took the
+   * savepoint, the state the savepoint holds for the previews' collect sinks (made anew for each
+   * run) has no place in the new job and is left behind; an edited pipeline gets no such leave, so
+   * Flink's refusal of state that no longer fits is shown in words.
+   */
+  private DeployOptions deployOptions(Pipeline pipeline, String from) {
+    if (from.isEmpty()) {
+      return DeployOptions.defaults();
+    }
+    if (pipeline.equals(savepointOf)) {
+      return new DeployOptions(
+          null, 0, null, Map.of(RestoreFailures.IGNORE_UNCLAIMED_STATE, "true"), from);
+    }
+    return DeployOptions.defaults().restoringFrom(from);
+  }
+
+  /** The savepoint the last stop with savepoint took; empty when there is none. */
+  public ReadOnlyStringProperty savepointProperty() {
+    return savepoint.getReadOnlyProperty();
+  }
+
   /** Stops the running job, or the run that is still starting. */
   public void stop() {
+    stop(false);
+  }
+
+  /**
+   * Stops the running job; with {@code withSavepoint} Flink takes a savepoint first, whose path
+   * {@link #savepointProperty} then holds for {@link #resume}.
+   */
+  public void stop(boolean withSavepoint) {
     if (!canStop.get()) {
       return;
     }
@@ -262,15 +313,19 @@ public final class RunViewModel {
     long run = runs;
     enter(Phase.STOPPING, "stopping job " + RunMessages.shortId(d.jobId()) + "…");
     tasks
-        .supply("stop job " + d.jobId(), () -> stopJob(r))
+        .supply("stop job " + d.jobId(), () -> r.stopJob(withSavepoint))
         .whenCompleteAsync(
-            (v, error) -> {
+            (taken, error) -> {
               if (run != runs) {
                 return;
               }
               if (error != null) {
                 fail("the job could not be stopped: " + RunMessages.readable(error), error);
                 return;
+              }
+              if (taken.isPresent()) {
+                savepoint.set(taken.get());
+                savepointOf = lastRun;
               }
               if (poller != null) {
                 poller.stop(); // the drain notices it ending and shows the job stopped

@@ -43,7 +43,9 @@ import org.slf4j.LoggerFactory;
  * Streamwright deployment ({@link JobNames}), so {@link #jobs()} and {@link #attach(String)} find
  * them again from any process.
  *
- * <p>Previews are not deployed: their rows stream back only from the embedded runtime.
+ * <p>Preview sinks run as Flink {@code print} sinks named after their nodes ({@link
+ * PreviewPrints}): their rows land in the TaskManagers' stdout log, as they cannot stream back from
+ * a remote job.
  */
 public final class GatewayRuntime implements PipelineRuntime {
 
@@ -108,19 +110,20 @@ public final class GatewayRuntime implements PipelineRuntime {
         + target.name()
         + "' (SQL Gateway "
         + target.gatewayUrl()
-        + "; previews run on the embedded runtime only)";
+        + "; previews print to the TaskManagers' stdout log)";
   }
 
   // ---------------------------------------------------------------------------------- deploy
 
   @Override
-  public Deployment deploy(CompiledPipeline pipeline, DeployOptions options) throws RuntimeFailure {
+  public Deployment deploy(CompiledPipeline compiled, DeployOptions options) throws RuntimeFailure {
+    // Previews run as print sinks: their rows land in the TaskManagers' stdout log.
+    CompiledPipeline pipeline = PreviewPrints.of(compiled);
     if (pipeline.inserts().isEmpty()) {
       throw new RuntimeFailure(
           "Pipeline '"
               + pipeline.pipelineId()
-              + "' has no sink that runs on a cluster: previews run only on the embedded"
-              + " runtime. Add a Kafka, file or print sink to deploy it to '"
+              + "' has no sink. Add a Kafka, file, print or preview sink to deploy it to '"
               + target.name()
               + "'.");
     }

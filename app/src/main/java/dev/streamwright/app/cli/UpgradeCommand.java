@@ -1,0 +1,82 @@
+package dev.streamwright.app.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code streamwright upgrade DEPLOYMENT PIPELINE.json [--allow-state-loss]}. */
+@Command(
+    name = "upgrade",
+    description = {
+      "Upgrade a deployment to a new version of its pipeline, keeping its state: checks first which"
+          + " stateful nodes would lose their state (refused unless --allow-state-loss), then stops"
+          + " the job with a savepoint and starts the new version from it. 'rollback' returns to"
+          + " the previous version."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the new version runs from the savepoint",
+      "1:the new version is invalid or cannot be read",
+      "2:usage error, unknown deployment, another pipeline, or state would be lost",
+      "3:the stop or the new version failed (the old savepoint stays recorded)"
+    })
+final class UpgradeCommand implements Callable<Integer> {
+
+  private final LifecycleCli lifecycle;
+
+  @Spec private CommandSpec spec;
+  @Mixin private LifecycleCli.WorkspaceOption workspace = new LifecycleCli.WorkspaceOption();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "DEPLOYMENT",
+      description = "The deployment id, or a unique prefix of it.")
+  private String deployment;
+
+  @Parameters(index = "1", paramLabel = "PIPELINE.json", description = "The new version.")
+  private Path file;
+
+  @Option(
+      names = "--allow-state-loss",
+      description = "Upgrade even when stateful nodes lose their state (it is dropped).")
+  private boolean allowStateLoss;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  UpgradeCommand(LifecycleCli lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    return lifecycle.run(
+        workspace,
+        false,
+        err,
+        service -> {
+          var next = LifecycleCli.pipelineFile(file);
+          var check = service.checkUpgrade(deployment, next);
+          if (!check.losesState() || allowStateLoss) {
+            err.println(check.summary());
+          }
+          DeployCommand.printStarted(
+              out,
+              err,
+              service.upgrade(deployment, next, allowStateLoss, LifecycleCli.progress(err)),
+              "Upgraded");
+          return ExitCodes.OK;
+        });
+  }
+}

@@ -1,0 +1,276 @@
+package dev.streamwright.app.deploy;
+
+import dev.streamwright.app.deployments.CheckpointRecord;
+import dev.streamwright.app.deployments.DeploymentRecord;
+import dev.streamwright.app.deployments.DeploymentState;
+import dev.streamwright.app.deployments.DeploymentUpdate;
+import dev.streamwright.app.environments.RemoteEnvironment;
+import dev.streamwright.app.workspace.Workspace;
+import dev.streamwright.app.workspace.WorkspaceDeployments;
+import dev.streamwright.app.workspace.WorkspaceEnvironments;
+import dev.streamwright.app.workspace.WorkspaceException;
+import dev.streamwright.runtime.api.CheckpointInfo;
+import dev.streamwright.runtime.api.ClusterJob;
+import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.DeploymentDetails;
+import dev.streamwright.runtime.api.PipelineRuntime;
+import dev.streamwright.runtime.api.RuntimeFailure;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Lists deployments reconciled with their clusters: asks every environment at once, each within the
+ * same bound, and applies {@link Reconciling}'s decisions to the records (unless the workspace is
+ * read-only, when the list shows them without recording).
+ */
+final class DeploymentLister {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeploymentLister.class);
+
+  /** Opens an environment's runtime. */
+  @FunctionalInterface
+  interface Opener {
+    PipelineRuntime open(String environment) throws DeployException;
+  }
+
+  /** What one cluster said: its jobs and the details of its running Streamwright jobs. */
+  private record Facts(List<ClusterJob> jobs, Map<String, DeploymentDetails> details) {}
+
+  /** Why a cluster could not be asked; {@code checkable} is false where no runtime applies. */
+  private record NoFacts(String reason, boolean checkable) {}
+
+  private final Workspace workspace;
+  private final WorkspaceDeployments records;
+  private final Opener runtimes;
+  private final Duration timeout;
+
+  DeploymentLister(
+      Workspace workspace, WorkspaceDeployments records, Opener runtimes, Duration timeout) {
+    this.workspace = workspace;
+    this.records = records;
+    this.runtimes = runtimes;
+    this.timeout = timeout;
+  }
+
+  List<DeploymentView> list(String environment) {
+    List<DeploymentRecord> recs = records.list(environment);
+    Set<String> envs = new LinkedHashSet<>();
+    if (environment != null) {
+      envs.add(environment);
+    } else {
+      WorkspaceEnvironments.of(workspace).list().stream()
+          .map(RemoteEnvironment::name)
+          .forEach(envs::add);
+      recs.forEach(r -> envs.add(r.environment()));
+    }
+    Map<String, Object> answers = ask(envs);
+    Instant now = Instant.now();
+    Set<String> known = new HashSet<>();
+    records.list().forEach(r -> known.add(r.id()));
+    List<DeploymentView> views = new ArrayList<>();
+    for (DeploymentRecord r : recs) {
+      Object answer = answers.get(r.environment());
+      views.add(answer instanceof Facts f ? reconciled(r, f, now) : unchecked(r, (NoFacts) answer));
+    }
+    for (String env : envs) {
+      if (answers.get(env) instanceof Facts f) {
+        Set<String> shown = new HashSet<>();
+        for (ClusterJob j : Reconciling.unknownToWorkspace(f.jobs(), known)) {
+          if (shown.add(j.deploymentId())) {
+            views.add(clusterOnly(env, j, f.details().get(j.jobId()), now));
+          }
+        }
+      }
+    }
+    return views;
+  }
+
+  /** Every environment's facts or why there are none, within one shared deadline. */
+  private Map<String, Object> ask(Set<String> envs) {
+    Map<String, Object> answers = new LinkedHashMap<>();
+    Map<String, Future<Facts>> pending = new LinkedHashMap<>();
+    ExecutorService pool =
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "streamwright-reconcile");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      for (String env : envs) {
+        PipelineRuntime runtime;
+        try {
+          runtime = runtimes.open(env);
+        } catch (DeployException e) {
+          answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
+          continue;
+        }
+        pending.put(env, pool.submit(() -> facts(runtime)));
+      }
+      long deadline = System.nanoTime() + timeout.toNanos();
+      for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
+        String env = p.getKey();
+        try {
+          long left = Math.max(0, deadline - System.nanoTime());
+          answers.put(env, p.getValue().get(left, TimeUnit.NANOSECONDS));
+        } catch (TimeoutException e) {
+          p.getValue().cancel(true);
+          answers.put(
+              env,
+              new NoFacts(
+                  "the cluster of '" + env + "' did not answer within " + seconds() + " s", true));
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause();
+          LOG.info("Cannot reconcile '{}': {}", env, cause.getMessage());
+          answers.put(env, new NoFacts(String.valueOf(cause.getMessage()), true));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          answers.put(env, new NoFacts("interrupted", true));
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return answers;
+  }
+
+  private String seconds() {
+    return Long.toString(Math.max(1, timeout.toSeconds()));
+  }
+
+  private static Facts facts(PipelineRuntime runtime) throws RuntimeFailure {
+    List<ClusterJob> jobs = runtime.jobs();
+    Map<String, DeploymentDetails> details = new HashMap<>();
+    for (ClusterJob j : jobs) {
+      if (!j.isStreamwright() || j.status().phase().isTerminal()) {
+        continue;
+      }
+      try {
+        details.put(
+            j.jobId(),
+            runtime.details(
+                new Deployment(
+                    j.deploymentId(),
+                    j.pipelineId(),
+                    j.pipelineVersion(),
+                    j.jobId(),
+                    runtime.describe(),
+                    j.startedAt(),
+                    List.of())));
+      } catch (RuntimeFailure e) {
+        LOG.debug("No details of job {}: {}", j.jobId(), e.getMessage());
+      }
+    }
+    return new Facts(jobs, details);
+  }
+
+  private DeploymentView reconciled(DeploymentRecord r, Facts f, Instant now) {
+    Reconciling.Decision d = Reconciling.decide(r, f.jobs(), now);
+    DeploymentDetails details = d.job() == null ? null : f.details().get(d.job().jobId());
+    DeploymentUpdate u = d.update();
+    if (details != null && d.state() == DeploymentState.RUNNING) {
+      var checkpoint = DeploymentService.checkpointRecord(r, details);
+      if (checkpoint.isPresent()) {
+        u = u == null ? new DeploymentUpdate() : u;
+        u.checkpoint(checkpoint.get());
+      }
+    }
+    DeploymentRecord after = r;
+    if (u != null && !workspace.isReadOnly()) {
+      try {
+        after = records.update(r.id(), u);
+      } catch (WorkspaceException e) {
+        LOG.warn("Could not record what the cluster says about {}: {}", r.id(), e.getMessage());
+      }
+    }
+    boolean running = d.state() == DeploymentState.RUNNING && details != null;
+    return new DeploymentView(
+        r.id(),
+        DeploymentView.Origin.WORKSPACE,
+        r.pipelineId(),
+        r.pipelineName(),
+        after.currentVersion(),
+        after.current().pipelineVersion(),
+        r.environment(),
+        d.state(),
+        d.reason(),
+        d.job() != null && d.state() == DeploymentState.RUNNING ? d.job().jobId() : after.jobId(),
+        running ? details.startedAt() : null,
+        running ? details.uptime() : null,
+        running ? details.restarts() : -1,
+        running && details.lastCheckpoint() != null
+            ? details.lastCheckpoint()
+            : recordedCheckpoint(after),
+        after.savepoints(),
+        after,
+        now);
+  }
+
+  private static DeploymentView unchecked(DeploymentRecord r, NoFacts why) {
+    boolean unknown = why.checkable() && !r.state().isEnded();
+    return new DeploymentView(
+        r.id(),
+        DeploymentView.Origin.WORKSPACE,
+        r.pipelineId(),
+        r.pipelineName(),
+        r.currentVersion(),
+        r.current().pipelineVersion(),
+        r.environment(),
+        unknown ? DeploymentState.UNKNOWN : r.state(),
+        unknown ? why.reason() : r.stateMessage(),
+        r.jobId(),
+        null,
+        null,
+        -1,
+        recordedCheckpoint(r),
+        r.savepoints(),
+        r,
+        null);
+  }
+
+  private static DeploymentView clusterOnly(
+      String env, ClusterJob j, DeploymentDetails details, Instant now) {
+    return new DeploymentView(
+        j.deploymentId(),
+        DeploymentView.Origin.CLUSTER_ONLY,
+        j.pipelineId(),
+        j.pipelineId(),
+        0,
+        j.pipelineVersion(),
+        env,
+        DeploymentState.RUNNING,
+        "deployed from another workspace: this workspace has no record of it",
+        j.jobId(),
+        j.startedAt(),
+        details == null ? null : details.uptime(),
+        details == null ? -1 : details.restarts(),
+        details == null ? null : details.lastCheckpoint(),
+        List.of(),
+        null,
+        now);
+  }
+
+  private static CheckpointInfo recordedCheckpoint(DeploymentRecord r) {
+    return r.latestCheckpoint()
+        .map(
+            (CheckpointRecord c) ->
+                new CheckpointInfo(0, c.completedAt(), c.sizeBytes(), c.path(), false))
+        .orElse(null);
+  }
+}

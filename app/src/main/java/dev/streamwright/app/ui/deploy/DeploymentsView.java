@@ -1,0 +1,390 @@
+package dev.streamwright.app.ui.deploy;
+
+import dev.streamwright.app.deploy.DeploymentView;
+import dev.streamwright.app.deployments.DeploymentState;
+import dev.streamwright.runtime.api.CheckpointInfo;
+import dev.streamwright.runtime.model.Pipeline;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+
+/**
+ * The Deployments tab beside Run output: every deployment across environments with its live state,
+ * the selected one's history, and its actions, each confirmed first, with its progress and result
+ * in the line above the table. An unreachable environment's rows show UNKNOWN with the reason.
+ */
+public final class DeploymentsView extends BorderPane {
+
+  /** Ids, for tests. */
+  public static final String TABLE = "deployments-table";
+
+  public static final String HISTORY = "deployments-history";
+  public static final String STATUS = "deployments-status";
+
+  private final DeploymentsViewModel model;
+  private final Supplier<Pipeline> openPipeline;
+  private final DeployViewModel deploy;
+  private final Consumer<String> browse;
+  private final TableView<DeploymentView> table = new TableView<>();
+
+  /**
+   * @param model the view's state
+   * @param openPipeline the pipeline open in the designer, for Upgrade
+   * @param deploy reads the open pipeline's version
+   * @param browse opens a URL in the user's browser
+   */
+  public DeploymentsView(
+      DeploymentsViewModel model,
+      Supplier<Pipeline> openPipeline,
+      DeployViewModel deploy,
+      Consumer<String> browse) {
+    this.model = model;
+    this.openPipeline = openPipeline;
+    this.deploy = deploy;
+    this.browse = browse;
+    getStyleClass().add("deployments-view");
+
+    table.setId(TABLE);
+    table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    table.getColumns().setAll(columns());
+    table.setItems(model.rows());
+    table.setPlaceholder(
+        new Label("No deployments yet: pick an environment next to Deploy on the toolbar."));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null || !model.rows().contains(model.selectedProperty().get())) {
+                model.selectedProperty().set(now);
+              }
+            });
+    model
+        .selectedProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+              }
+            });
+
+    TableView<DeploymentsViewModel.HistoryLine> history = new TableView<>(model.history());
+    history.setId(HISTORY);
+    history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    history.getColumns().setAll(historyColumns());
+    history.setPlaceholder(new Label("Select a deployment to see its history."));
+
+    SplitPane split = new SplitPane(table, history);
+    split.setOrientation(Orientation.HORIZONTAL);
+    split.setDividerPositions(0.55);
+    setCenter(split);
+    setTop(actions());
+  }
+
+  private VBox actions() {
+    var selected = model.selectedProperty();
+    BooleanBinding busy = model.busyProperty().or(deploy.busyProperty());
+    Button stop =
+        button(
+            "deployments-stop",
+            "Stop with savepoint",
+            MaterialDesignS.STOP_CIRCLE_OUTLINE,
+            this::stop);
+    stop.disableProperty()
+        .bind(
+            busy.or(
+                Bindings.createBooleanBinding(
+                    () -> !DeploymentsViewModel.canStop(selected.get()), selected)));
+    Button resume =
+        button("deployments-resume", "Resume", MaterialDesignP.PLAY_CIRCLE_OUTLINE, this::resume);
+    resume
+        .disableProperty()
+        .bind(
+            busy.or(
+                Bindings.createBooleanBinding(
+                    () -> !DeploymentsViewModel.canResume(selected.get()), selected)));
+    Button upgrade =
+        button(
+            "deployments-upgrade",
+            "Upgrade to open version",
+            MaterialDesignU.UPLOAD_OUTLINE,
+            this::upgrade);
+    upgrade
+        .disableProperty()
+        .bind(
+            busy.or(
+                Bindings.createBooleanBinding(
+                    () -> {
+                      DeploymentView v = selected.get();
+                      return v == null
+                          || v.record() == null
+                          || !v.pipelineId().equals(openPipeline.get().id());
+                    },
+                    selected)));
+    upgrade.setTooltip(
+        new Tooltip(
+            "Deploys the pipeline open in the designer as this deployment's next version,"
+                + " keeping its state through a savepoint (it must be the same pipeline)"));
+    Button rollback =
+        button("deployments-rollback", "Roll back", MaterialDesignR.RESTORE, this::rollback);
+    rollback
+        .disableProperty()
+        .bind(
+            busy.or(
+                Bindings.createBooleanBinding(
+                    () -> !DeploymentsViewModel.canRollBack(selected.get()), selected)));
+    Button web =
+        button(
+            "deployments-web-ui",
+            "Open in Flink web UI",
+            MaterialDesignO.OPEN_IN_NEW,
+            this::openWebUi);
+    web.disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> model.webUiUrl(selected.get()).isEmpty(), selected));
+    Button refresh =
+        button("deployments-refresh", "Refresh", MaterialDesignR.REFRESH, model::refresh);
+    ProgressIndicator progress = new ProgressIndicator();
+    progress.setPrefSize(16, 16);
+    progress.setMaxSize(16, 16);
+    progress.visibleProperty().bind(model.busyProperty());
+    Label refreshed = new Label();
+    refreshed.textProperty().bind(model.refreshedProperty());
+    refreshed.getStyleClass().add("text-muted");
+    HBox bar = new HBox(6, stop, resume, upgrade, rollback, web, refresh, progress, refreshed);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    Label status = new Label();
+    status.setId(STATUS);
+    status.textProperty().bind(model.statusProperty());
+    status.setWrapText(true);
+    status.setMaxHeight(60);
+    status.visibleProperty().bind(status.textProperty().isNotEmpty());
+    status.managedProperty().bind(status.visibleProperty());
+    VBox top = new VBox(4, bar, status);
+    top.getStyleClass().add("deployments-actions");
+    return top;
+  }
+
+  // ---- actions -------------------------------------------------------------------------------
+
+  private void stop() {
+    DeploymentView v = model.selectedProperty().get();
+    if (Confirm.ask(
+        getScene().getWindow(),
+        "Stop with savepoint",
+        "Stop '" + v.pipelineName() + "' on " + v.environment() + " with a savepoint?",
+        "Flink takes a savepoint of job "
+            + v.jobId()
+            + " and stops it; the savepoint is recorded once the cluster reports the job ended,"
+            + " and Resume starts from it.",
+        null,
+        "Stop")) {
+      model.stop(v, true);
+    }
+  }
+
+  private void resume() {
+    DeploymentView v = model.selectedProperty().get();
+    String from =
+        v.latestSavepoint()
+            .map(s -> s.path())
+            .orElseGet(
+                () ->
+                    v.record().latestCheckpoint().map(c -> c.path() + " (checkpoint)").orElse(""));
+    if (Confirm.ask(
+        getScene().getWindow(),
+        "Resume",
+        "Resume '" + v.pipelineName() + "' on " + v.environment() + "?",
+        "Starts version " + v.version() + " again from " + from + ".",
+        null,
+        "Resume")) {
+      model.resume(v);
+    }
+  }
+
+  private void upgrade() {
+    DeploymentView v = model.selectedProperty().get();
+    Pipeline open = openPipeline.get();
+    model
+        .checkUpgrade(v, open)
+        .thenCombine(
+            deploy.latestVersion(open.id()), (check, version) -> new Object[] {check, version})
+        .whenCompleteAsync(
+            (both, error) -> {
+              if (error != null) {
+                model.failed("Upgrade of '" + v.pipelineName() + "' refused", error);
+                return;
+              }
+              var check = (dev.streamwright.runtime.upgrade.StateCheckResult) both[0];
+              long version = (Long) both[1];
+              CheckBox allow = new CheckBox("Upgrade anyway and lose that state");
+              allow.setId("deployments-allow-state-loss");
+              boolean go =
+                  Confirm.ask(
+                      getScene().getWindow(),
+                      "Upgrade",
+                      "Upgrade '"
+                          + v.pipelineName()
+                          + "' on "
+                          + v.environment()
+                          + " to the open version"
+                          + (version > 0 ? " (workspace version " + version + ")" : "")
+                          + "?",
+                      check.summary()
+                          + "\nThe running job is stopped with a savepoint and the new version"
+                          + " starts from it.",
+                      check.losesState() ? allow : null,
+                      "Upgrade");
+              if (go && (!check.losesState() || allow.isSelected())) {
+                model.upgrade(v, open, version, check.losesState());
+              }
+            },
+            javafx.application.Platform::runLater);
+  }
+
+  private void rollback() {
+    DeploymentView v = model.selectedProperty().get();
+    if (Confirm.ask(
+        getScene().getWindow(),
+        "Roll back",
+        "Roll '" + v.pipelineName() + "' on " + v.environment() + " back?",
+        "Version "
+            + v.version()
+            + " is stopped with a savepoint, and version "
+            + (v.version() - 1)
+            + " starts again from the savepoint taken when it was upgraded.",
+        null,
+        "Roll back")) {
+      model.rollback(v);
+    }
+  }
+
+  private void openWebUi() {
+    model.webUiUrl(model.selectedProperty().get()).ifPresent(browse);
+  }
+
+  // ---- columns -------------------------------------------------------------------------------
+
+  private static List<TableColumn<DeploymentView, ?>> columns() {
+    TableColumn<DeploymentView, String> state =
+        text(
+            "State",
+            v ->
+                v.state() == DeploymentState.UNKNOWN || v.state() == DeploymentState.FAILED
+                    ? v.state().name() + (v.reason().isEmpty() ? "" : ": " + v.reason())
+                    : v.state().name(),
+            170);
+    state.setId("deployments-state");
+    TableColumn<DeploymentView, String> uptime =
+        text(
+            "Uptime",
+            v -> v.state() == DeploymentState.RUNNING ? DeployText.duration(v.uptime()) : "",
+            80);
+    uptime.getStyleClass().add("number-column");
+    TableColumn<DeploymentView, String> restarts =
+        text("Restarts", v -> v.restarts() < 0 ? "" : Long.toString(v.restarts()), 70);
+    restarts.getStyleClass().add("number-column");
+    return List.of(
+        text("Pipeline", DeploymentView::pipelineName, 150),
+        text("Version", DeploymentsView::version, 80),
+        text("Environment", DeploymentView::environment, 110),
+        state,
+        uptime,
+        restarts,
+        text("Last checkpoint", v -> checkpoint(v.lastCheckpoint()), 180));
+  }
+
+  private static String version(DeploymentView v) {
+    String own = v.version() > 0 ? Integer.toString(v.version()) : "";
+    return v.pipelineVersion() > 0 ? own + " (v" + v.pipelineVersion() + ")" : own;
+  }
+
+  private static String checkpoint(CheckpointInfo c) {
+    if (c == null) {
+      return "";
+    }
+    String size = c.sizeBytes() > 0 ? ", " + humanBytes(c.sizeBytes()) : "";
+    return "#" + c.id() + " " + DeployText.when(c.completedAt()) + size;
+  }
+
+  private static String humanBytes(long b) {
+    return b < 1024 ? b + " B" : b < 1 << 20 ? (b / 1024) + " KiB" : (b >> 20) + " MiB";
+  }
+
+  private static List<TableColumn<DeploymentsViewModel.HistoryLine, ?>> historyColumns() {
+    return List.of(
+        hText("When", h -> DeployText.when(h.at()), 135),
+        hText("What", DeploymentsViewModel.HistoryLine::what, 240),
+        hText("Version", h -> h.version() > 0 ? Integer.toString(h.version()) : "", 55),
+        hText("Environment", DeploymentsViewModel.HistoryLine::environment, 90),
+        hText("Job", DeploymentsViewModel.HistoryLine::jobId, 90),
+        hText("Savepoint", DeploymentsViewModel.HistoryLine::savepoint, 200));
+  }
+
+  private static TableColumn<DeploymentView, String> text(
+      String title, Function<DeploymentView, String> value, double width) {
+    return column(title, value, width);
+  }
+
+  private static TableColumn<DeploymentsViewModel.HistoryLine, String> hText(
+      String title, Function<DeploymentsViewModel.HistoryLine, String> value, double width) {
+    return column(title, value, width);
+  }
+
+  /** A text column whose cells end in an ellipsis and show the whole text as a tooltip. */
+  private static <S> TableColumn<S, String> column(
+      String title, Function<S, String> value, double width) {
+    TableColumn<S, String> column = new TableColumn<>(title);
+    column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+    column.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean blank = empty || item == null || item.isEmpty();
+                setText(blank ? null : item);
+                setTextOverrun(OverrunStyle.ELLIPSIS);
+                setTooltip(blank ? null : new Tooltip(item));
+              }
+            });
+    column.setPrefWidth(width);
+    return column;
+  }
+
+  private static Button button(
+      String id, String text, org.kordamp.ikonli.Ikon icon, Runnable action) {
+    Button b = new Button(text, new FontIcon(icon));
+    b.setId(id);
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+}
