@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.streamwright.runtime.api.CheckpointInfo;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentDetails;
@@ -97,7 +98,10 @@ class SavepointResumeIT {
             .as("first count of '%s' after the resume continues from %s", key, first.get(key))
             .isEqualTo(first.get(key) + 1);
       }
-      assertThat(runtime.details(resumed).lastCheckpoint()).isNotNull();
+      // The counts reach the topic before the resumed job's first checkpoint (every 5 s) completes.
+      assertThat(awaitCheckpoint(runtime, resumed, Duration.ofSeconds(30)))
+          .as("a checkpoint of the resumed job")
+          .isNotNull();
       runtime.stop(resumed, false);
     }
   }
@@ -165,6 +169,18 @@ class SavepointResumeIT {
   }
 
   /** Reads the count topic from {@code from} until each key's last count is as expected. */
+  /** The resumed job's first completed checkpoint, or null when none completes in time. */
+  private static CheckpointInfo awaitCheckpoint(
+      GatewayRuntime runtime, Deployment deployment, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CheckpointInfo last = runtime.details(deployment).lastCheckpoint();
+    while (last == null && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      last = runtime.details(deployment).lastCheckpoint();
+    }
+    return last;
+  }
+
   private static Map<String, List<Long>> awaitCounts(
       KafkaBroker broker, Map<String, Long> expected, long from) throws Exception {
     Map<String, List<Long>> seen = new HashMap<>();
