@@ -19,7 +19,6 @@ import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.Sandbox;
 import dev.streamwright.runtime.sandbox.SandboxException;
-import dev.streamwright.runtime.upgrade.RestoreFailures;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +93,6 @@ public final class RunViewModel {
   private PreviewPoller poller;
   private final ReadOnlyStringWrapper savepoint = new ReadOnlyStringWrapper(this, "savepoint", "");
   private String restoreFrom = "";
-  private Pipeline lastRun;
-  private Pipeline savepointOf;
 
   /**
    * @param runtime the runtime runs deploy to, created on the first run
@@ -215,9 +212,8 @@ public final class RunViewModel {
       return;
     }
     long run = ++runs;
-    DeployOptions deploy = deployOptions(pipeline, restoreFrom);
+    DeployOptions deploy = deployOptions(restoreFrom);
     restoreFrom = "";
-    lastRun = pipeline;
     stopRequested = false;
     deployment = null;
     health.reset();
@@ -265,20 +261,13 @@ public final class RunViewModel {
   }
 
   /**
-   * How a run deploys: from {@code from} when resuming. Resuming the very pipeline that took the
-   * savepoint, the state the savepoint holds for the previews' collect sinks (made anew for each
-   * run) has no place in the new job and is left behind; an edited pipeline gets no such leave, so
-   * Flink's refusal of state that no longer fits is shown in words.
+   * How a run deploys: from {@code from} when resuming, with no leave to skip state. The only state
+   * of a savepoint a resumed job has no place for is its previews' collect sinks' (Flink numbers
+   * their uids anew for every job); the embedded runtime leaves that behind on its own and refuses
+   * the resume when any other node's state would be lost (PreviewResumeIT).
    */
-  private DeployOptions deployOptions(Pipeline pipeline, String from) {
-    if (from.isEmpty()) {
-      return DeployOptions.defaults();
-    }
-    if (pipeline.equals(savepointOf)) {
-      return new DeployOptions(
-          null, 0, null, Map.of(RestoreFailures.IGNORE_UNCLAIMED_STATE, "true"), from);
-    }
-    return DeployOptions.defaults().restoringFrom(from);
+  private DeployOptions deployOptions(String from) {
+    return from.isEmpty() ? DeployOptions.defaults() : DeployOptions.defaults().restoringFrom(from);
   }
 
   /** The savepoint the last stop with savepoint took; empty when there is none. */
@@ -325,7 +314,6 @@ public final class RunViewModel {
               }
               if (taken.isPresent()) {
                 savepoint.set(taken.get());
-                savepointOf = lastRun;
               }
               if (poller != null) {
                 poller.stop(); // the drain notices it ending and shows the job stopped

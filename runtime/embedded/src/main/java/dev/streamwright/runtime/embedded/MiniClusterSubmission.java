@@ -62,6 +62,7 @@ final class MiniClusterSubmission implements PipelineExecutorServiceLoader {
       org.apache.flink.api.dag.Pipeline pipeline, Configuration conf, ClassLoader classLoader)
       throws Exception {
     StreamGraph graph = PipelineExecutorUtils.getStreamGraph(pipeline, conf);
+    graph.setSavepointRestoreSettings(PreviewState.settle(graph));
     graph.serializeUserDefinedInstances();
     return cluster
         .submitJob(graph)
