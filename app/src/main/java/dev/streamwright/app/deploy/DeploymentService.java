@@ -125,6 +125,7 @@ public final class DeploymentService implements AutoCloseable {
     CompiledPipeline compiled = compile(pipeline, environment);
     String from = fromSavepoint == null ? "" : fromSavepoint.strip();
     checkRestorable(from);
+    Restores.checkOwner(from, pipeline.pipeline().id(), records.list());
     progress.step(
         "Recording the deployment of '" + pipeline.pipeline().id() + "' to '" + environment + "'");
     DeploymentRecord r;
@@ -243,6 +244,7 @@ public final class DeploymentService implements AutoCloseable {
                                 + r.environment()
                                 + ")."));
     checkRestorable(path);
+    Restores.checkOwner(path, r.pipelineId(), records.list());
     PipelineRuntime runtime = runtime(r.environment());
     CompiledPipeline compiled = compile(recorded(r, r.currentVersion()), r.environment());
     update(r.id(), new DeploymentUpdate().state(DeploymentState.DEPLOYING, ""));

@@ -1,10 +1,15 @@
 package dev.streamwright.app.deploy;
 
+import dev.streamwright.app.deployments.CheckpointRecord;
+import dev.streamwright.app.deployments.DeploymentRecord;
+import dev.streamwright.app.deployments.SavepointRecord;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /**
  * Proves that a job restored from the savepoint or checkpoint it was asked to, by what the cluster
@@ -93,6 +98,53 @@ final class Restores {
       p = p.substring(0, p.length() - "/_metadata".length());
     }
     while (p.length() > 1 && p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p;
+  }
+
+  /**
+   * Refuses a path the workspace recorded as a savepoint or retained checkpoint of another
+   * pipeline's deployment: where the two pipelines' operators happen to match, Flink would restore
+   * that pipeline's state into this one without a word.
+   *
+   * @throws DeployException REFUSED naming the path's deployment and pipeline
+   */
+  static void checkOwner(String path, String pipelineId, List<DeploymentRecord> all)
+      throws DeployException {
+    String wanted = normalized(path);
+    if (wanted.isEmpty()) {
+      return;
+    }
+    for (DeploymentRecord r : all) {
+      if (r.pipelineId().equals(pipelineId)) {
+        continue;
+      }
+      boolean taken =
+          Stream.concat(
+                  r.savepoints().stream().map(SavepointRecord::path),
+                  r.checkpoints().stream().map(CheckpointRecord::path))
+              .anyMatch(p -> normalized(p).equals(wanted));
+      if (taken) {
+        throw new DeployException(
+            DeployException.Kind.REFUSED,
+            path
+                + " holds the state of pipeline '"
+                + r.pipelineId()
+                + "' (deployment "
+                + r.id()
+                + "), not of '"
+                + pipelineId
+                + "'. Resume from one of this pipeline's own savepoints ('streamwright"
+                + " deployments' lists them), or deploy without --from-savepoint to start"
+                + " without state.");
+      }
+    }
+  }
+
+  private static String normalized(String path) {
+    String p = path == null ? "" : path.strip();
+    while (p.endsWith("/")) {
       p = p.substring(0, p.length() - 1);
     }
     return p;

@@ -229,6 +229,33 @@ class DeploymentServiceTest {
   }
 
   @Test
+  void aSavepointOfAnotherPipelineIsRefusedBeforeAnythingStarts() throws Exception {
+    DeployResult quick = service.deploy(quickstart(), "prod", null, 0, Progress.NONE);
+    String savepoint = service.stop(quick.deploymentId(), true, false, Progress.NONE).savepoint();
+    Pipeline q = quickstart().pipeline();
+    Pipeline other =
+        new Pipeline("other-pipeline", "Other", q.description(), 1, q.tags(), q.nodes(), q.edges());
+    DeployResult second =
+        service.deploy(PipelineSource.of(other, 0, Map.of()), "prod", null, 0, Progress.NONE);
+    service.stop(second.deploymentId(), false, false, Progress.NONE);
+    int deploys = cluster.deploys.size();
+
+    assertThatThrownBy(() -> service.resume(second.deploymentId(), savepoint + "/", Progress.NONE))
+        .isInstanceOfSatisfying(
+            DeployException.class,
+            e -> assertThat(e.kind()).isEqualTo(DeployException.Kind.REFUSED))
+        .hasMessageContaining("holds the state of pipeline 'quickstart'")
+        .hasMessageContaining("not of 'other-pipeline'");
+    assertThatThrownBy(
+            () ->
+                service.deploy(
+                    PipelineSource.of(other, 0, Map.of()), "prod", savepoint, 0, Progress.NONE))
+        .hasMessageContaining("holds the state of pipeline 'quickstart'");
+    assertThat(cluster.deploys).as("nothing reached the cluster").hasSize(deploys);
+    assertThat(WorkspaceDeployments.of(workspace).list()).hasSize(2);
+  }
+
+  @Test
   void aResumedJobThatRestoredFromAnotherPathIsCancelled() throws Exception {
     DeployResult r = service.deploy(quickstart(), "prod", null, 0, Progress.NONE);
     service.stop(r.deploymentId(), true, false, Progress.NONE);
