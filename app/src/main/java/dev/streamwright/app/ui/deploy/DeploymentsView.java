@@ -26,16 +26,12 @@ import javafx.scene.control.SelectionMode;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -85,7 +81,7 @@ public final class DeploymentsView extends BorderPane {
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().setAll(columns());
-    table.setRowFactory(DeploymentsView::deploymentRow);
+    table.setRowFactory(t -> CopyMenus.deploymentRow());
     table.setItems(model.rows());
     table.setPlaceholder(
         new Label("No deployments yet: pick an environment next to Deploy on the toolbar."));
@@ -112,7 +108,7 @@ public final class DeploymentsView extends BorderPane {
     // Every column but What has a maximum width: What takes the room left.
     history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     history.getColumns().setAll(historyColumns());
-    history.setRowFactory(DeploymentsView::historyRow);
+    history.setRowFactory(t -> CopyMenus.historyRow());
     history.setPlaceholder(new Label("Select a deployment to see its history."));
 
     SplitPane split = new SplitPane(table, history);
@@ -212,7 +208,8 @@ public final class DeploymentsView extends BorderPane {
     whole.setWrapText(true);
     whole.setMaxWidth(900);
     status.setTooltip(whole);
-    MenuItem copyStatus = copy("copy-status", "Copy message", () -> model.statusProperty().get());
+    MenuItem copyStatus =
+        CopyMenus.copy("copy-status", "Copy message", () -> model.statusProperty().get());
     status.setContextMenu(new ContextMenu(copyStatus));
     status.visibleProperty().bind(status.textProperty().isNotEmpty());
     status.managedProperty().bind(status.visibleProperty());
@@ -440,61 +437,6 @@ public final class DeploymentsView extends BorderPane {
     column.setPrefWidth(width);
     column.setMinWidth(minWidth);
     return column;
-  }
-
-  // ---- copying -------------------------------------------------------------------------------
-
-  private static TableRow<DeploymentView> deploymentRow(TableView<DeploymentView> table) {
-    TableRow<DeploymentView> row = new TableRow<>();
-    MenuItem job = copy("copy-job-id", "Copy job id", () -> row.getItem().jobId());
-    MenuItem deployment =
-        copy("copy-deployment-id", "Copy deployment id", () -> row.getItem().id());
-    MenuItem savepoint =
-        copy(
-            "copy-savepoint-path",
-            "Copy savepoint path",
-            () -> row.getItem().latestSavepoint().map(sp -> sp.path()).orElse(""));
-    ContextMenu menu = new ContextMenu(job, deployment, savepoint);
-    menu.setOnShowing(
-        e -> {
-          DeploymentView v = row.getItem();
-          job.setDisable(v == null || v.jobId().isEmpty());
-          deployment.setDisable(v == null);
-          savepoint.setDisable(v == null || v.latestSavepoint().isEmpty());
-        });
-    row.contextMenuProperty()
-        .bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-    return row;
-  }
-
-  private static TableRow<HistoryLine> historyRow(TableView<HistoryLine> table) {
-    TableRow<HistoryLine> row = new TableRow<>();
-    MenuItem job = copy("copy-job-id", "Copy job id", () -> row.getItem().jobId());
-    MenuItem savepoint =
-        copy("copy-savepoint-path", "Copy savepoint path", () -> row.getItem().savepoint());
-    ContextMenu menu = new ContextMenu(job, savepoint);
-    menu.setOnShowing(
-        e -> {
-          HistoryLine h = row.getItem();
-          job.setDisable(h == null || h.jobId().isEmpty());
-          savepoint.setDisable(h == null || h.savepoint().isEmpty());
-        });
-    row.contextMenuProperty()
-        .bind(Bindings.when(row.emptyProperty()).then((ContextMenu) null).otherwise(menu));
-    return row;
-  }
-
-  private static MenuItem copy(String id, String text, Supplier<String> value) {
-    MenuItem item = new MenuItem(text, new FontIcon(MaterialDesignC.CONTENT_COPY));
-    item.setId(id);
-    item.setOnAction(e -> copyToClipboard(value.get()));
-    return item;
-  }
-
-  private static void copyToClipboard(String text) {
-    ClipboardContent content = new ClipboardContent();
-    content.putString(text);
-    Clipboard.getSystemClipboard().setContent(content);
   }
 
   private static Button button(
