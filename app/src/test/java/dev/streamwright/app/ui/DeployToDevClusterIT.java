@@ -127,7 +127,8 @@ class DeployToDevClusterIT {
     EnvironmentsDialogDriver.confirm(studio, "Stop");
     StudioDriver.waitFor(CLUSTER, () -> !deployments.busyProperty().get());
     Label result = studio.find("#" + DeploymentsView.STATUS);
-    String stopped = studio.fx(result::getText);
+    // The line names the savepoint by its folder; its tooltip has the whole message.
+    String stopped = studio.fx(() -> result.getTooltip().getText());
     assertThat(stopped).startsWith("Stopped 'Clicks on a cluster").contains(" with savepoint ");
     String savepoint = stopped.substring(stopped.indexOf(" with savepoint ") + 16).strip();
     Path folder =
@@ -139,12 +140,15 @@ class DeployToDevClusterIT {
     assertThat(history)
         .anyMatch(h -> h.what().startsWith("deployed version 1") && h.environment().equals("dev"))
         .anyMatch(h -> h.savepoint().equals(savepoint) && h.what().contains("stopped"));
+    assertThat(studio.fx(result::getText))
+        .endsWith(" with savepoint " + folder.getFileName())
+        .doesNotContain(savepoint);
 
     // Resume: from that savepoint, as a new job.
     studio.robot.clickOn("#deployments-resume");
     EnvironmentsDialogDriver.confirm(studio, "Resume");
     StudioDriver.waitFor(CLUSTER, () -> !deployments.busyProperty().get());
-    assertThat(studio.fx(result::getText))
+    assertThat(studio.fx(() -> result.getTooltip().getText()))
         .startsWith("Resumed 'Clicks on a cluster")
         .endsWith(" from " + savepoint);
     DeploymentView resumed = await(deployments, DeploymentState.RUNNING);

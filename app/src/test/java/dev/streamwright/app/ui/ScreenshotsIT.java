@@ -28,6 +28,9 @@ class ScreenshotsIT {
 
   static final Path FOLDER = Path.of("../docs/screenshots");
 
+  /** Where the Deployments picture's savepoints go. */
+  private static final Path SAVEPOINTS = Path.of("target/screenshots/savepoints");
+
   /** A few windows' worth of rows, so the table looks like a live preview. */
   private static final int ROWS = 12;
 
@@ -148,6 +151,8 @@ class ScreenshotsIT {
             dev.streamwright.app.environments.RemoteEnvironment.builder("dev-cluster")
                 .gatewayUrl(cluster.gatewayUrl().toString())
                 .restUrl(cluster.restUrl().toString())
+                // A folder of the build, not the cluster's: the picture names savepoints by folder.
+                .savepointDir(SAVEPOINTS.toAbsolutePath().toUri().toString())
                 .build());
     var deploy = studio.model().deploy();
     studio.fx(() -> deploy.environments().load()).get();

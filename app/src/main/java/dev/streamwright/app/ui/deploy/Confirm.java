@@ -1,6 +1,8 @@
 package dev.streamwright.app.ui.deploy;
 
 import dev.streamwright.app.ui.dialogs.FxDialogService;
+import dev.streamwright.app.ui.theme.Theme;
+import dev.streamwright.app.ui.theme.Themes;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -8,7 +10,10 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
 
-/** The confirmation every deploy action asks first: what it does, and a button naming it. */
+/**
+ * The confirmation every deploy action asks first: what it does, and a button naming it, in the
+ * theme of the window it belongs to.
+ */
 final class Confirm {
 
   /** Style class of confirmation dialogs, for tests. */
@@ -37,8 +42,19 @@ final class Confirm {
         .getDialogPane()
         .setContent(extra == null ? content : new javafx.scene.layout.VBox(8, content, extra));
     alert.getDialogPane().getStyleClass().addAll(FxDialogService.DIALOG, STYLE);
+    Themes.style(alert.getDialogPane(), themeOf(owner));
     alert.getDialogPane().setPrefWidth(620);
     alert.setResizable(true);
     return alert.showAndWait().filter(b -> b == go).isPresent();
+  }
+
+  /** The theme the studio window shows (its root carries {@link Themes#DARK} while dark). */
+  static Theme themeOf(Window owner) {
+    return owner != null
+            && owner.getScene() != null
+            && owner.getScene().getRoot() != null
+            && owner.getScene().getRoot().getStyleClass().contains(Themes.DARK)
+        ? Theme.DARK
+        : Theme.LIGHT;
   }
 }

@@ -2,8 +2,10 @@ package dev.streamwright.app.ui.deploy;
 
 import dev.streamwright.app.deploy.DeploymentView;
 import dev.streamwright.app.deployments.DeploymentState;
-import dev.streamwright.runtime.api.CheckpointInfo;
+import dev.streamwright.app.ui.deploy.DeploymentsViewModel.HistoryLine;
 import dev.streamwright.runtime.model.Pipeline;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,7 +17,9 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -47,6 +51,9 @@ public final class DeploymentsView extends BorderPane {
   public static final String HISTORY = "deployments-history";
   public static final String STATUS = "deployments-status";
 
+  /** Style class that right-aligns a column's cells (studio.css). */
+  private static final String NUMBER = "number-column";
+
   private final DeploymentsViewModel model;
   private final Supplier<Pipeline> openPipeline;
   private final DeployViewModel deploy;
@@ -74,6 +81,7 @@ public final class DeploymentsView extends BorderPane {
     table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getColumns().setAll(columns());
+    table.setRowFactory(t -> CopyMenus.deploymentRow());
     table.setItems(model.rows());
     table.setPlaceholder(
         new Label("No deployments yet: pick an environment next to Deploy on the toolbar."));
@@ -95,15 +103,18 @@ public final class DeploymentsView extends BorderPane {
               }
             });
 
-    TableView<DeploymentsViewModel.HistoryLine> history = new TableView<>(model.history());
+    TableView<HistoryLine> history = new TableView<>(model.history());
     history.setId(HISTORY);
-    history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    // Every column but What has a maximum width: What takes the room left.
+    history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
     history.getColumns().setAll(historyColumns());
+    history.setRowFactory(t -> CopyMenus.historyRow());
     history.setPlaceholder(new Label("Select a deployment to see its history."));
 
     SplitPane split = new SplitPane(table, history);
     split.setOrientation(Orientation.HORIZONTAL);
-    split.setDividerPositions(0.55);
+    // The list's columns at their preferred widths on a 1400 px window; the history gets the rest.
+    split.setDividerPositions(0.545);
     setCenter(split);
     setTop(actions());
   }
@@ -183,9 +194,23 @@ public final class DeploymentsView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     Label status = new Label();
     status.setId(STATUS);
-    status.textProperty().bind(model.statusProperty());
-    status.setWrapText(true);
-    status.setMaxHeight(60);
+    // One line: paths by their folder names and job ids by 8 characters, the whole in a tooltip.
+    status
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () -> DeployText.compact(model.statusProperty().get()), model.statusProperty()));
+    status.setTextOverrun(OverrunStyle.ELLIPSIS);
+    status.setWrapText(false);
+    status.setMaxWidth(Double.MAX_VALUE);
+    Tooltip whole = new Tooltip();
+    whole.textProperty().bind(model.statusProperty());
+    whole.setWrapText(true);
+    whole.setMaxWidth(900);
+    status.setTooltip(whole);
+    MenuItem copyStatus =
+        CopyMenus.copy("copy-status", "Copy message", () -> model.statusProperty().get());
+    status.setContextMenu(new ContextMenu(copyStatus));
     status.visibleProperty().bind(status.textProperty().isNotEmpty());
     status.managedProperty().bind(status.visibleProperty());
     VBox top = new VBox(4, bar, status);
@@ -295,31 +320,56 @@ public final class DeploymentsView extends BorderPane {
 
   private static List<TableColumn<DeploymentView, ?>> columns() {
     TableColumn<DeploymentView, String> state =
-        text(
-            "State",
-            v ->
-                v.state() == DeploymentState.UNKNOWN || v.state() == DeploymentState.FAILED
-                    ? v.state().name() + (v.reason().isEmpty() ? "" : ": " + v.reason())
-                    : v.state().name(),
-            170);
+        column("State", DeploymentsView::state, DeploymentsView::state, 96, 84);
     state.setId("deployments-state");
     TableColumn<DeploymentView, String> uptime =
-        text(
+        column(
             "Uptime",
             v -> v.state() == DeploymentState.RUNNING ? DeployText.duration(v.uptime()) : "",
-            80);
-    uptime.getStyleClass().add("number-column");
+            v -> "",
+            74,
+            70);
+    uptime.getStyleClass().add(NUMBER);
     TableColumn<DeploymentView, String> restarts =
-        text("Restarts", v -> v.restarts() < 0 ? "" : Long.toString(v.restarts()), 70);
-    restarts.getStyleClass().add("number-column");
+        column(
+            "Restarts", v -> v.restarts() < 0 ? "" : Long.toString(v.restarts()), v -> "", 84, 80);
+    restarts.getStyleClass().add(NUMBER);
+    TableColumn<DeploymentView, String> version =
+        column("Version", DeploymentsView::version, v -> "", 78, 76);
+    version.getStyleClass().add(NUMBER);
+    TableColumn<DeploymentView, String> checkpoint =
+        column(
+            "Last checkpoint",
+            v -> DeployText.checkpoint(v.lastCheckpoint(), Instant.now(), ZoneId.systemDefault()),
+            v -> DeployText.checkpointDetail(v.lastCheckpoint()),
+            184,
+            170);
+    checkpoint.setId("deployments-checkpoint");
     return List.of(
-        text("Pipeline", DeploymentView::pipelineName, 150),
-        text("Version", DeploymentsView::version, 80),
-        text("Environment", DeploymentView::environment, 110),
+        column("Pipeline", DeploymentView::pipelineName, DeploymentsView::ids, 116, 100),
+        version,
+        column("Environment", DeploymentView::environment, v -> "", 118, 112),
         state,
         uptime,
         restarts,
-        text("Last checkpoint", v -> checkpoint(v.lastCheckpoint()), 180));
+        checkpoint);
+  }
+
+  private static String state(DeploymentView v) {
+    return v.state() == DeploymentState.UNKNOWN || v.state() == DeploymentState.FAILED
+        ? v.state().name() + (v.reason().isEmpty() ? "" : ": " + v.reason())
+        : v.state().name();
+  }
+
+  /** The pipeline cell's tooltip: what the row's ids are in full. */
+  private static String ids(DeploymentView v) {
+    return v.pipelineName()
+        + "\nPipeline: "
+        + v.pipelineId()
+        + "\nDeployment: "
+        + v.id()
+        + (v.jobId().isEmpty() ? "" : "\nJob: " + v.jobId())
+        + v.latestSavepoint().map(sp -> "\nLatest savepoint: " + sp.path()).orElse("");
   }
 
   private static String version(DeploymentView v) {
@@ -327,41 +377,43 @@ public final class DeploymentsView extends BorderPane {
     return v.pipelineVersion() > 0 ? own + " (v" + v.pipelineVersion() + ")" : own;
   }
 
-  private static String checkpoint(CheckpointInfo c) {
-    if (c == null) {
-      return "";
-    }
-    String size = c.sizeBytes() > 0 ? ", " + humanBytes(c.sizeBytes()) : "";
-    return "#" + c.id() + " " + DeployText.when(c.completedAt()) + size;
+  private static List<TableColumn<HistoryLine, ?>> historyColumns() {
+    TableColumn<HistoryLine, String> when =
+        column("When", h -> DeployText.time(h.at()), h -> DeployText.when(h.at()), 84, 80);
+    when.setMaxWidth(120);
+    TableColumn<HistoryLine, String> what =
+        column("What", HistoryLine::brief, HistoryLine::what, 110, 90);
+    what.setId("history-what");
+    TableColumn<HistoryLine, String> version =
+        column(
+            "Version", h -> h.version() > 0 ? Integer.toString(h.version()) : "", h -> "", 80, 76);
+    version.setMaxWidth(90);
+    version.getStyleClass().add(NUMBER);
+    TableColumn<HistoryLine, String> job =
+        column("Job", h -> DeployText.shortId(h.jobId()), HistoryLine::jobId, 84, 78);
+    job.setMaxWidth(110);
+    TableColumn<HistoryLine, String> savepoint =
+        column(
+            "Savepoint",
+            h -> DeployText.folderName(h.savepoint()),
+            HistoryLine::savepoint,
+            262,
+            150);
+    savepoint.setMaxWidth(340);
+    savepoint.setId("history-savepoint");
+    return List.of(when, what, version, job, savepoint);
   }
 
-  private static String humanBytes(long b) {
-    return b < 1024 ? b + " B" : b < 1 << 20 ? (b / 1024) + " KiB" : (b >> 20) + " MiB";
-  }
-
-  private static List<TableColumn<DeploymentsViewModel.HistoryLine, ?>> historyColumns() {
-    return List.of(
-        hText("When", h -> DeployText.when(h.at()), 135),
-        hText("What", DeploymentsViewModel.HistoryLine::what, 240),
-        hText("Version", h -> h.version() > 0 ? Integer.toString(h.version()) : "", 55),
-        hText("Environment", DeploymentsViewModel.HistoryLine::environment, 90),
-        hText("Job", DeploymentsViewModel.HistoryLine::jobId, 90),
-        hText("Savepoint", DeploymentsViewModel.HistoryLine::savepoint, 200));
-  }
-
-  private static TableColumn<DeploymentView, String> text(
-      String title, Function<DeploymentView, String> value, double width) {
-    return column(title, value, width);
-  }
-
-  private static TableColumn<DeploymentsViewModel.HistoryLine, String> hText(
-      String title, Function<DeploymentsViewModel.HistoryLine, String> value, double width) {
-    return column(title, value, width);
-  }
-
-  /** A text column whose cells end in an ellipsis and show the whole text as a tooltip. */
+  /**
+   * A text column whose cells end in an ellipsis and show a tooltip: {@code tip}'s text, else the
+   * whole cell text when the tip is empty.
+   */
   private static <S> TableColumn<S, String> column(
-      String title, Function<S, String> value, double width) {
+      String title,
+      Function<S, String> value,
+      Function<S, String> tip,
+      double width,
+      double minWidth) {
     TableColumn<S, String> column = new TableColumn<>(title);
     column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
     column.setCellFactory(
@@ -373,10 +425,17 @@ public final class DeploymentsView extends BorderPane {
                 boolean blank = empty || item == null || item.isEmpty();
                 setText(blank ? null : item);
                 setTextOverrun(OverrunStyle.ELLIPSIS);
-                setTooltip(blank ? null : new Tooltip(item));
+                int i = getIndex();
+                S row =
+                    blank || i < 0 || i >= getTableView().getItems().size()
+                        ? null
+                        : getTableView().getItems().get(i);
+                String full = row == null ? "" : tip.apply(row);
+                setTooltip(blank ? null : new Tooltip(full.isEmpty() ? item : full));
               }
             });
     column.setPrefWidth(width);
+    column.setMinWidth(minWidth);
     return column;
   }
 

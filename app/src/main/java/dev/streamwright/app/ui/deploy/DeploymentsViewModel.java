@@ -52,14 +52,22 @@ public final class DeploymentsViewModel {
    * One line of a deployment's history.
    *
    * @param at when
-   * @param what what happened, in words
+   * @param what what happened, in words, with the job and savepoint it names
+   * @param brief what happened in a word or two, leaving version, job and savepoint to their own
+   *     columns ({@code deployed}, {@code stopped}, {@code resumed}, {@code failed: ...})
    * @param version the deployment's version it concerns, or 0
    * @param environment where
    * @param jobId the job, or empty
    * @param savepoint the savepoint or checkpoint it names, or empty
    */
   public record HistoryLine(
-      Instant at, String what, int version, String environment, String jobId, String savepoint) {}
+      Instant at,
+      String what,
+      String brief,
+      int version,
+      String environment,
+      String jobId,
+      String savepoint) {}
 
   private final TaskExecutor tasks;
   private final Supplier<DeploymentService> service;
@@ -168,7 +176,7 @@ public final class DeploymentsViewModel {
             refreshed.set("The deployments could not be listed: " + DeployText.readable(error));
           } else {
             show(list);
-            refreshed.set("Refreshed " + DeployText.when(Instant.now()));
+            refreshed.set("Refreshed " + DeployText.time(Instant.now()));
           }
           if (visible.get() && next == null) {
             next = tasks.schedule(REFRESH_EVERY, this::scheduled);
@@ -218,6 +226,7 @@ public final class DeploymentsViewModel {
           new HistoryLine(
               v.startedAt(),
               "running on the cluster, not recorded in this workspace",
+              "running, not recorded",
               v.version(),
               v.environment(),
               v.jobId(),
@@ -226,7 +235,14 @@ public final class DeploymentsViewModel {
     List<HistoryLine> out = new ArrayList<>();
     for (DeploymentEvent e : r.events()) {
       out.add(
-          new HistoryLine(e.at(), e.describe(), e.version(), r.environment(), e.jobId(), e.path()));
+          new HistoryLine(
+              e.at(),
+              e.describe(),
+              DeployText.brief(e),
+              e.version(),
+              r.environment(),
+              e.jobId(),
+              e.path()));
     }
     return out;
   }
