@@ -64,7 +64,7 @@ class EmbeddedSavepointResumeIT {
 
     studio.robot.clickOn("#run-button");
     StudioDriver.waitFor(RUN, () -> run.phaseProperty().get() == Phase.RUNNING);
-    String first = runningJob(made.get());
+    String first = runningJob(made.get(), "");
 
     studio.robot.clickOn("#stop-savepoint-button");
     StudioDriver.waitFor(RUN, () -> run.phaseProperty().get() == Phase.STOPPED);
@@ -78,7 +78,7 @@ class EmbeddedSavepointResumeIT {
 
     studio.robot.clickOn("#resume-button");
     StudioDriver.waitFor(RUN, () -> run.phaseProperty().get() == Phase.RUNNING);
-    String second = runningJob(made.get());
+    String second = runningJob(made.get(), first);
     assertThat(second).isNotEqualTo(first);
     String restored = restoredFrom(made.get(), second);
     assertThat(Path.of(restored.startsWith("file:") ? URI.create(restored).getPath() : restored))
@@ -88,13 +88,23 @@ class EmbeddedSavepointResumeIT {
     StudioDriver.waitFor(RUN, () -> run.phaseProperty().get() == Phase.STOPPED);
   }
 
-  /** The one running job of the embedded cluster, from its REST API. */
-  private static String runningJob(EmbeddedRuntime runtime) throws Exception {
-    JsonNode jobs = get(runtime, "/jobs");
-    for (JsonNode j : jobs.path("jobs")) {
-      if ("RUNNING".equals(j.path("status").asText())) {
-        return j.path("id").asText();
+  /**
+   * The running job of the embedded cluster other than {@code except}, from its REST API. The
+   * studio shows RUNNING once the job is submitted; on a busy machine Flink may still be
+   * initialising it at that moment, so the cluster is asked again (bounded).
+   */
+  private static String runningJob(EmbeddedRuntime runtime, String except) throws Exception {
+    long until = System.nanoTime() + RUN.toNanos();
+    JsonNode jobs = null;
+    while (System.nanoTime() < until) {
+      jobs = get(runtime, "/jobs");
+      for (JsonNode j : jobs.path("jobs")) {
+        String id = j.path("id").asText();
+        if ("RUNNING".equals(j.path("status").asText()) && !id.equals(except)) {
+          return id;
+        }
       }
+      Thread.sleep(200); // a bounded poll of the cluster's REST API, not a wait for timing
     }
     throw new AssertionError("no running job: " + jobs);
   }
