@@ -4,6 +4,7 @@ import dev.streamwright.app.deployments.CheckpointRecord;
 import dev.streamwright.app.deployments.DeploymentRecord;
 import dev.streamwright.app.deployments.DeploymentState;
 import dev.streamwright.app.deployments.DeploymentUpdate;
+import dev.streamwright.app.environments.EnvironmentNames;
 import dev.streamwright.app.environments.RemoteEnvironment;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.app.workspace.WorkspaceDeployments;
@@ -25,10 +26,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -55,6 +58,19 @@ final class DeploymentLister {
   /** Why a cluster could not be asked; {@code checkable} is false where no runtime applies. */
   private record NoFacts(String reason, boolean checkable) {}
 
+  /** The system property overriding {@link #PARALLELISM} (for measuring; 1 is sequential). */
+  static final String PARALLELISM_PROPERTY = "streamwright.reconcile.parallelism";
+
+  /** Job details asked at once, across environments; each job takes three REST requests. */
+  static final int PARALLELISM = 4;
+
+  private static final ThreadFactory LOOKUP_THREADS =
+      r -> {
+        Thread t = new Thread(r, "streamwright-reconcile");
+        t.setDaemon(true);
+        return t;
+      };
+
   private final Workspace workspace;
   private final WorkspaceDeployments records;
   private final Opener runtimes;
@@ -66,6 +82,29 @@ final class DeploymentLister {
     this.records = records;
     this.runtimes = runtimes;
     this.timeout = timeout;
+  }
+
+  /** Refuses a name that is no environment of the workspace nor of any of its records. */
+  static void requireKnown(Workspace workspace, WorkspaceDeployments records, String environment)
+      throws DeployException {
+    Set<String> known = new TreeSet<>();
+    WorkspaceEnvironments.of(workspace).list().forEach(e -> known.add(e.name()));
+    records.list().forEach(r -> known.add(r.environment()));
+    if (EnvironmentNames.EMBEDDED.equals(environment) || known.contains(environment)) {
+      return;
+    }
+    List<String> names = new ArrayList<>();
+    names.add(EnvironmentNames.EMBEDDED);
+    names.addAll(known);
+    throw new DeployException(
+        DeployException.Kind.REFUSED,
+        "There is no environment '"
+            + environment
+            + "' in the workspace "
+            + workspace.directory()
+            + "; its environments are: "
+            + String.join(", ", names)
+            + ". See them with: streamwright env list");
   }
 
   List<DeploymentView> list(String environment) {
@@ -105,13 +144,8 @@ final class DeploymentLister {
   private Map<String, Object> ask(Set<String> envs) {
     Map<String, Object> answers = new LinkedHashMap<>();
     Map<String, Future<Facts>> pending = new LinkedHashMap<>();
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "streamwright-reconcile");
-              t.setDaemon(true);
-              return t;
-            });
+    ExecutorService pool = Executors.newCachedThreadPool(LOOKUP_THREADS);
+    ExecutorService detailsPool = Executors.newFixedThreadPool(parallelism(), LOOKUP_THREADS);
     try {
       for (String env : envs) {
         PipelineRuntime runtime;
@@ -121,7 +155,7 @@ final class DeploymentLister {
           answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
           continue;
         }
-        pending.put(env, pool.submit(() -> facts(runtime)));
+        pending.put(env, pool.submit(() -> facts(runtime, detailsPool)));
       }
       long deadline = System.nanoTime() + timeout.toNanos();
       for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
@@ -146,6 +180,7 @@ final class DeploymentLister {
       }
     } finally {
       pool.shutdownNow();
+      detailsPool.shutdownNow();
     }
     return answers;
   }
@@ -154,30 +189,47 @@ final class DeploymentLister {
     return Long.toString(Math.max(1, timeout.toSeconds()));
   }
 
-  private static Facts facts(PipelineRuntime runtime) throws RuntimeFailure {
+  /**
+   * The cluster's job list, then the details of each running Streamwright job: several requests
+   * each, so they are asked {@link #parallelism()} at a time on {@code pool}.
+   */
+  private static Facts facts(PipelineRuntime runtime, ExecutorService pool)
+      throws RuntimeFailure, InterruptedException {
     List<ClusterJob> jobs = runtime.jobs();
-    Map<String, DeploymentDetails> details = new HashMap<>();
+    Map<String, Future<DeploymentDetails>> asked = new LinkedHashMap<>();
     for (ClusterJob j : jobs) {
-      if (!j.isStreamwright() || j.status().phase().isTerminal()) {
-        continue;
+      if (j.isStreamwright() && !j.status().phase().isTerminal()) {
+        asked.put(j.jobId(), pool.submit(() -> runtime.details(deployment(runtime, j))));
       }
+    }
+    Map<String, DeploymentDetails> details = new HashMap<>();
+    for (Map.Entry<String, Future<DeploymentDetails>> a : asked.entrySet()) {
       try {
-        details.put(
-            j.jobId(),
-            runtime.details(
-                new Deployment(
-                    j.deploymentId(),
-                    j.pipelineId(),
-                    j.pipelineVersion(),
-                    j.jobId(),
-                    runtime.describe(),
-                    j.startedAt(),
-                    List.of())));
-      } catch (RuntimeFailure e) {
-        LOG.debug("No details of job {}: {}", j.jobId(), e.getMessage());
+        details.put(a.getKey(), a.getValue().get());
+      } catch (ExecutionException e) {
+        LOG.debug("No details of job {}: {}", a.getKey(), e.getCause().getMessage());
       }
     }
     return new Facts(jobs, details);
+  }
+
+  private static Deployment deployment(PipelineRuntime runtime, ClusterJob j) {
+    return new Deployment(
+        j.deploymentId(),
+        j.pipelineId(),
+        j.pipelineVersion(),
+        j.jobId(),
+        runtime.describe(),
+        j.startedAt(),
+        List.of());
+  }
+
+  /**
+   * How many job details are asked of the clusters at once: {@value #PARALLELISM}, or the {@code
+   * streamwright.reconcile.parallelism} system property (1 asks one job after the other).
+   */
+  static int parallelism() {
+    return Math.max(1, Integer.getInteger(PARALLELISM_PROPERTY, PARALLELISM));
   }
 
   private DeploymentView reconciled(DeploymentRecord r, Facts f, Instant now) {
