@@ -108,17 +108,43 @@ final class DeploymentLister {
   }
 
   List<DeploymentView> list(String environment) {
-    List<DeploymentRecord> recs = records.list(environment);
-    Set<String> envs = new LinkedHashSet<>();
-    if (environment != null) {
-      envs.add(environment);
-    } else {
-      WorkspaceEnvironments.of(workspace).list().stream()
-          .map(RemoteEnvironment::name)
-          .forEach(envs::add);
-      recs.forEach(r -> envs.add(r.environment()));
+    ExecutorService pool = Executors.newCachedThreadPool(LOOKUP_THREADS);
+    ExecutorService detailsPool = Executors.newFixedThreadPool(parallelism(), LOOKUP_THREADS);
+    try {
+      Map<String, Object> answers = new LinkedHashMap<>();
+      Map<String, Future<Facts>> pending = new LinkedHashMap<>();
+      Set<String> envs = new LinkedHashSet<>();
+      if (environment != null) {
+        envs.add(environment);
+      } else {
+        WorkspaceEnvironments.of(workspace).list().stream()
+            .map(RemoteEnvironment::name)
+            .forEach(envs::add);
+      }
+      // the clusters are asked while the records are read (at parallelism 1: after)
+      boolean overlap = parallelism() > 1;
+      if (overlap) {
+        envs.forEach(env -> ask(env, pool, detailsPool, pending, answers));
+      }
+      List<DeploymentRecord> recs = records.list(environment);
+      if (!overlap) {
+        envs.forEach(env -> ask(env, pool, detailsPool, pending, answers));
+      }
+      for (DeploymentRecord r : recs) {
+        if (envs.add(r.environment())) { // an environment removed since: its records remain
+          ask(r.environment(), pool, detailsPool, pending, answers);
+        }
+      }
+      collect(pending, answers);
+      return views(recs, envs, answers);
+    } finally {
+      pool.shutdownNow();
+      detailsPool.shutdownNow();
     }
-    Map<String, Object> answers = ask(envs);
+  }
+
+  private List<DeploymentView> views(
+      List<DeploymentRecord> recs, Set<String> envs, Map<String, Object> answers) {
     Instant now = Instant.now();
     Set<String> known = new HashSet<>();
     records.list().forEach(r -> known.add(r.id()));
@@ -140,49 +166,46 @@ final class DeploymentLister {
     return views;
   }
 
-  /** Every environment's facts or why there are none, within one shared deadline. */
-  private Map<String, Object> ask(Set<String> envs) {
-    Map<String, Object> answers = new LinkedHashMap<>();
-    Map<String, Future<Facts>> pending = new LinkedHashMap<>();
-    ExecutorService pool = Executors.newCachedThreadPool(LOOKUP_THREADS);
-    ExecutorService detailsPool = Executors.newFixedThreadPool(parallelism(), LOOKUP_THREADS);
+  /** Starts asking an environment's cluster, or records why it cannot be asked. */
+  private void ask(
+      String env,
+      ExecutorService pool,
+      ExecutorService detailsPool,
+      Map<String, Future<Facts>> pending,
+      Map<String, Object> answers) {
+    PipelineRuntime runtime;
     try {
-      for (String env : envs) {
-        PipelineRuntime runtime;
-        try {
-          runtime = runtimes.open(env);
-        } catch (DeployException e) {
-          answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
-          continue;
-        }
-        pending.put(env, pool.submit(() -> facts(runtime, detailsPool)));
-      }
-      long deadline = System.nanoTime() + timeout.toNanos();
-      for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
-        String env = p.getKey();
-        try {
-          long left = Math.max(0, deadline - System.nanoTime());
-          answers.put(env, p.getValue().get(left, TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-          p.getValue().cancel(true);
-          answers.put(
-              env,
-              new NoFacts(
-                  "the cluster of '" + env + "' did not answer within " + seconds() + " s", true));
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          LOG.info("Cannot reconcile '{}': {}", env, cause.getMessage());
-          answers.put(env, new NoFacts(String.valueOf(cause.getMessage()), true));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          answers.put(env, new NoFacts("interrupted", true));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
-      detailsPool.shutdownNow();
+      runtime = runtimes.open(env);
+    } catch (DeployException e) {
+      answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
+      return;
     }
-    return answers;
+    pending.put(env, pool.submit(() -> facts(runtime, detailsPool)));
+  }
+
+  /** Every asked environment's facts or why there are none, within one shared deadline. */
+  private void collect(Map<String, Future<Facts>> pending, Map<String, Object> answers) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
+      String env = p.getKey();
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        answers.put(env, p.getValue().get(left, TimeUnit.NANOSECONDS));
+      } catch (TimeoutException e) {
+        p.getValue().cancel(true);
+        answers.put(
+            env,
+            new NoFacts(
+                "the cluster of '" + env + "' did not answer within " + seconds() + " s", true));
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        LOG.info("Cannot reconcile '{}': {}", env, cause.getMessage());
+        answers.put(env, new NoFacts(String.valueOf(cause.getMessage()), true));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answers.put(env, new NoFacts("interrupted", true));
+      }
+    }
   }
 
   private String seconds() {
@@ -226,7 +249,8 @@ final class DeploymentLister {
 
   /**
    * How many job details are asked of the clusters at once: {@value #PARALLELISM}, or the {@code
-   * streamwright.reconcile.parallelism} system property (1 asks one job after the other).
+   * streamwright.reconcile.parallelism} system property (1 does one thing after the other: the
+   * records are read, then the clusters asked, one job after the other).
    */
   static int parallelism() {
     return Math.max(1, Integer.getInteger(PARALLELISM_PROPERTY, PARALLELISM));
