@@ -3,7 +3,9 @@
 # child JVMs on 127.0.0.1, started and closed by the benchmark): 4 datagen-to-print jobs running,
 # 2 stopped with a savepoint, 44 records of deployments that ended. Cold: the launcher's main
 # class in a fresh JVM per run, timed from process start to exit; warm: the command in the
-# benchmark's JVM. Builds the app's classes and test classes first (reactor, offline).
+# benchmark's JVM. Each run lists as before (-Dstreamwright.reconcile.parallelism=1: records
+# read, then the cluster asked, one job after the other) and as now, alternating. Builds the
+# app's classes and test classes first (reactor, offline).
 # Usage: app/bench/deployments.sh [runs]
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/../.." && pwd)"
