@@ -33,7 +33,11 @@ import picocli.CommandLine.Spec;
           + " not answer within 10 s shows its deployments as UNKNOWN with the reason."
     },
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:listed", "2:usage error", "3:the workspace cannot be read"})
+    exitCodeList = {
+      "0:listed",
+      "2:usage error, or no such environment",
+      "3:the workspace cannot be read"
+    })
 final class DeploymentsCommand implements Callable<Integer> {
 
   private static final ObjectMapper JSON =
@@ -82,6 +86,9 @@ final class DeploymentsCommand implements Callable<Integer> {
         true,
         err,
         service -> {
+          if (environment != null) {
+            service.requireKnownEnvironment(environment);
+          }
           List<DeploymentView> views = service.list(environment);
           if (format == Format.json) {
             out.println(json(views));

@@ -4,6 +4,7 @@ import dev.streamwright.app.deployments.CheckpointRecord;
 import dev.streamwright.app.deployments.DeploymentRecord;
 import dev.streamwright.app.deployments.DeploymentState;
 import dev.streamwright.app.deployments.DeploymentUpdate;
+import dev.streamwright.app.environments.EnvironmentNames;
 import dev.streamwright.app.environments.RemoteEnvironment;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.app.workspace.WorkspaceDeployments;
@@ -25,10 +26,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -55,6 +58,19 @@ final class DeploymentLister {
   /** Why a cluster could not be asked; {@code checkable} is false where no runtime applies. */
   private record NoFacts(String reason, boolean checkable) {}
 
+  /** The system property overriding {@link #PARALLELISM} (for measuring; 1 is sequential). */
+  static final String PARALLELISM_PROPERTY = "streamwright.reconcile.parallelism";
+
+  /** Job details asked at once, across environments; each job takes three REST requests. */
+  static final int PARALLELISM = 4;
+
+  private static final ThreadFactory LOOKUP_THREADS =
+      r -> {
+        Thread t = new Thread(r, "streamwright-reconcile");
+        t.setDaemon(true);
+        return t;
+      };
+
   private final Workspace workspace;
   private final WorkspaceDeployments records;
   private final Opener runtimes;
@@ -68,18 +84,67 @@ final class DeploymentLister {
     this.timeout = timeout;
   }
 
-  List<DeploymentView> list(String environment) {
-    List<DeploymentRecord> recs = records.list(environment);
-    Set<String> envs = new LinkedHashSet<>();
-    if (environment != null) {
-      envs.add(environment);
-    } else {
-      WorkspaceEnvironments.of(workspace).list().stream()
-          .map(RemoteEnvironment::name)
-          .forEach(envs::add);
-      recs.forEach(r -> envs.add(r.environment()));
+  /** Refuses a name that is no environment of the workspace nor of any of its records. */
+  static void requireKnown(Workspace workspace, WorkspaceDeployments records, String environment)
+      throws DeployException {
+    Set<String> known = new TreeSet<>();
+    WorkspaceEnvironments.of(workspace).list().forEach(e -> known.add(e.name()));
+    records.list().forEach(r -> known.add(r.environment()));
+    if (EnvironmentNames.EMBEDDED.equals(environment) || known.contains(environment)) {
+      return;
     }
-    Map<String, Object> answers = ask(envs);
+    List<String> names = new ArrayList<>();
+    names.add(EnvironmentNames.EMBEDDED);
+    names.addAll(known);
+    throw new DeployException(
+        DeployException.Kind.REFUSED,
+        "There is no environment '"
+            + environment
+            + "' in the workspace "
+            + workspace.directory()
+            + "; its environments are: "
+            + String.join(", ", names)
+            + ". See them with: streamwright env list");
+  }
+
+  List<DeploymentView> list(String environment) {
+    ExecutorService pool = Executors.newCachedThreadPool(LOOKUP_THREADS);
+    ExecutorService detailsPool = Executors.newFixedThreadPool(parallelism(), LOOKUP_THREADS);
+    try {
+      Map<String, Object> answers = new LinkedHashMap<>();
+      Map<String, Future<Facts>> pending = new LinkedHashMap<>();
+      Set<String> envs = new LinkedHashSet<>();
+      if (environment != null) {
+        envs.add(environment);
+      } else {
+        WorkspaceEnvironments.of(workspace).list().stream()
+            .map(RemoteEnvironment::name)
+            .forEach(envs::add);
+      }
+      // the clusters are asked while the records are read (at parallelism 1: after)
+      boolean overlap = parallelism() > 1;
+      if (overlap) {
+        envs.forEach(env -> ask(env, pool, detailsPool, pending, answers));
+      }
+      List<DeploymentRecord> recs = records.list(environment);
+      if (!overlap) {
+        envs.forEach(env -> ask(env, pool, detailsPool, pending, answers));
+      }
+      for (DeploymentRecord r : recs) {
+        if (envs.add(r.environment())) { // an environment removed since: its records remain
+          ask(r.environment(), pool, detailsPool, pending, answers);
+        }
+      }
+      collect(pending, answers);
+      return views(recs, envs, answers);
+    } finally {
+      pool.shutdownNow();
+      detailsPool.shutdownNow();
+    }
+  }
+
+  private List<DeploymentView> views(
+      List<DeploymentRecord> recs, Set<String> envs, Map<String, Object> answers) {
     Instant now = Instant.now();
     Set<String> known = new HashSet<>();
     records.list().forEach(r -> known.add(r.id()));
@@ -101,83 +166,94 @@ final class DeploymentLister {
     return views;
   }
 
-  /** Every environment's facts or why there are none, within one shared deadline. */
-  private Map<String, Object> ask(Set<String> envs) {
-    Map<String, Object> answers = new LinkedHashMap<>();
-    Map<String, Future<Facts>> pending = new LinkedHashMap<>();
-    ExecutorService pool =
-        Executors.newCachedThreadPool(
-            r -> {
-              Thread t = new Thread(r, "streamwright-reconcile");
-              t.setDaemon(true);
-              return t;
-            });
+  /** Starts asking an environment's cluster, or records why it cannot be asked. */
+  private void ask(
+      String env,
+      ExecutorService pool,
+      ExecutorService detailsPool,
+      Map<String, Future<Facts>> pending,
+      Map<String, Object> answers) {
+    PipelineRuntime runtime;
     try {
-      for (String env : envs) {
-        PipelineRuntime runtime;
-        try {
-          runtime = runtimes.open(env);
-        } catch (DeployException e) {
-          answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
-          continue;
-        }
-        pending.put(env, pool.submit(() -> facts(runtime)));
-      }
-      long deadline = System.nanoTime() + timeout.toNanos();
-      for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
-        String env = p.getKey();
-        try {
-          long left = Math.max(0, deadline - System.nanoTime());
-          answers.put(env, p.getValue().get(left, TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-          p.getValue().cancel(true);
-          answers.put(
-              env,
-              new NoFacts(
-                  "the cluster of '" + env + "' did not answer within " + seconds() + " s", true));
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          LOG.info("Cannot reconcile '{}': {}", env, cause.getMessage());
-          answers.put(env, new NoFacts(String.valueOf(cause.getMessage()), true));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          answers.put(env, new NoFacts("interrupted", true));
-        }
-      }
-    } finally {
-      pool.shutdownNow();
+      runtime = runtimes.open(env);
+    } catch (DeployException e) {
+      answers.put(env, new NoFacts(e.getMessage(), e.kind() != DeployException.Kind.REFUSED));
+      return;
     }
-    return answers;
+    pending.put(env, pool.submit(() -> facts(runtime, detailsPool)));
+  }
+
+  /** Every asked environment's facts or why there are none, within one shared deadline. */
+  private void collect(Map<String, Future<Facts>> pending, Map<String, Object> answers) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (Map.Entry<String, Future<Facts>> p : pending.entrySet()) {
+      String env = p.getKey();
+      try {
+        long left = Math.max(0, deadline - System.nanoTime());
+        answers.put(env, p.getValue().get(left, TimeUnit.NANOSECONDS));
+      } catch (TimeoutException e) {
+        p.getValue().cancel(true);
+        answers.put(
+            env,
+            new NoFacts(
+                "the cluster of '" + env + "' did not answer within " + seconds() + " s", true));
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        LOG.info("Cannot reconcile '{}': {}", env, cause.getMessage());
+        answers.put(env, new NoFacts(String.valueOf(cause.getMessage()), true));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        answers.put(env, new NoFacts("interrupted", true));
+      }
+    }
   }
 
   private String seconds() {
     return Long.toString(Math.max(1, timeout.toSeconds()));
   }
 
-  private static Facts facts(PipelineRuntime runtime) throws RuntimeFailure {
+  /**
+   * The cluster's job list, then the details of each running Streamwright job: several requests
+   * each, so they are asked {@link #parallelism()} at a time on {@code pool}.
+   */
+  private static Facts facts(PipelineRuntime runtime, ExecutorService pool)
+      throws RuntimeFailure, InterruptedException {
     List<ClusterJob> jobs = runtime.jobs();
-    Map<String, DeploymentDetails> details = new HashMap<>();
+    Map<String, Future<DeploymentDetails>> asked = new LinkedHashMap<>();
     for (ClusterJob j : jobs) {
-      if (!j.isStreamwright() || j.status().phase().isTerminal()) {
-        continue;
+      if (j.isStreamwright() && !j.status().phase().isTerminal()) {
+        asked.put(j.jobId(), pool.submit(() -> runtime.details(deployment(runtime, j))));
       }
+    }
+    Map<String, DeploymentDetails> details = new HashMap<>();
+    for (Map.Entry<String, Future<DeploymentDetails>> a : asked.entrySet()) {
       try {
-        details.put(
-            j.jobId(),
-            runtime.details(
-                new Deployment(
-                    j.deploymentId(),
-                    j.pipelineId(),
-                    j.pipelineVersion(),
-                    j.jobId(),
-                    runtime.describe(),
-                    j.startedAt(),
-                    List.of())));
-      } catch (RuntimeFailure e) {
-        LOG.debug("No details of job {}: {}", j.jobId(), e.getMessage());
+        details.put(a.getKey(), a.getValue().get());
+      } catch (ExecutionException e) {
+        LOG.debug("No details of job {}: {}", a.getKey(), e.getCause().getMessage());
       }
     }
     return new Facts(jobs, details);
+  }
+
+  private static Deployment deployment(PipelineRuntime runtime, ClusterJob j) {
+    return new Deployment(
+        j.deploymentId(),
+        j.pipelineId(),
+        j.pipelineVersion(),
+        j.jobId(),
+        runtime.describe(),
+        j.startedAt(),
+        List.of());
+  }
+
+  /**
+   * How many job details are asked of the clusters at once: {@value #PARALLELISM}, or the {@code
+   * streamwright.reconcile.parallelism} system property (1 does one thing after the other: the
+   * records are read, then the clusters asked, one job after the other).
+   */
+  static int parallelism() {
+    return Math.max(1, Integer.getInteger(PARALLELISM_PROPERTY, PARALLELISM));
   }
 
   private DeploymentView reconciled(DeploymentRecord r, Facts f, Instant now) {

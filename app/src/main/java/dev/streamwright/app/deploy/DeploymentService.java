@@ -174,6 +174,16 @@ public final class DeploymentService implements AutoCloseable {
   }
 
   /**
+   * Refuses an environment name that is neither {@code embedded}, nor a remote environment of the
+   * workspace, nor the environment of any recorded deployment (one since removed).
+   *
+   * @throws DeployException REFUSED naming the unknown environment and the known ones
+   */
+  public void requireKnownEnvironment(String environment) throws DeployException {
+    DeploymentLister.requireKnown(workspace, records, environment);
+  }
+
+  /**
    * The deployment whose id is {@code idOrPrefix} or uniquely starts with it.
    *
    * @throws DeployException REFUSED when none or several match
