@@ -261,7 +261,7 @@ final class DeploymentLister {
     DeploymentDetails details = d.job() == null ? null : f.details().get(d.job().jobId());
     DeploymentUpdate u = d.update();
     if (details != null && d.state() == DeploymentState.RUNNING) {
-      var checkpoint = DeploymentService.checkpointRecord(r, details);
+      var checkpoint = DeploymentSteps.checkpointRecord(r, details);
       if (checkpoint.isPresent()) {
         u = u == null ? new DeploymentUpdate() : u;
         u.checkpoint(checkpoint.get());
