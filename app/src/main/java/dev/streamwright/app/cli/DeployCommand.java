@@ -105,7 +105,7 @@ final class DeployCommand implements Callable<Integer> {
             + r.pipelineId()
             + "' (version "
             + r.version()
-            + ") to '"
+            + (verb.equals("Deployed") ? ") to '" : ") on '")
             + r.environment()
             + "'"
             + (r.restoredFrom().isEmpty() ? "" : ", restored from " + r.restoredFrom())
