@@ -106,6 +106,14 @@ public interface PipelineRuntime extends AutoCloseable {
     return Map.of();
   }
 
+  /**
+   * Where this runtime's Flink REST API answers, for monitoring; empty while it has none (the
+   * embedded runtime before its first deploy) or when it cannot be reached over REST.
+   */
+  default Optional<FlinkRestEndpoint> flinkRest() {
+    return Optional.empty();
+  }
+
   /** Follows the rows of one of the deployment's preview sinks. */
   ResultStream results(Deployment deployment, String sinkNodeId);
 

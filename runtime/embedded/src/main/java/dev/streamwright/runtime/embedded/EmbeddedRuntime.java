@@ -4,6 +4,7 @@ import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
+import dev.streamwright.runtime.api.FlinkRestEndpoint;
 import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultStream;
@@ -140,6 +141,11 @@ public final class EmbeddedRuntime implements PipelineRuntime {
   /** The cluster's REST endpoint, once started: Flink's REST API serves job metrics there. */
   public Optional<URI> restAddress() {
     return Optional.ofNullable(rest);
+  }
+
+  @Override
+  public Optional<FlinkRestEndpoint> flinkRest() {
+    return restAddress().map(FlinkRestEndpoint::of);
   }
 
   /** The folder savepoints are written to. */
