@@ -94,9 +94,26 @@ final class LifecycleCli {
    * it), runs the body with a service over it, and turns failures into a line and an exit code.
    */
   int run(WorkspaceOption option, boolean readOnlyWhenLocked, PrintWriter err, Body body) {
+    return run(option, readOnlyWhenLocked, false, err, body);
+  }
+
+  /**
+   * As {@link #run(WorkspaceOption, boolean, PrintWriter, Body)}; with {@code readOnly} the
+   * workspace is opened read-only at once, for a long-running command that only reads it ({@code
+   * monitor}) and must not keep the studio out.
+   */
+  int run(
+      WorkspaceOption option,
+      boolean readOnlyWhenLocked,
+      boolean readOnly,
+      PrintWriter err,
+      Body body) {
     Path dir =
         option.directory != null ? option.directory : context.folders().data().resolve("workspace");
-    try (Workspace w = open(dir, readOnlyWhenLocked, err);
+    try (Workspace w =
+            readOnly
+                ? Workspace.open(dir, OpenMode.READ_ONLY)
+                : open(dir, readOnlyWhenLocked, err);
         DeploymentService service =
             new DeploymentService(
                 w,

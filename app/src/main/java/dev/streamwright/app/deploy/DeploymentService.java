@@ -11,6 +11,7 @@ import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.app.workspace.WorkspaceDeployments;
 import dev.streamwright.app.workspace.WorkspaceEnvironments;
 import dev.streamwright.app.workspace.WorkspaceException;
+import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
@@ -184,6 +185,42 @@ public final class DeploymentService implements AutoCloseable {
     } catch (WorkspaceException e) {
       throw new DeployException(DeployException.Kind.REFUSED, e.getMessage(), e);
     }
+  }
+
+  /**
+   * What a monitor needs to watch a recorded deployment: its job's handle on its environment's
+   * runtime and the pipeline version it runs, compiled for that environment.
+   *
+   * @throws DeployException REFUSED when no deployment or several match, FAILED when its recorded
+   *     pipeline cannot be read or no longer compiles, or the environment cannot be opened
+   */
+  public Watched watch(String idOrPrefix) throws DeployException {
+    DeploymentRecord r = find(idOrPrefix);
+    if (r.jobId() == null || r.jobId().isBlank()) {
+      throw new DeployException(
+          DeployException.Kind.REFUSED,
+          "Deployment " + r.id() + " has no job to watch: it never started on its cluster.");
+    }
+    PipelineRuntime runtime = runtime(r.environment());
+    PipelineSource source = recorded(r, r.currentVersion());
+    Compilation c = compilation(source, r.environment());
+    if (c.result().isEmpty()) {
+      throw new DeployException(
+          DeployException.Kind.FAILED,
+          "The pipeline version deployment "
+              + r.id()
+              + " runs no longer compiles here, so its figures cannot be mapped to its nodes.");
+    }
+    Deployment d =
+        new Deployment(
+            r.id(),
+            r.pipelineId(),
+            r.current().pipelineVersion(),
+            r.jobId(),
+            runtime.describe(),
+            r.updatedAt(),
+            List.of());
+    return new Watched(r, d, runtime, source.pipeline(), c);
   }
 
   /**

@@ -5,6 +5,7 @@ import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.RuntimeFailure;
+import dev.streamwright.runtime.compile.Compilation;
 import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.connectors.ConnectorTables;
@@ -54,6 +55,7 @@ public final class Run implements AutoCloseable {
   private volatile boolean cancelled;
   private volatile Sandbox sandbox;
   private volatile CompiledPipeline compiled;
+  private volatile Compilation compilation;
   private volatile ConnectorTables connectors = ConnectorTables.NONE;
   private volatile ModelNodes models = ModelNodes.of(Map.of());
   private volatile Deployment deployment;
@@ -89,6 +91,18 @@ public final class Run implements AutoCloseable {
   /** The compiled pipeline once the checks passed, else null. */
   public CompiledPipeline compiled() {
     return compiled;
+  }
+
+  /**
+   * What the compiler made of the pipeline (schemas per node) once the checks passed, else null.
+   */
+  public Compilation compilation() {
+    return compiled == null ? null : compilation;
+  }
+
+  /** The runtime the job was deployed to, once it was; null before. */
+  public PipelineRuntime runtime() {
+    return runtime;
   }
 
   /** The pipeline's connector tables once the checks passed (none before). */
@@ -133,6 +147,7 @@ public final class Run implements AutoCloseable {
       return Optional.empty();
     }
     compiled = result.compiled();
+    compilation = result.compilation();
     connectors = ConnectorTables.of(compiled);
     models = ModelNodes.of(compiled);
     // Brokers that do not answer and missing topics fail here, in seconds, on their node, before

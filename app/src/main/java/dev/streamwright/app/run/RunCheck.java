@@ -28,7 +28,10 @@ public final class RunCheck {
    * @param compiled the SQL to deploy; null when there are errors
    */
   public record Result(
-      List<Problem> problems, List<Problem> plannerProblems, CompiledPipeline compiled) {
+      List<Problem> problems,
+      List<Problem> plannerProblems,
+      CompiledPipeline compiled,
+      Compilation compilation) {
 
     public Result {
       problems = List.copyOf(problems);
@@ -71,12 +74,12 @@ public final class RunCheck {
     Compilation compilation = compiler.compile(pipeline, environment);
     CompiledPipeline compiled = compilation.result().orElse(null);
     if (compilation.hasErrors() || compiled == null) {
-      return new Result(compilation.problems(), List.of(), null);
+      return new Result(compilation.problems(), List.of(), null, compilation);
     }
     List<Problem> all = new ArrayList<>(compilation.problems());
     List<Problem> planned = planner.apply(pipeline, compiled);
     all.addAll(planned);
     boolean refused = planned.stream().anyMatch(Problem::isError);
-    return new Result(all, planned, refused ? null : compiled);
+    return new Result(all, planned, refused ? null : compiled, compilation);
   }
 }

@@ -46,4 +46,10 @@ final class WorkspaceRoot {
    * a root from an older store until the first deployment is recorded.
    */
   HashMap<String, StoredDeployment> deployments = new HashMap<>();
+
+  /**
+   * The monitor's last-known figures by deployment id ({@link WorkspaceMonitorHistory}). Added
+   * after the first release: null in a root from an older store until the first history is saved.
+   */
+  HashMap<String, StoredMonitorHistory> monitorHistory;
 }

@@ -1,0 +1,164 @@
+package dev.streamwright.app.cli;
+
+import dev.streamwright.app.deploy.Watched;
+import dev.streamwright.monitor.Monitor;
+import dev.streamwright.monitor.MonitorSettings;
+import dev.streamwright.monitor.MonitorTarget;
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code streamwright monitor DEPLOYMENT [--once] [--format table|json] [--interval 5s]}. */
+@Command(
+    name = "monitor",
+    description = {
+      "Watch a deployment's live figures: per node records/s and backpressure, consumer lag per"
+          + " group and partition, end-to-end latency per sink, checkpoints, restarts and the"
+          + " model nodes' health. Refreshes in place in a terminal, one line per poll when piped;"
+          + " --once prints one snapshot."
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:watched until the deployment ended or the command was interrupted",
+      "2:usage error or unknown deployment",
+      "3:the deployment's environment or workspace could not be opened"
+    })
+final class MonitorCommand implements Callable<Integer> {
+
+  /** Clears a terminal and moves the cursor home (ANSI), to refresh in place like {@code top}. */
+  private static final String CLEAR = "\033[H\033[2J";
+
+  enum Format {
+    table,
+    json
+  }
+
+  private final LifecycleCli lifecycle;
+
+  @Spec private CommandSpec spec;
+  @Mixin private LifecycleCli.WorkspaceOption workspace = new LifecycleCli.WorkspaceOption();
+
+  @Parameters(
+      index = "0",
+      paramLabel = "DEPLOYMENT",
+      description = "The deployment id, or a unique prefix of it.")
+  private String deployment;
+
+  @Option(names = "--once", description = "Print one snapshot and exit.")
+  private boolean once;
+
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      description = "table (default) or json (one JSON object per poll).",
+      defaultValue = "table")
+  private Format format;
+
+  @Option(
+      names = "--interval",
+      paramLabel = "DURATION",
+      description = "Time between polls (default 5s).",
+      defaultValue = "5s",
+      converter = DurationConverter.class)
+  private Duration interval;
+
+  @Option(
+      names = "--slo",
+      paramLabel = "DURATION",
+      description = "The latency objective sinks are held to (default 1s).",
+      defaultValue = "1s",
+      converter = DurationConverter.class)
+  private Duration slo;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  private boolean help;
+
+  /** Whether stdout is a terminal that can be redrawn; a pipe gets one line per poll. */
+  private final boolean terminal;
+
+  MonitorCommand(LifecycleCli lifecycle) {
+    this(lifecycle, System.console() != null);
+  }
+
+  MonitorCommand(LifecycleCli lifecycle, boolean terminal) {
+    this.lifecycle = lifecycle;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (interval.toMillis() < 100) {
+      err.println("error: --interval must be at least 100ms, was " + interval.toMillis() + "ms.");
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    return lifecycle.run(
+        workspace,
+        true,
+        true,
+        err,
+        service -> {
+          Watched w = service.watch(deployment);
+          MonitorTarget target =
+              MonitorTarget.of(w.deployment(), w.runtime(), w.pipeline(), w.compilation());
+          MonitorSettings settings = MonitorSettings.DEFAULTS.withInterval(interval).withSlo(slo);
+          SnapshotText text = new SnapshotText(ZoneId.systemDefault(), target.nodeNames());
+          try (Monitor monitor = Monitor.of(target, settings)) {
+            if (once) {
+              monitor.pollNow();
+              // A second poll a moment later: lag by interpolation needs two points, latency rows.
+              sleep(Duration.ofSeconds(1));
+              print(out, text, monitor.pollNow(), false);
+              return ExitCodes.OK;
+            }
+            BlockingQueue<MonitorSnapshot> polls = new LinkedBlockingQueue<>();
+            monitor.onSnapshot(polls::offer).start();
+            while (true) {
+              MonitorSnapshot s = polls.poll(1, TimeUnit.SECONDS);
+              if (s != null) {
+                print(out, text, s, true);
+              } else if (monitor.stopped() && polls.isEmpty()) {
+                return ExitCodes.OK;
+              }
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCodes.OK;
+          }
+        });
+  }
+
+  private void print(PrintWriter out, SnapshotText text, MonitorSnapshot s, boolean live) {
+    if (format == Format.json) {
+      out.println(SnapshotJson.of(s));
+    } else if (terminal && live) {
+      out.print(CLEAR);
+      out.print(text.screen(s));
+    } else if (live) {
+      out.println(text.line(s));
+    } else {
+      out.print(text.screen(s));
+    }
+    out.flush();
+  }
+
+  private static void sleep(Duration d) throws InterruptedException {
+    Thread.sleep(d.toMillis());
+  }
+}
