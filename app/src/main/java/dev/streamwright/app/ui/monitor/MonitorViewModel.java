@@ -1,0 +1,246 @@
+package dev.streamwright.app.ui.monitor;
+
+import dev.streamwright.app.deploy.DeploymentService;
+import dev.streamwright.app.deploy.Watched;
+import dev.streamwright.app.run.Run;
+import dev.streamwright.app.ui.tasks.TaskExecutor;
+import dev.streamwright.app.workspace.Workspace;
+import dev.streamwright.app.workspace.WorkspaceMonitorHistory;
+import dev.streamwright.monitor.Monitor;
+import dev.streamwright.monitor.MonitorSettings;
+import dev.streamwright.monitor.MonitorTarget;
+import dev.streamwright.monitor.figures.Link;
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import dev.streamwright.monitor.series.SeriesStore;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's Monitor: watches one deployment at a time (the current run on the embedded Flink, or
+ * a deployment picked in the Deployments view) with a {@link Monitor} on its own thread, and hands
+ * the newest snapshot to the FX thread at most once per poll. History is restored from the
+ * workspace when a deployment is watched again and saved there when watching stops. Confined to the
+ * FX thread.
+ */
+public final class MonitorViewModel implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorViewModel.class);
+
+  /** What is being watched. */
+  public record Watching(String title, String deploymentId, String pipelineId, Run run) {}
+
+  private final TaskExecutor tasks;
+  private final Supplier<DeploymentService> service;
+  private final Supplier<Workspace> workspace;
+  private final MonitorSettings settings;
+  private final ReadOnlyObjectWrapper<MonitorSnapshot> latest =
+      new ReadOnlyObjectWrapper<>(this, "latest");
+  private final ReadOnlyObjectWrapper<Watching> watching =
+      new ReadOnlyObjectWrapper<>(this, "watching");
+  private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+  private final AtomicReference<MonitorSnapshot> pending = new AtomicReference<>();
+  private final AtomicBoolean handOffQueued = new AtomicBoolean();
+  private Monitor monitor;
+  private long generation;
+
+  /**
+   * @param service the deployment service, made on first use (called off the FX thread)
+   * @param workspace the open workspace, or null while none is (called off the FX thread)
+   */
+  public MonitorViewModel(
+      TaskExecutor tasks,
+      Supplier<DeploymentService> service,
+      Supplier<Workspace> workspace,
+      MonitorSettings settings) {
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.service = Objects.requireNonNull(service, "service");
+    this.workspace = Objects.requireNonNull(workspace, "workspace");
+    this.settings = Objects.requireNonNull(settings, "settings");
+  }
+
+  /** The newest snapshot of what is watched; null before the first poll and when nothing is. */
+  public ReadOnlyObjectProperty<MonitorSnapshot> latestProperty() {
+    return latest.getReadOnlyProperty();
+  }
+
+  /** What is watched; null when nothing is. */
+  public ReadOnlyObjectProperty<Watching> watchingProperty() {
+    return watching.getReadOnlyProperty();
+  }
+
+  /** Why the last attempt to watch failed, in words; empty when it did not. */
+  public ReadOnlyStringProperty problemProperty() {
+    return problem.getReadOnlyProperty();
+  }
+
+  /** The settings monitors poll with (interval, latency objective). */
+  public MonitorSettings settings() {
+    return settings;
+  }
+
+  /** Watches a run on the embedded Flink once its job is deployed. */
+  public void watchRun(Run run) {
+    if (run.deployment() == null || run.compilation() == null || run.runtime() == null) {
+      return;
+    }
+    MonitorTarget target;
+    try {
+      target = MonitorTarget.of(run.deployment(), run.runtime(), run.pipeline(), run.compilation());
+    } catch (IllegalArgumentException e) {
+      problem.set(e.getMessage());
+      return;
+    }
+    start(
+        target,
+        new Watching(
+            "run of " + run.pipeline().name() + " on " + run.runtime().describe(),
+            run.deployment().id(),
+            run.pipeline().id(),
+            run));
+  }
+
+  /** Watches a recorded deployment on its environment; a failure shows in {@link #problem}. */
+  public void watchDeployment(String deploymentId) {
+    problem.set("");
+    tasks
+        .supply("watch deployment " + deploymentId, () -> service.get().watch(deploymentId))
+        .whenCompleteAsync(
+            (w, error) -> {
+              if (error != null) {
+                Throwable cause = error.getCause() != null ? error.getCause() : error;
+                problem.set("Cannot watch deployment " + deploymentId + ": " + cause.getMessage());
+                return;
+              }
+              started(w);
+            },
+            tasks.ui());
+  }
+
+  private void started(Watched w) {
+    MonitorTarget target =
+        MonitorTarget.of(w.deployment(), w.runtime(), w.pipeline(), w.compilation());
+    start(
+        target,
+        new Watching(
+            "deployment "
+                + w.record().id()
+                + " of "
+                + w.pipeline().name()
+                + " on "
+                + w.record().environment(),
+            w.record().id(),
+            w.pipeline().id(),
+            null));
+  }
+
+  private void start(MonitorTarget target, Watching what) {
+    stop();
+    long mine = ++generation;
+    watching.set(what);
+    problem.set("");
+    String id = what.deploymentId();
+    tasks
+        .supply("load the monitor history of " + id, () -> history(id))
+        .whenCompleteAsync(
+            (store, error) -> {
+              if (mine != generation) {
+                return; // watching something else by now
+              }
+              SeriesStore s = store != null ? store : new SeriesStore();
+              Monitor m = Monitor.of(target, settings, s);
+              m.onSnapshot(this::handOff);
+              monitor = m;
+              m.start();
+            },
+            tasks.ui());
+  }
+
+  /** Called on the monitor's thread: keeps the newest snapshot, queues one FX hand-off. */
+  private void handOff(MonitorSnapshot s) {
+    pending.set(s);
+    if (handOffQueued.compareAndSet(false, true)) {
+      long mine = generation;
+      tasks
+          .ui()
+          .execute(
+              () -> {
+                handOffQueued.set(false);
+                MonitorSnapshot next = pending.getAndSet(null);
+                if (next != null && mine == generation) {
+                  latest.set(next);
+                  if (next.flink().state() == Link.State.ENDED) {
+                    saveHistory(monitor);
+                  }
+                }
+              });
+    }
+  }
+
+  /** Stops watching; the history is saved in the workspace in the background. */
+  public void stop() {
+    generation++;
+    Monitor m = monitor;
+    monitor = null;
+    watching.set(null);
+    latest.set(null);
+    pending.set(null);
+    if (m != null) {
+      tasks.run(
+          "stop monitoring " + m.target().deployment().id(),
+          () -> {
+            m.close();
+            save(m);
+          });
+    }
+  }
+
+  /** The monitor watching now, for tests and the views' series; empty when none. */
+  public Optional<Monitor> monitor() {
+    return Optional.ofNullable(monitor);
+  }
+
+  private void saveHistory(Monitor m) {
+    if (m != null) {
+      tasks.run("save the monitor history of " + m.target().deployment().id(), () -> save(m));
+    }
+  }
+
+  private void save(Monitor m) {
+    Workspace w = workspace.get();
+    if (w == null) {
+      return;
+    }
+    try {
+      WorkspaceMonitorHistory.of(w)
+          .save(m.target().deployment().id(), MonitorHistoryCodec.pack(m.series().exportHistory()));
+    } catch (RuntimeException e) {
+      LOG.warn("Saving the monitor history of {} failed", m.target().deployment().id(), e);
+    }
+  }
+
+  private SeriesStore history(String deploymentId) {
+    SeriesStore store = new SeriesStore();
+    Workspace w = workspace.get();
+    if (w == null) {
+      return store;
+    }
+    Optional<Map<String, double[]>> saved = WorkspaceMonitorHistory.of(w).load(deploymentId);
+    saved.ifPresent(h -> store.importHistory(MonitorHistoryCodec.unpack(h)));
+    return store;
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+}
