@@ -82,9 +82,7 @@ final class OffsetTimeTable {
       double dx = times[right] - times[left];
       t = times[right] - (offsets[right] - committed) * dx / dy;
     }
-    double lagMs = Math.max(0, nowMs - t);
-    return Optional.of(
-        lagMs >= Long.MAX_VALUE ? PartitionLag.NEVER : Duration.ofMillis(Math.round(lagMs)));
+    return Optional.of(Duration.ofMillis(Math.round(Math.max(0, nowMs - t))));
   }
 
   /** The points as {offset, timeMs} pairs, oldest first (for tests). */

@@ -12,10 +12,10 @@ import org.HdrHistogram.IntCountsHistogram;
  *
  * <p>The window is a ring of {@value #SLICES} sub-window histograms: a latency goes into the slice
  * of the time it was measured at, a slice is cleared when the ring comes round to it again, and a
- * summary merges the slices of the last window. So the window slides in steps of a twelfth of its
- * length: a summary at {@code now} covers from the start of the slice {@code window} before the
- * current one's end. Latencies measured before the ring's oldest slice are dropped. Thread-safe: a
- * probe thread records while a poller summarises.
+ * summary merges the current slice and the eleven before it. So the window slides in steps of a
+ * twelfth of its length: of a one-minute window, a summary covers the last 55 to 60 seconds.
+ * Latencies measured before the ring's oldest slice are dropped. Thread-safe: a probe thread
+ * records while a poller summarises.
  */
 public final class LatencyWindow {
 

@@ -88,6 +88,35 @@ class SeriesStoreTest {
   }
 
   @Test
+  void ringsGrowWhileWrappedAndStayInOrder() {
+    SeriesStore store =
+        new SeriesStore(Duration.ofMinutes(15), Duration.ofHours(1), Duration.ofSeconds(1));
+    // One point per 10 s for 2 h: both rings fill, trim from their head and wrap...
+    for (int s = 0; s < 7200; s += 10) {
+      store.record(RATE, T0 + s * 1000L, s);
+    }
+    // ...then one per second for 30 min: they grow while wrapped.
+    for (int s = 7200; s < 9000; s++) {
+      store.record(RATE, T0 + s * 1000L, s);
+    }
+    // Newest 8999 s. Raw keeps >= 8999 - 900 = 8099 s: all 1 s points from 8099 to 8999 (901).
+    List<SeriesPoint> raw = store.raw(RATE);
+    assertThat(raw).hasSize(901);
+    assertThat(raw.get(0).value()).isEqualTo(8099);
+    assertThat(raw).extracting(SeriesPoint::epochMs).isSortedAccordingTo(Long::compare);
+    // History keeps 1 s buckets starting after 8999 - 3600 = 5399 s: the 10 s points 5400..7190
+    // (180) and the 1 s points 7200..8999 (1800).
+    List<SeriesBucket> history = store.history(RATE);
+    assertThat(history).hasSize(1980);
+    assertThat(history.get(0).avg()).isEqualTo(5400);
+    assertThat(history.get(1979).avg()).isEqualTo(8999);
+    assertThat(history)
+        .extracting(SeriesBucket::startMs)
+        .isSortedAccordingTo(Long::compare)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
   void rawPointsPerSeriesAreCapped() {
     SeriesStore store = new SeriesStore();
     for (int i = 0; i < 10_000; i++) {
