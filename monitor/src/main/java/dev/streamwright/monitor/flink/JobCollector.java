@@ -148,10 +148,6 @@ public final class JobCollector {
       }
       List<String> sourceIds = cached.ids();
       if (!sourceIds.isEmpty()) {
-          known.put(vid, sourceIds);
-        }
-      }
-      if (!sourceIds.isEmpty()) {
         Map<String, double[]> source =
             aggregates(
                 client.get(base + "/subtasks/metrics?get=" + ids(sourceIds) + "&agg=sum,max"));
