@@ -39,7 +39,8 @@ class FlinkRestClientTest {
     server.createContext(
         "/",
         exchange -> {
-          authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+          authorizations.add(
+              String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
           String path = exchange.getRequestURI().toString();
           int status;
           String body;
@@ -48,10 +49,14 @@ class FlinkRestClientTest {
             body = "{\"jobs\":[]}";
           } else if (path.startsWith("/jobs/")) {
             status = 404;
-            body = "{\"errors\":[\"org.apache.flink.runtime.rest.NotFoundException: Job " + JOB + " not found\\n\\tat org.apache...\"]}";
+            body =
+                "{\"errors\":[\"org.apache.flink.runtime.rest.NotFoundException: Job "
+                    + JOB
+                    + " not found\\n\\tat org.apache...\"]}";
           } else if (path.equals("/broken")) {
             status = 500;
-            body = "{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\njava.lang.Boom\"]}";
+            body =
+                "{\"errors\":[\"Internal server error.\",\"<Exception on server side:\\njava.lang.Boom\"]}";
           } else if (path.equals("/html")) {
             status = 200;
             body = "<html>proxy login</html>";
@@ -109,7 +114,9 @@ class FlinkRestClientTest {
           .isInstanceOf(Unreachable.class)
           .isNotInstanceOf(JobGone.class)
           .hasMessage(
-              "Flink's REST API at " + url + " answered HTTP 500 to GET /broken: Internal server error.");
+              "Flink's REST API at "
+                  + url
+                  + " answered HTTP 500 to GET /broken: Internal server error.");
       assertThatThrownBy(() -> client.get("/nothing"))
           .isNotInstanceOf(JobGone.class)
           .hasMessageContaining("answered HTTP 404 to GET /nothing")

@@ -204,6 +204,44 @@ class JobCollectorIT {
         .satisfies(e -> assertThat(((JobGone) e).jobId()).isEqualTo(unknown));
   }
 
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void aFailedJobSaysWhyInOneLine() throws Exception {
+    Pipeline failing = TestJobs.dividingByZero();
+    CompiledPipeline c = TestJobs.compile(failing, KAFKA.bootstrapServers());
+    Deployment d =
+        FLINK.runtime().deploy(c, new DeployOptions("failing", 1, Duration.ofSeconds(1), Map.of()));
+    JobCollector collector = new JobCollector(client);
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    JobPoll poll = null;
+    while (System.nanoTime() < deadline) {
+      poll =
+          collector.poll(
+              d.jobId(), VertexMap.of(failing, ConnectorTables.of(c), plan(d)), Instant.now());
+      if (poll.job().state().equals("FAILED") && !poll.job().rootCauses().isEmpty()) {
+        break;
+      }
+      Thread.sleep(500);
+    }
+    Files.writeString(
+        Files.createDirectories(Path.of("target", "recorded")).resolve("failed-exceptions.json"),
+        client.get("/jobs/" + d.jobId() + "/exceptions?maxExceptions=5").toPrettyString());
+    assertThat(poll).isNotNull();
+    assertThat(poll.job().state()).isEqualTo("FAILED");
+    assertThat(poll.job().rootCauses())
+        .isNotEmpty()
+        .hasSizeLessThanOrEqualTo(JobCollector.ROOT_CAUSES);
+    assertThat(poll.job().rootCauses().get(0))
+        .contains("by zero")
+        .doesNotContain("\n")
+        .doesNotContain("\tat ");
+    assertThat(poll.job().uptime()).isPositive();
+  }
+
+  private static JsonNode plan(Deployment d) throws Exception {
+    return client.get("/jobs/" + d.jobId() + "/plan");
+  }
+
   private static JobPoll awaitPoll(JobCollector collector, VertexMap map, Predicate<JobPoll> done)
       throws Exception {
     long deadline = System.nanoTime() + WAIT.toNanos();

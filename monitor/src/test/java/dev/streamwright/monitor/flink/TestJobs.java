@@ -123,6 +123,29 @@ final class TestJobs {
             Edge.of("per_user", "upserts")));
   }
 
+  /** A datagen into a filter that divides by zero, into a print sink: the job fails at once. */
+  static Pipeline dividingByZero() {
+    Node numbers =
+        Node.of(
+            "numbers",
+            "datagen",
+            Map.of(
+                "columns",
+                List.of(Map.of("name", "n", "type", "INT", "min", 1, "max", 100)),
+                "rowsPerSecond",
+                10));
+    Node divide = Node.of("divide", "filter", Map.of("condition", "n / (n - n) > 0"));
+    Node printed = Node.of("printed", "print-sink", Map.of());
+    return new Pipeline(
+        "failing",
+        "failing",
+        "",
+        1,
+        List.of(),
+        List.of(numbers, divide, printed),
+        List.of(Edge.of("numbers", "divide"), Edge.of("divide", "printed")));
+  }
+
   /** Compiles without errors against the brokers. */
   static CompiledPipeline compile(Pipeline pipeline, String bootstrapServers) {
     Compilation c =

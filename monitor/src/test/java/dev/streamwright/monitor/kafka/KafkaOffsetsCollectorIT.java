@@ -46,7 +46,8 @@ class KafkaOffsetsCollectorIT {
     p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     try (KafkaProducer<String, String> out = new KafkaProducer<>(p)) {
-      // Partition n holds 10 - 3n records; record i of partition n is stamped BASE + n * 100 s + i s.
+      // Partition n holds 10 - 3n records; record i of partition n is stamped BASE + n * 100 s + i
+      // s.
       for (int n = 0; n < 3; n++) {
         for (int i = 0; i < 10 - 3 * n; i++) {
           out.send(new ProducerRecord<>(TOPIC, n, BASE + n * 100_000L + i * 1000L, "k", "v" + i));
@@ -85,8 +86,10 @@ class KafkaOffsetsCollectorIT {
       assertThat(poll.committedTimestamps().get("never-committed")).isEmpty();
 
       // A second poll answers the same from the remembered timestamps.
-      OffsetsPoll again = collector.poll(List.of(new LagTarget("payments", "fraud-scorer", List.of(TOPIC))));
-      assertThat(again.committedTimestamps()).isEqualTo(Map.of("fraud-scorer", Map.of(P0, BASE + 4000L)));
+      OffsetsPoll again =
+          collector.poll(List.of(new LagTarget("payments", "fraud-scorer", List.of(TOPIC))));
+      assertThat(again.committedTimestamps())
+          .isEqualTo(Map.of("fraud-scorer", Map.of(P0, BASE + 4000L)));
       assertThat(again.at()).isAfterOrEqualTo(poll.at());
     }
   }

@@ -41,8 +41,12 @@ class SinkLatencyProbeIT {
                     new LatencyTarget("alerts_out", "alerts", "alert_time")));
         KafkaProducer<String, String> out = producer()) {
       // Written before the probe starts: not measured.
-      out.send(new ProducerRecord<>("scored", 0, t0 + 9_000, "k", row("event_time", "\"2026-12-07 10:00:00.000\""))).get();
-      assertThat(probe.drain((n, l, a) -> seen.add(new Seen(n, l, a)), Duration.ofSeconds(5))).isZero();
+      out.send(
+              new ProducerRecord<>(
+                  "scored", 0, t0 + 9_000, "k", row("event_time", "\"2026-12-07 10:00:00.000\"")))
+          .get();
+      assertThat(probe.drain((n, l, a) -> seen.add(new Seen(n, l, a)), Duration.ofSeconds(5)))
+          .isZero();
 
       send(out, "scored", 0, t0 + 250, row("event_time", "\"2026-12-07 10:00:00.000\""));
       send(out, "scored", 1, t0 + 2_500, row("event_time", "\"2026-12-07T10:00:01.500\""));
@@ -76,7 +80,8 @@ class SinkLatencyProbeIT {
     return "{\"id\":\"x\",\"" + column + "\":" + json + "}";
   }
 
-  private static void send(KafkaProducer<String, String> out, String topic, int partition, long ts, String value) {
+  private static void send(
+      KafkaProducer<String, String> out, String topic, int partition, long ts, String value) {
     out.send(new ProducerRecord<>(topic, partition, ts, "k", value));
   }
 
