@@ -7,6 +7,7 @@ import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentDetails;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.DeploymentStatus.Phase;
+import dev.streamwright.runtime.api.FlinkRestEndpoint;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.RemoteTarget;
 import dev.streamwright.runtime.api.ResultStream;
@@ -488,6 +489,19 @@ public final class GatewayRuntime implements PipelineRuntime {
       }
       return gateway;
     }
+  }
+
+  /**
+   * The cluster's REST API for monitoring: the target's REST URL and HTTP headers, with a TLS
+   * context from its Flink TLS client options when the URL is {@code https} ({@link FlinkRestTls}).
+   */
+  @Override
+  public Optional<FlinkRestEndpoint> flinkRest() {
+    return Optional.of(
+        new FlinkRestEndpoint(
+            target.restUrl(),
+            target.httpHeaders(),
+            FlinkRestTls.of(target.restUrl(), target.clientOptions())));
   }
 
   FlinkRestApi rest() throws RuntimeFailure {
