@@ -207,6 +207,9 @@ final class NodeView extends Region {
       placeName();
     }
     layoutParts();
+    if (compactChanged && next != Detail.COMPACT) {
+      fitName();
+    }
   }
 
   /**
@@ -320,13 +323,17 @@ final class NodeView extends Region {
     }
   }
 
-  /** Puts the name beside the icon (full detail) or across the box, enlarged (compact). */
+  /**
+   * Puts the name beside the icon (full detail) or across the box, enlarged (compact); a compact
+   * name is fitted again by the next {@link #layoutParts()}, a full one by the caller.
+   */
   private void placeName() {
     if (detail == Detail.COMPACT) {
       name.relocate(COMPACT_INSET, COMPACT_TOP);
       nameScale.setX(titleScale);
       nameScale.setY(titleScale);
       name.setWrappingWidth((WIDTH - 2 * COMPACT_INSET) / titleScale);
+      titleRoom = Double.NaN;
     } else {
       name.relocate(34, 9);
       nameScale.setX(1);
@@ -336,7 +343,6 @@ final class NodeView extends Region {
       nameClip.setWidth(NAME_WIDTH);
       nameClip.setHeight(24);
     }
-    fitName();
   }
 
   private void fontChanged() {
