@@ -12,6 +12,7 @@ import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.NodeOverlay.Level;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
+import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,14 +20,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Paint;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -183,6 +187,48 @@ class CanvasOverlaysTest {
   }
 
   @Test
+  void connectingPortsWorksWhileFiguresAreShown(FxRobot robot) {
+    run(() -> model.addNode("filter", new Position(420, 330)));
+    run(
+        () ->
+            canvas.setOverlays(
+                Map.of("clicks", SOURCE, "filter_1", NodeOverlay.rate("0/s", Level.NONE))));
+    Point2D from = fx(() -> canvas.portOnScreen("clicks", "out", false).orElseThrow());
+    Point2D to = fx(() -> canvas.portOnScreen("filter_1", "in", true).orElseThrow());
+
+    robot.drag(from, MouseButton.PRIMARY).moveTo(to).drop();
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertThat(fx(() -> model.pipeline().edges()))
+        .contains(new Edge("clicks", "out", "filter_1", "in"));
+    assertThat(fx(() -> canvas.overlayTextOf("filter_1"))).isEqualTo("0/s");
+  }
+
+  @Test
+  void hoveringANodeWithSharedFiguresSaysTheyAreShared(FxRobot robot) {
+    NodeOverlay shared =
+        new NodeOverlay("40/s", Level.LOW, "", Level.NONE, true, "40 records/s in, 38 out");
+    run(() -> canvas.setOverlays(Map.of("clicks_per_user", shared)));
+    Bounds box = fx(() -> canvas.nodeBoundsOnScreen("clicks_per_user").orElseThrow());
+
+    robot.moveTo(new Point2D(box.getMinX() + 60, box.getMinY() + 25)).moveBy(5, 0);
+
+    waitFor(
+        () -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip && w.isShowing()));
+    String text =
+        fx(
+            () ->
+                Window.getWindows().stream()
+                    .filter(w -> w instanceof Tooltip && w.isShowing())
+                    .map(w -> ((Tooltip) w).getText())
+                    .findFirst()
+                    .orElseThrow());
+    assertThat(text)
+        .contains("40 records/s in, 38 out")
+        .contains("Shared: figures of the Flink task");
+  }
+
+  @Test
   void updatingOneNodesFiguresLaysOutNoOtherBox() {
     Map<String, NodeOverlay> figures = new HashMap<>();
     figures.put("clicks", SOURCE);
@@ -226,6 +272,14 @@ class CanvasOverlaysTest {
   private static Point2D centre(javafx.scene.Node node) {
     Bounds b = node.localToScreen(node.getLayoutBounds());
     return new Point2D(b.getCenterX(), b.getCenterY());
+  }
+
+  private static void waitFor(Callable<Boolean> condition) {
+    try {
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(condition));
+    } catch (TimeoutException e) {
+      throw new AssertionError("timed out", e);
+    }
   }
 
   private static void run(Runnable action) {
