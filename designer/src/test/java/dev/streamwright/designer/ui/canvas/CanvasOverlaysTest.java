@@ -226,6 +226,11 @@ class CanvasOverlaysTest {
     assertThat(text)
         .contains("40 records/s in, 38 out")
         .contains("Shared: figures of the Flink task");
+
+    // Leave no tooltip showing for the tests that follow.
+    robot.moveTo(new Point2D(box.getMinX() + 20, box.getMaxY() + 120));
+    waitFor(
+        () -> Window.getWindows().stream().noneMatch(w -> w instanceof Tooltip && w.isShowing()));
   }
 
   @Test
