@@ -49,6 +49,24 @@ public final class DesignerStyles {
   /** The error and warning count of a node box. */
   public static final String NODE_BADGE = "node-badge";
 
+  /** The strip along a node box's bottom edge coloured by its live backpressure. */
+  public static final String OVERLAY_STRIP = "overlay-strip";
+
+  /** The row of live figures on a node box. */
+  public static final String OVERLAY_ROW = "overlay-row";
+
+  /** The records per second on a node box. */
+  public static final String OVERLAY_RATE = "overlay-rate";
+
+  /** The clickable live badge of a node box (lag on sources, latency on sinks). */
+  public static final String OVERLAY_BADGE = "overlay-badge";
+
+  /** The rounded background of a live badge. */
+  public static final String OVERLAY_BADGE_FILL = "overlay-badge-fill";
+
+  /** The text of a live badge. */
+  public static final String OVERLAY_BADGE_TEXT = "overlay-badge-text";
+
   /** A port circle. */
   public static final String PORT = "port";
 
@@ -153,6 +171,18 @@ public final class DesignerStyles {
 
   /** An input port (and the wire) that refuses the edge being drawn. */
   public static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+
+  /** A live figure that is fine (green). */
+  public static final PseudoClass LEVEL_OK = PseudoClass.getPseudoClass("ok");
+
+  /** A live figure worth a look (amber). */
+  public static final PseudoClass LEVEL_LOW = PseudoClass.getPseudoClass("low");
+
+  /** A live figure that is bad (red). */
+  public static final PseudoClass LEVEL_HIGH = PseudoClass.getPseudoClass("high");
+
+  /** Live figures shared by the nodes chained into one Flink task. */
+  public static final PseudoClass SHARED = PseudoClass.getPseudoClass("shared");
 
   private DesignerStyles() {}
 }

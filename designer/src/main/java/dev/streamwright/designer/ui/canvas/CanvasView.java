@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -36,18 +37,11 @@ import javafx.scene.shape.Rectangle;
  * pointer, middle button or Space+drag to pan; the keys are listed in {@link CanvasCommands}.
  *
  * <p>Node views are kept across document changes and updated by node id; pan and zoom only move two
- * transforms, and the minimap redraws its blocks only when the graph changes.
+ * transforms, and the minimap redraws its blocks only when the graph changes. While a pipeline
+ * runs, the studio puts live figures on the boxes ({@link #setOverlays}); zoomed out, boxes turn
+ * compact so names and figures stay legible ({@link SemanticZoom}).
  */
 public final class CanvasView extends Region {
-
-  /** Zoom below which a node's small print is hidden: it would be under 6 pixels high. */
-  static final double DETAIL_ZOOM = 0.5;
-
-  /**
-   * Zoom below which boxes are drawn bare: names would be under 4 pixels high, and skipping their
-   * text and ports keeps an overview of 500 nodes within a frame's budget in software rendering.
-   */
-  static final double OVERVIEW_ZOOM = 0.3;
 
   /**
    * Zoom above which boxes are no longer cached as bitmaps: a cached box costs width x height x 4
@@ -62,6 +56,7 @@ public final class CanvasView extends Region {
   private final DesignerViewModel model;
   private final Viewport viewport = new Viewport();
   private final GraphViews graph;
+  private final CanvasOverlays overlays;
   private final Group world = new Group();
   private final Group wires = new Group();
   private final ConnectGesture connect;
@@ -83,6 +78,7 @@ public final class CanvasView extends Region {
   public CanvasView(DesignerViewModel model) {
     this.model = model;
     this.graph = new GraphViews(model.registry());
+    this.overlays = new CanvasOverlays(graph);
     getStyleClass().add(DesignerStyles.CANVAS);
     getStylesheets().add(DesignerStyles.STYLESHEET);
     setFocusTraversable(true);
@@ -219,6 +215,33 @@ public final class CanvasView extends Region {
     }
   }
 
+  // ---- live figures -------------------------------------------------------------------------
+
+  /**
+   * Shows live figures on the nodes (records/s, a backpressure strip, a lag or latency badge),
+   * replacing all shown before; an empty map clears them. Only boxes whose figures changed are
+   * touched, and no more than those boxes is laid out again. Call on the FX thread.
+   */
+  public void setOverlays(Map<String, NodeOverlay> byNodeId) {
+    overlays.set(byNodeId);
+  }
+
+  /**
+   * What a click on a node's live badge does (open its panel); it gets the node id and the figures
+   * shown. A click elsewhere on the node still selects it.
+   */
+  public void setOnOverlayClicked(BiConsumer<String, NodeOverlay> handler) {
+    overlays.setOnClicked(handler);
+  }
+
+  /**
+   * What a node's box shows of its live figures now: the records per second and the badge joined by
+   * {@code " | "}, each only while drawn; empty when none is.
+   */
+  public String overlayTextOf(String nodeId) {
+    return overlays.textOf(nodeId);
+  }
+
   /** Where a node's box is on screen, for tests and overlays; empty for an unknown node. */
   public Optional<Bounds> nodeBoundsOnScreen(String nodeId) {
     NodeView v = graph.node(nodeId);
@@ -296,6 +319,7 @@ public final class CanvasView extends Region {
       fitPending = true;
     }
     graph.sync(now, model.outputs());
+    overlays.reattach();
     content = graph.contentBounds();
     graphDirty = true;
     requestLayout();
@@ -303,10 +327,8 @@ public final class CanvasView extends Region {
 
   private void viewportChanged() {
     double zoom = viewport.zoom();
-    graph.setDetail(
-        zoom >= DETAIL_ZOOM
-            ? NodeView.Detail.FULL
-            : zoom >= OVERVIEW_ZOOM ? NodeView.Detail.NAMES : NodeView.Detail.BOXES);
+    graph.setScales(SemanticZoom.titleScale(zoom), SemanticZoom.figureScale(zoom));
+    graph.setDetail(SemanticZoom.detail(zoom));
     graph.setCached(zoom <= CACHE_MAX_ZOOM);
     if (getWidth() > 0 && getHeight() > 0) {
       Point2D centre = viewport.toCanvas(getWidth() / 2, getHeight() / 2);

@@ -33,6 +33,8 @@ final class GraphViews {
   private final Map<Edge, EdgeView> edges = new HashMap<>();
   private final Map<String, List<EdgeView>> edgesByNode = new HashMap<>();
   private NodeView.Detail detail = NodeView.Detail.FULL;
+  private double titleScale = 1;
+  private double figureScale = 1;
   private boolean cached = true;
 
   GraphViews(NodeTypeRegistry registry) {
@@ -83,6 +85,7 @@ final class GraphViews {
       }
       if (view == null) {
         view = new NodeView(n, registry.find(n.type()));
+        view.setScales(titleScale, figureScale);
         view.setDetail(detail);
         view.setCache(cached);
         view.apply(outputs.summary(n));
@@ -293,6 +296,18 @@ final class GraphViews {
     if (value != cached) {
       cached = value;
       nodes.values().forEach(v -> v.setCache(value));
+    }
+  }
+
+  /**
+   * Enlarges compact names and live figures so they stay legible at the zoom (see {@link
+   * SemanticZoom}); the factors change in steps, and each step touches every box once.
+   */
+  void setScales(double title, double figures) {
+    if (title != titleScale || figures != figureScale) {
+      titleScale = title;
+      figureScale = figures;
+      nodes.values().forEach(v -> v.setScales(title, figures));
     }
   }
 

@@ -54,11 +54,23 @@ final class HoverTips {
     return (Tooltip) node.getProperties().get(HoverTips.class);
   }
 
+  /** The live figures' lines of a node's tooltip, if it shows any. */
+  private static String live(NodeOverlay overlay) {
+    if (overlay == null) {
+      return "";
+    }
+    return (overlay.tooltip().isEmpty() ? "" : "\n" + overlay.tooltip())
+        + (overlay.shared()
+            ? "\nShared: figures of the Flink task this node is chained into, with other nodes"
+            : "");
+  }
+
   private String nodeText(NodeView node) {
     List<Problem> problems = model.outputs().problemsOf(node.nodeId());
     String head =
         node.node().name()
-            + (node.node().name().equals(node.nodeId()) ? "" : " (" + node.nodeId() + ")");
+            + (node.node().name().equals(node.nodeId()) ? "" : " (" + node.nodeId() + ")")
+            + live(node.overlay());
     if (problems.isEmpty()) {
       return head;
     }

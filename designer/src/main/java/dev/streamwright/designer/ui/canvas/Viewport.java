@@ -25,8 +25,11 @@ final class Viewport {
   /** Fit-to-view never zooms in past 100 %: a small pipeline stays at its natural size. */
   static final double MAX_FIT_ZOOM = 1;
 
-  /** Room left around the content when fitting, in screen pixels. */
-  static final double FIT_MARGIN = 40;
+  /** Room left beside the content when fitting, in screen pixels. */
+  static final double FIT_MARGIN = 24;
+
+  /** Room left above and below: the canvas's floating buttons sit at its top left. */
+  static final double FIT_MARGIN_Y = 48;
 
   private final Translate pan = new Translate();
   private final Scale scale = new Scale(1, 1, 0, 0);
@@ -95,7 +98,7 @@ final class Viewport {
       return;
     }
     double zx = (width - 2 * FIT_MARGIN) / Math.max(1, content.getWidth());
-    double zy = (height - 2 * FIT_MARGIN) / Math.max(1, content.getHeight());
+    double zy = (height - 2 * FIT_MARGIN_Y) / Math.max(1, content.getHeight());
     setZoom(clamp(Math.min(zx, zy), MIN_ZOOM, MAX_FIT_ZOOM));
     centreOn(new Point2D(content.getCenterX(), content.getCenterY()), width, height);
   }

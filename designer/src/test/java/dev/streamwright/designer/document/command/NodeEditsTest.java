@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.streamwright.designer.document.CommandRefused;
 import dev.streamwright.designer.document.PipelineDocument;
+import dev.streamwright.designer.document.layout.LayeredLayout;
 import dev.streamwright.designer.testing.TestNodeTypes;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -110,7 +111,8 @@ class NodeEditsTest {
 
     assertThat(document.pipeline().nodes())
         .extracting(n -> n.position().x())
-        .containsExactly(80.0, 320.0, 560.0);
+        .containsExactly(
+            80.0, 80 + LayeredLayout.COLUMN_SPACING, 80 + 2 * LayeredLayout.COLUMN_SPACING);
     assertThat(document.undoDescription()).contains("Auto-layout");
     document.undo();
     assertThat(document.pipeline()).isEqualTo(messy);

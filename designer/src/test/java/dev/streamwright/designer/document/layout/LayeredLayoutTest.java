@@ -23,7 +23,8 @@ class LayeredLayoutTest {
   private final LayeredLayout layout = new LayeredLayout();
 
   private static Position at(double column, double row) {
-    return new Position(80 + column * 240, 80 + row * 120);
+    return new Position(
+        80 + column * LayeredLayout.COLUMN_SPACING, 80 + row * LayeredLayout.ROW_SPACING);
   }
 
   @Test
@@ -184,9 +185,13 @@ class LayeredLayoutTest {
       Position a = sorted.get(i - 1);
       Position b = sorted.get(i);
       if (a.x() == b.x()) {
-        assertThat(b.y() - a.y()).as("gap between %s and %s", a, b).isGreaterThanOrEqualTo(120);
+        assertThat(b.y() - a.y())
+            .as("gap between %s and %s", a, b)
+            .isGreaterThanOrEqualTo(LayeredLayout.ROW_SPACING);
       } else {
-        assertThat(b.x() - a.x()).as("gap between %s and %s", a, b).isGreaterThanOrEqualTo(240);
+        assertThat(b.x() - a.x())
+            .as("gap between %s and %s", a, b)
+            .isGreaterThanOrEqualTo(LayeredLayout.COLUMN_SPACING);
       }
     }
   }

@@ -3,14 +3,17 @@ package dev.streamwright.designer.ui.bench;
 import atlantafx.base.theme.PrimerLight;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.CanvasView;
+import dev.streamwright.designer.ui.canvas.NodeOverlay;
 import dev.streamwright.designer.ui.sql.SqlView;
 import dev.streamwright.plugin.api.PropertySpec;
 import dev.streamwright.runtime.compile.NodeTypeRegistry;
 import dev.streamwright.runtime.model.Pipeline;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -129,6 +132,11 @@ public final class CanvasBenchmark {
     List<Double> fitted = pan();
     fx(() -> time(() -> zoomTo100()));
     List<Double> full = pan();
+    fx(() -> time(() -> zoomTo(0.85)));
+    List<Double> fullSteps = zoomSteps();
+    double compactMs = fx(() -> time(() -> zoomTo(0.5)));
+    List<Double> zoomSteps = zoomSteps();
+    List<Double> live = liveFigures();
     List<Double> edits = new ArrayList<>();
     List<Double> rendered = new ArrayList<>();
     for (int i = 0; i < EDITS; i++) {
@@ -153,6 +161,13 @@ public final class CanvasBenchmark {
         fitZoom);
     report("pan frame at fit zoom (bare boxes)", fitted);
     report("pan frame at 100 % zoom (full detail)", full);
+    System.out.printf(
+        Locale.ROOT,
+        "zoom 100 %% -> 50 %% (every box turns compact), with its frame: %.1f ms%n",
+        compactMs);
+    report("zoom step between 85 and 95 % (full detail), with its frame", fullSteps);
+    report("zoom step between 50 and 60 % (compact), with its frame", zoomSteps);
+    report("20 boxes' live figures changed at 50 %, with the frame", live);
     report("property edit -> SQL view text", edits);
     report("property edit -> SQL view rendered", rendered);
   }
@@ -173,6 +188,83 @@ public final class CanvasBenchmark {
   private void zoomTo100() {
     canvas.zoomAt(1 / canvas.getZoom(), 400, 300);
     scene.snapshot(null);
+  }
+
+  private void zoomTo(double zoom) {
+    canvas.zoomAt(zoom / canvas.getZoom(), 400, 300);
+    scene.snapshot(null);
+  }
+
+  /** Frame times of wheel-sized zoom steps back and forth over +10 %, after warm-up. */
+  private List<Double> zoomSteps() throws Exception {
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < WARM_UP_FRAMES + FRAMES; i++) {
+      double factor = (i / 4) % 2 == 0 ? 1.05 : 1 / 1.05;
+      double t =
+          fx(
+              () ->
+                  time(
+                      () -> {
+                        canvas.zoomAt(factor, 400, 300);
+                        scene.snapshot(null);
+                      }));
+      if (i >= WARM_UP_FRAMES) {
+        times.add(t);
+      }
+    }
+    return times;
+  }
+
+  /**
+   * Frame times of a monitor poll's worth of live figures: 20 boxes in view get new records/s and
+   * badge texts (a changed backpressure level on some), then a frame.
+   */
+  private List<Double> liveFigures() throws Exception {
+    fx(() -> time(() -> zoomTo(0.5)));
+    List<String> inView =
+        fx(
+            () ->
+                model.pipeline().nodes().stream()
+                    .map(n -> n.id())
+                    .filter(
+                        id ->
+                            canvas
+                                .nodeBoundsOnScreen(id)
+                                .map(
+                                    b ->
+                                        b.intersects(
+                                            canvas.localToScreen(canvas.getLayoutBounds())))
+                                .orElse(false))
+                    .limit(20)
+                    .toList());
+    List<Double> times = new ArrayList<>();
+    for (int i = 0; i < WARM_UP_FRAMES + FRAMES; i++) {
+      Map<String, NodeOverlay> figures = new HashMap<>();
+      for (int n = 0; n < inView.size(); n++) {
+        NodeOverlay.Level level = NodeOverlay.Level.values()[1 + (i / 10 + n) % 3];
+        figures.put(
+            inView.get(n),
+            new NodeOverlay(
+                String.format(Locale.ROOT, "%.1fk/s", (i * 7 + n) % 100 / 10.0),
+                level,
+                n % 4 == 0 ? "lag " + (i % 50) + " · 2 s" : "",
+                level,
+                n % 3 == 0,
+                ""));
+      }
+      double t =
+          fx(
+              () ->
+                  time(
+                      () -> {
+                        canvas.setOverlays(figures);
+                        scene.snapshot(null);
+                      }));
+      if (i >= WARM_UP_FRAMES) {
+        times.add(t);
+      }
+    }
+    return times;
   }
 
   /** Frame times of panning right then left, after warm-up. */
