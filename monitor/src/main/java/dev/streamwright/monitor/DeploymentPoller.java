@@ -136,9 +136,12 @@ final class DeploymentPoller implements AutoCloseable {
   private void pollFlink(Instant now) {
     try {
       FlinkRestClient client = flinkClient();
-      if (vertexMap == null) {
+      if (vertexMap == null || vertexMap.isEmpty()) {
+        // A job still initializing has no vertices in its plan yet: asked again next poll.
         JsonNode plan = client.get("/jobs/" + target.deployment().jobId() + "/plan");
-        vertexMap = VertexMap.of(target.pipeline(), target.tables(), plan.path("plan"));
+        vertexMap =
+            VertexMap.of(
+                target.pipeline(), target.tables(), target.deployment().previewSinks(), plan);
       }
       JobPoll p = new JobCollector(client).poll(target.deployment().jobId(), vertexMap, now);
       job = Optional.of(p.job());

@@ -38,6 +38,11 @@ public record MonitorSettings(
     return new MonitorSettings(every, timeout, latencyWindow, slo);
   }
 
+  /** These settings taking latency percentiles over {@code window}. */
+  public MonitorSettings withLatencyWindow(Duration window) {
+    return new MonitorSettings(interval, timeout, window, slo);
+  }
+
   /** These settings with the latency objective {@code objective}. */
   public MonitorSettings withSlo(Duration objective) {
     return new MonitorSettings(interval, timeout, latencyWindow, objective);
