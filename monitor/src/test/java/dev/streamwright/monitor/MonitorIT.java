@@ -10,8 +10,8 @@ import dev.streamwright.monitor.figures.SinkLatency;
 import dev.streamwright.monitor.lag.GroupLag;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.compile.Compilation;
-import dev.streamwright.runtime.embedded.EmbeddedRuntime;
 import dev.streamwright.runtime.embedded.EmbeddedRuntimeExtension;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.sandbox.KafkaBrokerExtension;
@@ -53,11 +53,22 @@ class MonitorIT {
 
   @Test
   void figuresOfARunningPipelineAgreeWithWhatTheTopicsHold() throws Exception {
-    KAFKA.broker().createTopics(Map.of("orders-a", 2, "big-orders-a", 1));
-    Pipeline p = Orders.pipeline("orders-a", "big-orders-a", "monitor-a");
-    Compilation c = Orders.compile(p, KAFKA.bootstrapServers());
-    EmbeddedRuntime runtime = FLINK.runtime();
-    Deployment d = runtime.deploy(c.result().orElseThrow(), everySecond("monitor-a"));
+    figuresAgree(FLINK.runtime(), KAFKA, "a");
+  }
+
+  /**
+   * Runs the orders pipeline on {@code runtime} (topics and group named with {@code name}), watches
+   * it, and checks the monitor's figures against the topics and Flink's own counts.
+   */
+  static void figuresAgree(PipelineRuntime runtime, KafkaBrokerExtension kafka, String name)
+      throws Exception {
+    String orders = "orders-" + name;
+    String bigOrders = "big-orders-" + name;
+    String group = "monitor-" + name;
+    kafka.broker().createTopics(Map.of(orders, 2, bigOrders, 1));
+    Pipeline p = Orders.pipeline(orders, bigOrders, group);
+    Compilation c = Orders.compile(p, kafka.bootstrapServers());
+    Deployment d = runtime.deploy(c.result().orElseThrow(), everySecond(group));
     List<MonitorSnapshot> seen = new CopyOnWriteArrayList<>();
     try (Monitor monitor =
         Monitor.of(MonitorTarget.of(d, runtime, p, c), EVERY_SECOND).onSnapshot(seen::add)) {
@@ -65,8 +76,7 @@ class MonitorIT {
       // The latency probe starts at the sink topic's end at its first poll: before any row.
       await(seen, s -> s.flink().connected());
       long sentCount;
-      try (Orders.Producer producer =
-          new Orders.Producer(KAFKA.bootstrapServers(), "orders-a", 200)) {
+      try (Orders.Producer producer = new Orders.Producer(kafka.bootstrapServers(), orders, 200)) {
         MonitorSnapshot busy =
             await(
                 seen,
@@ -79,7 +89,7 @@ class MonitorIT {
                             .allMatch(x -> x.committed().isPresent()));
         assertThat(busy.kafka().connected()).isTrue();
         GroupLag lag = busy.lag().get(0);
-        assertThat(lag.group()).isEqualTo("monitor-a");
+        assertThat(lag.group()).isEqualTo(group);
         assertThat(lag.nodeId()).isEqualTo("orders");
         assertThat(busy.job().orElseThrow().state()).isEqualTo("RUNNING");
         Thread.sleep(10_000);
@@ -87,14 +97,14 @@ class MonitorIT {
         sentCount = producer.sent();
       }
       // Everything written is read, filtered and written; the probe reads it all.
-      int firstRead = readToEnd("big-orders-a", 1).size();
+      int firstRead = readToEnd(kafka, bigOrders, 1).size();
       MonitorSnapshot settled =
           await(
               seen,
               s ->
                   s.latency().get("out").window().count() >= firstRead
                       && s.job().orElseThrow().checkpoints().completed() > 0);
-      List<ConsumerRecord<String, String>> written = readToEnd("big-orders-a", 1);
+      List<ConsumerRecord<String, String>> written = readToEnd(kafka, bigOrders, 1);
       int rows = written.size();
 
       SinkLatency latency = settled.latency().get("out");
@@ -102,7 +112,8 @@ class MonitorIT {
       assertThat(latency.window().count()).isEqualTo(written.size());
       long[] expected = latencies(written);
       System.out.printf(
-          "MonitorIT: %d orders sent, %d big orders, monitor p50 %d p99 %d max %d ms%n",
+          "MonitorIT on %s: %d orders sent, %d big orders, monitor p50 %d p99 %d max %d ms%n",
+          runtime.describe(),
           sentCount,
           written.size(),
           latency.window().p50(),
@@ -126,8 +137,8 @@ class MonitorIT {
       NodeFigures out = counted.nodes().get("out");
       assertThat(out.recordsOutPerSecond() * 60)
           .isCloseTo(written.size(), within(written.size() * 0.05 + 1));
-      NodeFigures orders = counted.nodes().get("orders");
-      assertThat(orders.recordsInPerSecond() * 60).isCloseTo(sent, within(sent * 0.05 + 1));
+      NodeFigures source = counted.nodes().get("orders");
+      assertThat(source.recordsInPerSecond() * 60).isCloseTo(sent, within(sent * 0.05 + 1));
       assertThat(counted.job().orElseThrow().checkpoints().completed()).isPositive();
       // With the orders all read, the group's commits (on checkpoints) catch up with the ends.
       GroupLag caughtUp =
@@ -177,9 +188,10 @@ class MonitorIT {
             + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
   }
 
-  static List<ConsumerRecord<String, String>> readToEnd(String topic, int partitions) {
+  static List<ConsumerRecord<String, String>> readToEnd(
+      KafkaBrokerExtension kafka, String topic, int partitions) {
     Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers());
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     List<ConsumerRecord<String, String>> out = new ArrayList<>();
     try (KafkaConsumer<String, String> consumer =
