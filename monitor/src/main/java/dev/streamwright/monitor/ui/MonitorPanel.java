@@ -1,0 +1,95 @@
+package dev.streamwright.monitor.ui;
+
+import dev.streamwright.monitor.figures.Link;
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Optional;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * One panel of the Monitor view. It draws a snapshot on the FX thread; while the system its figures
+ * come from is unreachable or the deployment ended, it keeps the last figures greyed (pseudo-class
+ * {@code :stale}) under a line that says why, and adds nothing to its charts.
+ */
+abstract class MonitorPanel extends BorderPane {
+
+  private static final PseudoClass STALE = PseudoClass.getPseudoClass("stale");
+
+  private final Label note = new Label();
+
+  /** What a panel needs besides the snapshot. */
+  record Context(ZoneId zone, Optional<Duration> slo) {}
+
+  MonitorPanel(String id) {
+    setId(id);
+    getStyleClass().add("monitor-panel");
+    note.getStyleClass().add("stale-note");
+    note.setWrapText(true);
+    note.setVisible(false);
+    note.setManaged(false);
+    setTop(note);
+  }
+
+  /** Sets the panel's body, the part that greys out when stale. */
+  final void body(Node body) {
+    body.getStyleClass().add("panel-body");
+    setCenter(body);
+  }
+
+  /**
+   * Draws a snapshot.
+   *
+   * @param live whether the figures are fresh; only then are points added to the charts
+   */
+  abstract void show(MonitorSnapshot snapshot, Context context, boolean live);
+
+  /** Whether the figures of this panel are fresh in the snapshot (its systems answered). */
+  abstract boolean live(MonitorSnapshot snapshot);
+
+  /** Why the figures are not fresh, in words; only asked when {@link #live} is false. */
+  abstract String staleReason(MonitorSnapshot snapshot, ZoneId zone);
+
+  /** Selects the row of a node, group or sink; returns whether the panel has it. */
+  abstract boolean focus(String focus);
+
+  /** Draws a snapshot and the stale state. */
+  final void render(MonitorSnapshot snapshot, Context context) {
+    boolean live = live(snapshot);
+    pseudoClassStateChanged(STALE, !live);
+    note.setText(live ? "" : staleReason(snapshot, context.zone()));
+    note.setVisible(!live);
+    note.setManaged(!live);
+    show(snapshot, context, live);
+  }
+
+  /** Whether a link's figures are fresh: connected, or nothing to reach there. */
+  static boolean fresh(Link link) {
+    return link.state() == Link.State.CONNECTED || link.state() == Link.State.NONE;
+  }
+
+  /** The stale line for a link that is not connected, e.g. after Flink went away. */
+  static String linkNote(String system, Link link, ZoneId zone) {
+    if (link.state() == Link.State.ENDED) {
+      return "The deployment " + link.describe(zone) + ". These are its last figures.";
+    }
+    return "Showing the last figures received. "
+        + system
+        + ": "
+        + link.describe(zone)
+        + ". The monitor keeps trying.";
+  }
+
+  /** The stale line's text (empty when live); for tests. */
+  final String noteText() {
+    return note.getText();
+  }
+
+  /** Whether the panel is greyed out. */
+  final boolean isStale() {
+    return getPseudoClassStates().contains(STALE);
+  }
+}

@@ -1,0 +1,124 @@
+package dev.streamwright.monitor.ui;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+
+/**
+ * Read-only tables of formatted figures: each column shows a string taken from the row, and may
+ * give its cell a style class (a status colour); rows are replaced per redraw while the selection
+ * stays on the same key.
+ */
+final class Tables {
+
+  /** Style classes a column may give its cells; they are removed before a new one is set. */
+  static final List<String> CELL_CLASSES =
+      List.of(
+          "status-ok",
+          "status-warn",
+          "status-stall",
+          "status-stop",
+          "status-rewind",
+          "level-ok",
+          "level-low",
+          "level-high",
+          "breached",
+          "within",
+          "muted");
+
+  private Tables() {}
+
+  /** A table with a placeholder for when it has no rows. */
+  static <R> TableView<R> table(String id, String empty) {
+    TableView<R> t = new TableView<>();
+    t.setId(id);
+    t.setPlaceholder(new Label(empty));
+    t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    t.getStyleClass().add("monitor-table");
+    return t;
+  }
+
+  /** Adds a text column. */
+  static <R> TableColumn<R, String> column(
+      TableView<R> table, String title, Function<R, String> text) {
+    return column(table, title, text, r -> null, false);
+  }
+
+  /** Adds a right-aligned number column. */
+  static <R> TableColumn<R, String> number(
+      TableView<R> table, String title, Function<R, String> text) {
+    return column(table, title, text, r -> null, true);
+  }
+
+  /** Adds a column whose cells carry a style class chosen per row (or none for null). */
+  static <R> TableColumn<R, String> column(
+      TableView<R> table,
+      String title,
+      Function<R, String> text,
+      Function<R, String> styleClass,
+      boolean number) {
+    TableColumn<R, String> c = new TableColumn<>(title);
+    c.setSortable(false);
+    c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
+    c.setCellFactory(
+        col ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll(CELL_CLASSES);
+                TableRow<R> row = getTableRow();
+                if (empty || item == null || row == null || row.getItem() == null) {
+                  setText(null);
+                  return;
+                }
+                setText(item);
+                String cls = styleClass.apply(row.getItem());
+                if (cls != null) {
+                  getStyleClass().add(cls);
+                }
+              }
+            });
+    if (number) {
+      c.getStyleClass().add("number-column");
+    }
+    table.getColumns().add(c);
+    return c;
+  }
+
+  /**
+   * Replaces a table's rows unless they are equal, keeping the selected row by its key; returns
+   * whether the rows changed.
+   */
+  static <R> boolean replace(TableView<R> table, List<R> rows, Function<R, Object> key) {
+    if (table.getItems().equals(rows)) {
+      return false;
+    }
+    R selected = table.getSelectionModel().getSelectedItem();
+    Object selectedKey = selected == null ? null : key.apply(selected);
+    table.getItems().setAll(rows);
+    if (selectedKey != null) {
+      select(table, selectedKey, key);
+    }
+    return true;
+  }
+
+  /** Selects and shows the first row with the key; returns whether there was one. */
+  static <R> boolean select(TableView<R> table, Object wanted, Function<R, Object> key) {
+    List<R> items = table.getItems();
+    for (int i = 0; i < items.size(); i++) {
+      if (Objects.equals(key.apply(items.get(i)), wanted)) {
+        table.getSelectionModel().clearAndSelect(i);
+        table.scrollTo(i);
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.streamwright.monitor.ui;
+
+import dev.streamwright.monitor.figures.Backpressure;
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import dev.streamwright.monitor.figures.NodeFigures;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+import javafx.geometry.Orientation;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+
+/**
+ * Records in and out per second, busy, back-pressured and idle time and the back-pressure level per
+ * node, with a chart of each node's records per second.
+ */
+final class ThroughputPanel extends MonitorPanel {
+
+  /** One node's row, formatted. */
+  record Row(
+      String nodeId,
+      String in,
+      String out,
+      String busy,
+      String backPressured,
+      String idle,
+      String level,
+      Backpressure levelValue,
+      String task) {}
+
+  private final TableView<Row> table = Tables.table("throughput-table", "No node figures yet.");
+  private final LiveChart chart;
+
+  ThroughputPanel(ZoneId zone) {
+    super("throughput-panel");
+    Tables.column(table, "Node", Row::nodeId);
+    Tables.number(table, "Records in/s", Row::in);
+    Tables.number(table, "Records out/s", Row::out);
+    Tables.number(table, "Busy", Row::busy);
+    Tables.number(table, "Back-pressured", Row::backPressured);
+    Tables.number(table, "Idle", Row::idle);
+    Tables.column(
+        table,
+        "Back-pressure",
+        Row::level,
+        r -> "level-" + r.levelValue().name().toLowerCase(Locale.ROOT),
+        false);
+    Tables.column(table, "Task", Row::task, r -> r.task().isEmpty() ? null : "muted", false);
+    chart = new LiveChart("records/s (in; out for sources)", "1/s", zone);
+    SplitPane split = new SplitPane(table, chart.node());
+    split.setOrientation(Orientation.VERTICAL);
+    split.setDividerPositions(0.5);
+    body(split);
+  }
+
+  @Override
+  boolean live(MonitorSnapshot s) {
+    return fresh(s.flink());
+  }
+
+  @Override
+  String staleReason(MonitorSnapshot s, ZoneId zone) {
+    return linkNote("Flink", s.flink(), zone);
+  }
+
+  @Override
+  void show(MonitorSnapshot s, Context context, boolean live) {
+    List<Row> rows = new ArrayList<>();
+    for (NodeFigures n : new TreeMap<>(s.nodes()).values()) {
+      rows.add(row(n));
+    }
+    Tables.replace(table, rows, Row::nodeId);
+    if (live && !s.nodes().isEmpty()) {
+      for (NodeFigures n : s.nodes().values()) {
+        chart.add(n.nodeId(), n.nodeId(), s.at(), recordsPerSecond(n));
+      }
+      chart.scroll();
+    }
+  }
+
+  /** What the chart plots for a node: records in, or out for a node that reads none (a source). */
+  static double recordsPerSecond(NodeFigures n) {
+    return n.recordsInPerSecond() > 0 ? n.recordsInPerSecond() : n.recordsOutPerSecond();
+  }
+
+  static Row row(NodeFigures n) {
+    Backpressure level = n.backpressure();
+    return new Row(
+        n.nodeId(),
+        Fmt.rate(n.recordsInPerSecond()),
+        Fmt.rate(n.recordsOutPerSecond()),
+        Fmt.percent(n.busyRatio()),
+        Fmt.percent(n.backPressuredRatio()),
+        Fmt.percent(n.idleRatio()),
+        level.name(),
+        level,
+        n.shared() ? "shared" : "");
+  }
+
+  @Override
+  boolean focus(String nodeId) {
+    return Tables.select(table, nodeId, Row::nodeId);
+  }
+
+  // For tests.
+  TableView<Row> table() {
+    return table;
+  }
+
+  LiveChart chart() {
+    return chart;
+  }
+}
