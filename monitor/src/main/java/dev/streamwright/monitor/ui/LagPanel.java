@@ -20,6 +20,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -71,7 +72,7 @@ final class LagPanel extends MonitorPanel {
 
   LagPanel(ZoneId zone) {
     super("lag-panel");
-    Tables.column(table, "Group", Row::group);
+    Tables.column(table, "Group", Row::group).setPrefWidth(220);
     Tables.column(table, "Topic", Row::topic);
     Tables.number(table, "Partition", Row::partition);
     Tables.number(table, "End offset", Row::end);
@@ -106,6 +107,8 @@ final class LagPanel extends MonitorPanel {
     note.setId("lag-commit-note");
     note.getStyleClass().add("panel-note");
     note.setWrapText(true);
+    note.setMaxWidth(Double.MAX_VALUE);
+    note.setMinHeight(Region.USE_PREF_SIZE);
     Label sourcesTitle = new Label("Flink's source figures");
     sourcesTitle.getStyleClass().add("panel-subtitle");
     VBox sourceBox = new VBox(4, sourcesTitle, sources);
@@ -148,6 +151,18 @@ final class LagPanel extends MonitorPanel {
       chart.addSecondSeries(TOTAL_OFFSET_LAG, "total offset lag", s.at(), total);
       chart.scroll();
     }
+  }
+
+  @Override
+  void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {
+    switch (series.figure()) {
+      case MAX_TIME_LAG_SECONDS -> chart.seed(MAX_TIME_LAG, "max time lag (s)", points, false);
+      case TOTAL_OFFSET_LAG -> chart.seed(TOTAL_OFFSET_LAG, "total offset lag", points, true);
+      default -> {
+        return;
+      }
+    }
+    chart.scroll();
   }
 
   @Override

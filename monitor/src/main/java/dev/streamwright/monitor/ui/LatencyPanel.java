@@ -210,6 +210,21 @@ final class LatencyPanel extends MonitorPanel {
   }
 
   @Override
+  void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {
+    String sink = series.nodeId();
+    switch (series.figure()) {
+      case LATENCY_P50_MS -> chart.seed(sink + "/p50", "p50", points, false);
+      case LATENCY_P99_MS -> chart.seed(sink + "/p99", "p99", points, false);
+      case LATENCY_MAX_MS -> chart.seed(sink + "/max", "max", points, false);
+      default -> {
+        return;
+      }
+    }
+    chart.showOnly(keysOf(chartSink));
+    chart.scroll();
+  }
+
+  @Override
   boolean focus(String nodeId) {
     return Tables.select(table, nodeId, Row::nodeId)
         || Tables.select(watermarks, nodeId, WatermarkRow::nodeId);

@@ -48,7 +48,8 @@ final class LiveChart {
 
   LiveChart(String valueName, String valueUnit, ZoneId zone) {
     this.zone = zone;
-    time = new DefaultNumericAxis("time", "");
+    time = new DefaultNumericAxis("time");
+    time.setUnit(null);
     time.setSide(Side.BOTTOM);
     time.setTimeAxis(true);
     time.setAutoRanging(false);
@@ -143,14 +144,7 @@ final class LiveChart {
     if (!Double.isFinite(value)) {
       return;
     }
-    CircularDoubleErrorDataSet ds = series.get(key);
-    if (ds == null) {
-      ds = new CircularDoubleErrorDataSet(label, CAPACITY);
-      series.put(key, ds);
-      rendererOf.put(key, r);
-      r.getDatasets().add(ds);
-      chart.setLegendVisible(series.size() <= LEGEND_LIMIT);
-    }
+    CircularDoubleErrorDataSet ds = series.computeIfAbsent(key, k -> create(k, label, r));
     double x = x(at);
     int n = ds.getDataCount();
     if (n > 0 && ds.get(DataSet.DIM_X, n - 1) >= x) {
@@ -159,6 +153,51 @@ final class LiveChart {
     ds.add(x, value, 0, 0);
     if (at.isAfter(latest)) {
       latest = at;
+    }
+  }
+
+  private CircularDoubleErrorDataSet create(String key, String label, ErrorDataSetRenderer r) {
+    CircularDoubleErrorDataSet ds = new CircularDoubleErrorDataSet(label, CAPACITY);
+    rendererOf.put(key, r);
+    r.getDatasets().add(ds);
+    chart.setLegendVisible(series.size() + 1 <= LEGEND_LIMIT);
+    return ds;
+  }
+
+  /**
+   * Puts past points before a series' live ones, creating the series; past points that are not
+   * older than its first live point, or not in time order, are skipped.
+   */
+  void seed(String key, String label, List<ChartHistory.Point> past, boolean secondAxis) {
+    ErrorDataSetRenderer r = secondAxis && secondLines != null ? secondLines : lines;
+    CircularDoubleErrorDataSet ds = series.get(key);
+    int n = ds == null ? 0 : ds.getDataCount();
+    double[] xs = new double[n];
+    double[] ys = new double[n];
+    for (int i = 0; i < n; i++) {
+      xs[i] = ds.get(DataSet.DIM_X, i);
+      ys[i] = ds.get(DataSet.DIM_Y, i);
+    }
+    if (ds == null) {
+      ds = create(key, label, r);
+      series.put(key, ds);
+    } else {
+      ds.reset();
+    }
+    double first = n == 0 ? Double.POSITIVE_INFINITY : xs[0];
+    double last = Double.NEGATIVE_INFINITY;
+    for (ChartHistory.Point p : past) {
+      double x = x(p.at());
+      if (x < first && x > last && Double.isFinite(p.value())) {
+        ds.add(x, p.value(), 0, 0);
+        last = x;
+        if (p.at().isAfter(latest)) {
+          latest = p.at();
+        }
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      ds.add(xs[i], ys[i], 0, 0);
     }
   }
 

@@ -4,11 +4,13 @@ import dev.streamwright.monitor.figures.Link;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 
 /**
  * One panel of the Monitor view. It draws a snapshot on the FX thread; while the system its figures
@@ -29,6 +31,8 @@ abstract class MonitorPanel extends BorderPane {
     getStyleClass().add("monitor-panel");
     note.getStyleClass().add("stale-note");
     note.setWrapText(true);
+    note.setMaxWidth(Double.MAX_VALUE);
+    note.setMinHeight(Region.USE_PREF_SIZE);
     note.setVisible(false);
     note.setManaged(false);
     setTop(note);
@@ -55,6 +59,9 @@ abstract class MonitorPanel extends BorderPane {
 
   /** Selects the row of a node, group or sink; returns whether the panel has it. */
   abstract boolean focus(String focus);
+
+  /** Puts past points of one chart series before the live ones; panels without it ignore it. */
+  void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {}
 
   /** Draws a snapshot and the stale state. */
   final void render(MonitorSnapshot snapshot, Context context) {

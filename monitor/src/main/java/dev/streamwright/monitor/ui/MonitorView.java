@@ -40,6 +40,7 @@ public final class MonitorView extends BorderPane {
 
   private final AtomicReference<MonitorSnapshot> pending = new AtomicReference<>();
   private final AtomicReference<Optional<Duration>> pendingSlo = new AtomicReference<>();
+  private final AtomicReference<ChartHistory> pendingHistory = new AtomicReference<>();
   private final ZoneId zone;
   private final HeaderBar header = new HeaderBar();
   private final TabPane tabs = new TabPane();
@@ -102,6 +103,14 @@ public final class MonitorView extends BorderPane {
   }
 
   /**
+   * Offers past values for the charts, from any thread, e.g. when the view opens on a deployment
+   * that has run for a while; the next pulse puts them before the live points.
+   */
+  public void offerHistory(ChartHistory history) {
+    pendingHistory.set(Objects.requireNonNull(history, "history"));
+  }
+
+  /**
    * Sets the latency objective the Latency panel draws and marks breaches against, from any thread;
    * null goes back to each sink's own objective.
    */
@@ -130,6 +139,12 @@ public final class MonitorView extends BorderPane {
 
   private void pulse() {
     pulses++;
+    ChartHistory history = pendingHistory.getAndSet(null);
+    if (history != null) {
+      history
+          .series()
+          .forEach((series, points) -> panels.values().forEach(p -> p.seed(series, points)));
+    }
     Optional<Duration> newSlo = pendingSlo.getAndSet(null);
     MonitorSnapshot next = pending.getAndSet(null);
     if (newSlo != null) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -93,25 +94,51 @@ final class Tables {
   }
 
   /**
-   * Replaces a table's rows unless they are equal, keeping the selected row by its key; returns
-   * whether the rows changed.
+   * Replaces a table's rows unless they are equal, keeping the selected row by its key; when the
+   * keys are the same in the same order only the changed rows are set, so the table lays out only
+   * those. Returns whether the rows changed.
    */
   static <R> boolean replace(TableView<R> table, List<R> rows, Function<R, Object> key) {
-    if (table.getItems().equals(rows)) {
+    ObservableList<R> items = table.getItems();
+    if (items.equals(rows)) {
       return false;
+    }
+    if (sameKeys(items, rows, key)) {
+      int selectedIndex = table.getSelectionModel().getSelectedIndex();
+      for (int i = 0; i < rows.size(); i++) {
+        if (!items.get(i).equals(rows.get(i))) {
+          items.set(i, rows.get(i));
+        }
+      }
+      if (selectedIndex >= 0 && table.getSelectionModel().getSelectedIndex() != selectedIndex) {
+        table.getSelectionModel().clearAndSelect(selectedIndex);
+      }
+      return true;
     }
     R selected = table.getSelectionModel().getSelectedItem();
     Object selectedKey = selected == null ? null : key.apply(selected);
-    table.getItems().setAll(rows);
+    items.setAll(rows);
     if (selectedKey != null) {
       select(table, selectedKey, key);
     }
     return true;
   }
 
+  private static <R> boolean sameKeys(List<R> a, List<R> b, Function<R, Object> key) {
+    if (a.size() != b.size()) {
+      return false;
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (!Objects.equals(key.apply(a.get(i)), key.apply(b.get(i)))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Selects and shows the first row with the key; returns whether there was one. */
   static <R> boolean select(TableView<R> table, Object wanted, Function<R, Object> key) {
-    List<R> items = table.getItems();
+    ObservableList<R> items = table.getItems();
     for (int i = 0; i < items.size(); i++) {
       if (Objects.equals(key.apply(items.get(i)), wanted)) {
         table.getSelectionModel().clearAndSelect(i);

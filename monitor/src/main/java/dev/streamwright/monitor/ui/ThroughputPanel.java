@@ -100,6 +100,14 @@ final class ThroughputPanel extends MonitorPanel {
   }
 
   @Override
+  void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {
+    if (series.figure() == ChartHistory.Figure.RECORDS_PER_SECOND && !series.nodeId().isEmpty()) {
+      chart.seed(series.nodeId(), series.nodeId(), points, false);
+      chart.scroll();
+    }
+  }
+
+  @Override
   boolean focus(String nodeId) {
     return Tables.select(table, nodeId, Row::nodeId);
   }

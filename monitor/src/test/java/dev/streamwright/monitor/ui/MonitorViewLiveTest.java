@@ -180,6 +180,43 @@ class MonitorViewLiveTest {
     assertThat(fx(view::selectedPanel)).isEqualTo(Panel.LATENCY);
     assertThat(fx(() -> view.latency().table().getSelectionModel().getSelectedItem().nodeId()))
         .isEqualTo("alerts");
+
+    show(running(5).sink("alerts", 20, 110, 210, 310, 410, 510));
+    assertThat(fx(() -> view.latency().table().getSelectionModel().getSelectedItem()))
+        .as("the selection stays on its row when the figures change")
+        .extracting(LatencyPanel.Row::nodeId, LatencyPanel.Row::p50)
+        .containsExactly("alerts", "110 ms");
+  }
+
+  @Test
+  void pastValuesGoBeforeTheLivePoints() {
+    show(running(0));
+    ChartHistory.Series filter =
+        new ChartHistory.Series(ChartHistory.Figure.RECORDS_PER_SECOND, "filter");
+    ChartHistory.Series p99 = new ChartHistory.Series(ChartHistory.Figure.LATENCY_P99_MS, "alerts");
+    ChartHistory.Series total = new ChartHistory.Series(ChartHistory.Figure.TOTAL_OFFSET_LAG, null);
+    view.offerHistory(
+        new ChartHistory(
+            java.util.Map.of(
+                filter,
+                List.of(point(-30, 70), point(-20, 80), point(-10, 90), point(0, 999)),
+                p99,
+                List.of(point(-10, 1_200)),
+                total,
+                List.of(point(-10, 5)))));
+    show(running(5));
+
+    LiveChart throughput = view.throughput().chart();
+    assertThat(fx(() -> throughput.points("filter")))
+        .as("three past points, then the two live ones; the past one at the live time is skipped")
+        .isEqualTo(5);
+    assertThat(fx(() -> throughput.last("filter"))).isEqualTo(105.0);
+    assertThat(fx(() -> view.latency().chart().points("alerts/p99"))).isEqualTo(3);
+    assertThat(fx(() -> view.lag().chart().points(LagPanel.TOTAL_OFFSET_LAG))).isEqualTo(3);
+  }
+
+  private static ChartHistory.Point point(long second, double value) {
+    return new ChartHistory.Point(Snapshots.NOON.plusSeconds(second), value);
   }
 
   @Test
