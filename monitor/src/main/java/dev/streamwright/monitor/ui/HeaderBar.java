@@ -47,8 +47,11 @@ final class HeaderBar extends HBox {
       jobState = s.job().map(j -> j.state()).orElse("ENDED");
     }
     state.setText(jobState);
-    state.getStyleClass().removeIf(c -> c.startsWith("state-"));
-    state.getStyleClass().add("state-" + jobState.toLowerCase(Locale.ROOT));
+    String stateClass = "state-" + jobState.toLowerCase(Locale.ROOT);
+    if (!state.getStyleClass().contains(stateClass)) {
+      state.getStyleClass().removeIf(c -> c.startsWith("state-"));
+      state.getStyleClass().add(stateClass);
+    }
     uptime.setText(
         s.job()
             .filter(j -> j.uptime() != null)
@@ -60,8 +63,7 @@ final class HeaderBar extends HBox {
 
   private static void link(Label label, String system, Link link, ZoneId zone) {
     label.setText(system + ": " + link.describe(zone));
-    label.getStyleClass().removeAll(LINK_CLASSES);
-    label.getStyleClass().add("link-" + link.state().name().toLowerCase(Locale.ROOT));
+    Tables.styleOnly(label, LINK_CLASSES, "link-" + link.state().name().toLowerCase(Locale.ROOT));
   }
 
   // For tests.

@@ -106,7 +106,7 @@ final class HealthPanel extends MonitorPanel {
   }
 
   @Override
-  void show(MonitorSnapshot s, Context context, boolean live) {
+  void show(MonitorSnapshot s, Context context) {
     ZoneId zone = context.zone();
     if (s.job().isPresent()) {
       JobFigures j = s.job().get();
@@ -123,10 +123,8 @@ final class HealthPanel extends MonitorPanel {
       set("Last duration", Fmt.duration(c.lastDuration()));
       set("Last size", c.completed() == 0 ? Fmt.UNKNOWN : Fmt.bytes(c.lastSizeBytes()));
       set("Last completed", c.lastCompletedAt().map(t -> Fmt.clock(t, zone)).orElse(Fmt.UNKNOWN));
-      values.get("Failed").getStyleClass().removeAll("breached");
-      if (c.failed() > 0) {
-        values.get("Failed").getStyleClass().add("breached");
-      }
+      Tables.styleOnly(
+          values.get("Failed"), List.of("breached"), c.failed() > 0 ? "breached" : null);
       if (!causes.getItems().equals(j.rootCauses())) {
         causes.getItems().setAll(j.rootCauses());
       }

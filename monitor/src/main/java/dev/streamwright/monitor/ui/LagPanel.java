@@ -62,6 +62,8 @@ final class LagPanel extends MonitorPanel {
   /** One source node's own figures from Flink. */
   record SourceRow(String nodeId, String pending, String fetchLag, String emitLag) {}
 
+  private static final List<String> ROW_CLASSES = List.of("group-row", "topic-row");
+
   static final String MAX_TIME_LAG = "lag.maxTimeLag";
   static final String TOTAL_OFFSET_LAG = "lag.totalOffsetLag";
 
@@ -88,10 +90,11 @@ final class LagPanel extends MonitorPanel {
               @Override
               protected void updateItem(Row item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll("group-row", "topic-row");
+                String cls = null;
                 if (!empty && item != null && item.kind() != Kind.PARTITION) {
-                  getStyleClass().add(item.kind() == Kind.GROUP ? "group-row" : "topic-row");
+                  cls = item.kind() == Kind.GROUP ? "group-row" : "topic-row";
                 }
+                Tables.styleOnly(this, ROW_CLASSES, cls);
               }
             });
 
@@ -134,10 +137,14 @@ final class LagPanel extends MonitorPanel {
   }
 
   @Override
-  void show(MonitorSnapshot s, Context context, boolean live) {
+  void show(MonitorSnapshot s, Context context) {
     Tables.replace(table, rows(s.lag()), Row::key);
     Tables.replace(sources, sourceRows(s), SourceRow::nodeId);
-    if (live && !s.lag().isEmpty()) {
+  }
+
+  @Override
+  void chart(MonitorSnapshot s, Context context) {
+    if (!s.lag().isEmpty()) {
       Duration maxTime =
           s.lag().stream()
               .map(GroupLag::maxTimeLag)

@@ -101,7 +101,7 @@ final class LatencyPanel extends MonitorPanel {
   }
 
   @Override
-  void show(MonitorSnapshot s, Context context, boolean live) {
+  void show(MonitorSnapshot s, Context context) {
     List<Row> rows = new ArrayList<>();
     for (SinkLatency sink : new TreeMap<>(s.latency()).values()) {
       rows.add(row(sink, context));
@@ -118,23 +118,25 @@ final class LatencyPanel extends MonitorPanel {
       lineAt = shownSlo;
       chart.moveLine("objective " + Fmt.millis(shownSlo.toMillis()), shownSlo.toMillis());
     }
-    if (live) {
-      for (SinkLatency sink : s.latency().values()) {
-        LatencySummary w = sink.window();
-        if (w.isEmpty()) {
-          continue;
-        }
-        String id = sink.nodeId();
-        chart.add(id + "/p50", "p50", s.at(), w.p50());
-        chart.add(id + "/p99", "p99", s.at(), w.p99());
-        chart.add(id + "/max", "max", s.at(), w.max());
-        if (breached(sink, context)) {
-          chart.mark(id + "/breached", "p99 over objective", s.at(), w.p99(), "breach-marker");
-        }
+  }
+
+  @Override
+  void chart(MonitorSnapshot s, Context context) {
+    for (SinkLatency sink : s.latency().values()) {
+      LatencySummary w = sink.window();
+      if (w.isEmpty()) {
+        continue;
       }
-      chart.showOnly(keysOf(chartSink));
-      chart.scroll();
+      String id = sink.nodeId();
+      chart.add(id + "/p50", "p50", s.at(), w.p50());
+      chart.add(id + "/p99", "p99", s.at(), w.p99());
+      chart.add(id + "/max", "max", s.at(), w.max());
+      if (breached(sink, context)) {
+        chart.mark(id + "/breached", "p99 over objective", s.at(), w.p99(), "breach-marker");
+      }
     }
+    chart.showOnly(keysOf(chartSink));
+    chart.scroll();
   }
 
   private void chartSink(String nodeId) {

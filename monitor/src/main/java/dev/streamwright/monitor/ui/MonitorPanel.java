@@ -44,12 +44,14 @@ abstract class MonitorPanel extends BorderPane {
     setCenter(body);
   }
 
+  /** Shows a snapshot's figures in the panel's tables and labels. */
+  abstract void show(MonitorSnapshot snapshot, Context context);
+
   /**
-   * Draws a snapshot.
-   *
-   * @param live whether the figures are fresh; only then are points added to the charts
+   * Adds a snapshot's points to the panel's charts; only called with fresh figures, also while the
+   * panel is hidden, so its history has no gaps. A snapshot whose points are there is skipped.
    */
-  abstract void show(MonitorSnapshot snapshot, Context context, boolean live);
+  void chart(MonitorSnapshot snapshot, Context context) {}
 
   /** Whether the figures of this panel are fresh in the snapshot (its systems answered). */
   abstract boolean live(MonitorSnapshot snapshot);
@@ -63,14 +65,33 @@ abstract class MonitorPanel extends BorderPane {
   /** Puts past points of one chart series before the live ones; panels without it ignore it. */
   void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {}
 
-  /** Draws a snapshot and the stale state. */
-  final void render(MonitorSnapshot snapshot, Context context) {
+  /**
+   * Draws a snapshot: its chart points (when fresh) and stale state always, its tables only when
+   * the panel shows; a hidden panel's tables are filled by {@link #refresh} when it is opened,
+   * which spares the FX thread the layout of tables nobody sees.
+   */
+  final void render(MonitorSnapshot snapshot, Context context, boolean showing) {
     boolean live = live(snapshot);
+    if (live) {
+      chart(snapshot, context);
+    }
+    stale(snapshot, context, live);
+    if (showing) {
+      show(snapshot, context);
+    }
+  }
+
+  /** Draws a snapshot's tables and stale state (not its chart points). */
+  final void refresh(MonitorSnapshot snapshot, Context context) {
+    stale(snapshot, context, live(snapshot));
+    show(snapshot, context);
+  }
+
+  private void stale(MonitorSnapshot snapshot, Context context, boolean live) {
     pseudoClassStateChanged(STALE, !live);
     note.setText(live ? "" : staleReason(snapshot, context.zone()));
     note.setVisible(!live);
     note.setManaged(!live);
-    show(snapshot, context, live);
   }
 
   /** Whether a link's figures are fresh: connected, or nothing to reach there. */

@@ -74,6 +74,14 @@ public final class MonitorView extends BorderPane {
     tab(Panel.THROUGHPUT, "Throughput and backpressure");
     tab(Panel.HEALTH, "Health");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    tabs.getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (shown != null && now != null && now.getContent() instanceof MonitorPanel p) {
+                p.refresh(shown, new MonitorPanel.Context(zone, slo));
+              }
+            });
     setTop(header);
     setCenter(tabs);
     timer =
@@ -160,8 +168,9 @@ public final class MonitorView extends BorderPane {
     shown = next;
     header.show(next, zone);
     MonitorPanel.Context context = new MonitorPanel.Context(zone, slo);
-    for (MonitorPanel p : panels.values()) {
-      p.render(next, context);
+    Panel selected = selectedPanel();
+    for (Map.Entry<Panel, MonitorPanel> e : panels.entrySet()) {
+      e.getValue().render(next, context, e.getKey() == selected);
     }
     applyFocus();
   }
@@ -200,8 +209,9 @@ public final class MonitorView extends BorderPane {
   }
 
   Panel selectedPanel() {
+    Tab selected = tabs.getSelectionModel().getSelectedItem();
     for (Map.Entry<Panel, Tab> e : tabOf.entrySet()) {
-      if (e.getValue().isSelected()) {
+      if (e.getValue() == selected) {
         return e.getKey();
       }
     }

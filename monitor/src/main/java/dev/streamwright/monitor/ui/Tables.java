@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ObservableList;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -34,6 +35,25 @@ final class Tables {
           "muted");
 
   private Tables() {}
+
+  /**
+   * Gives a node at most one style class of a family, changing its style classes only when that
+   * class changes: every change makes JavaFX re-apply CSS to the node and its children.
+   */
+  static void styleOnly(Node node, List<String> family, String styleClass) {
+    List<String> classes = node.getStyleClass();
+    boolean has = styleClass == null || classes.contains(styleClass);
+    boolean others = classes.stream().anyMatch(c -> family.contains(c) && !c.equals(styleClass));
+    if (has && !others) {
+      return;
+    }
+    if (others) {
+      classes.removeIf(c -> family.contains(c) && !c.equals(styleClass));
+    }
+    if (!has) {
+      classes.add(styleClass);
+    }
+  }
 
   /** A table with a placeholder for when it has no rows. */
   static <R> TableView<R> table(String id, String empty) {
@@ -73,17 +93,14 @@ final class Tables {
               @Override
               protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(CELL_CLASSES);
                 TableRow<R> row = getTableRow();
                 if (empty || item == null || row == null || row.getItem() == null) {
                   setText(null);
+                  styleOnly(this, CELL_CLASSES, null);
                   return;
                 }
                 setText(item);
-                String cls = styleClass.apply(row.getItem());
-                if (cls != null) {
-                  getStyleClass().add(cls);
-                }
+                styleOnly(this, CELL_CLASSES, styleClass.apply(row.getItem()));
               }
             });
     if (number) {

@@ -66,13 +66,17 @@ final class ThroughputPanel extends MonitorPanel {
   }
 
   @Override
-  void show(MonitorSnapshot s, Context context, boolean live) {
+  void show(MonitorSnapshot s, Context context) {
     List<Row> rows = new ArrayList<>();
     for (NodeFigures n : new TreeMap<>(s.nodes()).values()) {
       rows.add(row(n));
     }
     Tables.replace(table, rows, Row::nodeId);
-    if (live && !s.nodes().isEmpty()) {
+  }
+
+  @Override
+  void chart(MonitorSnapshot s, Context context) {
+    if (!s.nodes().isEmpty()) {
       for (NodeFigures n : s.nodes().values()) {
         chart.add(n.nodeId(), n.nodeId(), s.at(), recordsPerSecond(n));
       }

@@ -70,6 +70,7 @@ class MonitorViewLiveTest {
 
   @Test
   void aLostFlinkGreysItsPanelsKeepsTheFiguresAndRecoversWhenItAnswers() {
+    run(() -> view.showPanel(Panel.THROUGHPUT, null));
     show(running(0));
     show(running(5));
     assertThat(fx(() -> view.header().text("flink"))).isEqualTo("Flink: connected");
@@ -119,6 +120,7 @@ class MonitorViewLiveTest {
 
   @Test
   void anEndedDeploymentSaysSoAndKeepsItsLastFigures() {
+    run(() -> view.showPanel(Panel.HEALTH, null));
     show(running(0));
     show(
         running(5)
@@ -186,6 +188,22 @@ class MonitorViewLiveTest {
         .as("the selection stays on its row when the figures change")
         .extracting(LatencyPanel.Row::nodeId, LatencyPanel.Row::p50)
         .containsExactly("alerts", "110 ms");
+  }
+
+  @Test
+  void aHiddenPanelKeepsItsChartGoingAndShowsTheNewestFiguresWhenOpened() {
+    show(running(0));
+    show(running(5));
+    assertThat(fx(view::selectedPanel)).isEqualTo(Panel.LAG);
+    assertThat(fx(() -> view.throughput().chart().points("filter"))).isEqualTo(2);
+    assertThat(fx(() -> view.throughput().table().getItems()))
+        .as("a hidden panel's table waits until it is opened")
+        .isEmpty();
+
+    run(() -> view.showPanel(Panel.THROUGHPUT, null));
+
+    assertThat(fx(() -> view.throughput().table().getItems().get(0).in())).isEqualTo("105.0/s");
+    assertThat(fx(() -> view.throughput().chart().points("filter"))).isEqualTo(2);
   }
 
   @Test
