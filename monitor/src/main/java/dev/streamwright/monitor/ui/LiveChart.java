@@ -54,6 +54,7 @@ final class LiveChart {
     time.setTimeAxis(true);
     time.setAutoRanging(false);
     time.setAutoRangePadding(0);
+    time.setMinorTickCount(0);
     DefaultNumericAxis value = valueAxis(valueName, valueUnit, Side.LEFT);
     chart = new XYChart(time, value);
     chart.getStyleClass().add("monitor-chart");
@@ -70,11 +71,23 @@ final class LiveChart {
     markers.setShowInLegend(false);
     chart.getRenderers().setAll(lines, markers);
     chart.getGridRenderer().setDrawOnTop(false);
+    uncached(time);
+    uncached(value);
+    chart.getCanvas().setCache(false);
+  }
+
+  /**
+   * ChartFX caches its canvases as bitmaps; a live chart redraws them on every update, so the cache
+   * only doubles the software renderer's work (draw into the cache, then copy it).
+   */
+  private static void uncached(DefaultNumericAxis axis) {
+    axis.getCanvas().setCache(false);
   }
 
   private static DefaultNumericAxis valueAxis(String name, String unit, Side side) {
     DefaultNumericAxis axis = new DefaultNumericAxis(name, unit);
     axis.setSide(side);
+    axis.setMinorTickCount(0);
     axis.setAutoRanging(true);
     axis.setForceZeroInRange(true);
     axis.setAutoRangePadding(0.05);
@@ -94,6 +107,7 @@ final class LiveChart {
   /** Adds a value axis on the right, for series added with {@link #addSecondSeries}. */
   LiveChart withSecondAxis(String name, String unit) {
     DefaultNumericAxis axis = valueAxis(name, unit, Side.RIGHT);
+    uncached(axis);
     secondLines = lineRenderer();
     secondLines.getAxes().add(axis);
     chart.getRenderers().add(secondLines);

@@ -58,15 +58,21 @@ public final class MonitorViewBenchmark {
   private static final int SECONDS = Integer.getInteger("bench.seconds", 60);
   private static final int WARM_UP_SECONDS = 10;
 
+  /** Whether the charts start with a full window of history, as after 15 minutes of watching. */
+  private static final boolean HISTORY =
+      Boolean.parseBoolean(System.getProperty("bench.history", "true"));
+
   private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
   private final Random random = new Random(12);
   private final double[] rates = new double[SERIES];
   private final List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
+  private final List<Long> drawGaps = Collections.synchronizedList(new ArrayList<>());
   private final List<Long> work = Collections.synchronizedList(new ArrayList<>());
   private MonitorView view;
   private long fxThreadId;
   private long pulseStart;
   private long lastFrame;
+  private long lastRedraws;
   private volatile boolean measuring;
   private int tick;
 
@@ -101,6 +107,9 @@ public final class MonitorViewBenchmark {
 
   private void run() throws Exception {
     fx(this::open);
+    if (HISTORY) {
+      view.offerHistory(history());
+    }
     ScheduledExecutorService poller =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -134,10 +143,15 @@ public final class MonitorViewBenchmark {
         });
 
     List<Long> g;
+    List<Long> d;
     List<Long> w;
     synchronized (gaps) {
       g = new ArrayList<>(gaps);
     }
+    synchronized (drawGaps) {
+      d = new ArrayList<>(drawGaps);
+    }
+    Collections.sort(d);
     synchronized (work) {
       w = new ArrayList<>(work);
     }
@@ -167,8 +181,10 @@ public final class MonitorViewBenchmark {
         100.0 * renderCpu / wall);
     System.out.printf(
         Locale.ROOT,
-        "FX thread CPU per snapshot drawn (redraw, CSS, layout, chart drawing): %.2f ms%n",
-        ms(fxCpu) / Math.max(1, redraws));
+        "per snapshot drawn: FX thread CPU %.2f ms (redraw, CSS, layout, chart drawing),"
+            + " renderer thread CPU %.2f ms%n",
+        ms(fxCpu) / Math.max(1, redraws),
+        ms(renderCpu) / Math.max(1, redraws));
     System.out.printf(
         Locale.ROOT,
         "pulse work (animation timers to last post-layout listener) / wall: %.2f %%;"
@@ -177,15 +193,8 @@ public final class MonitorViewBenchmark {
         ms(pct(w, 50)),
         ms(pct(w, 99)),
         ms(pct(w, 100)));
-    long over = g.stream().filter(x -> x > TimeUnit.MILLISECONDS.toNanos(50)).count();
-    System.out.printf(
-        Locale.ROOT,
-        "frame gaps: %d frames, median %.1f ms, p99 %.1f ms, max %.1f ms, over 50 ms: %d%n",
-        g.size(),
-        ms(pct(g, 50)),
-        ms(pct(g, 99)),
-        ms(pct(g, 100)),
-        over);
+    gapLine("frame gaps after a frame that drew a snapshot", d);
+    gapLine("frame gaps after the other frames (the machine's own noise)", g);
   }
 
   private Void open() {
@@ -196,9 +205,13 @@ public final class MonitorViewBenchmark {
       @Override
       public void handle(long now) {
         pulseStart = System.nanoTime();
+        // This timer runs before the view's: a change in its redraw count since the last pulse
+        // means the last pulse drew a snapshot, and the gap that follows is that frame's.
+        long redraws = view == null ? 0 : view.redraws();
         if (measuring && lastFrame != 0) {
-          gaps.add(now - lastFrame);
+          (redraws != lastRedraws ? drawGaps : gaps).add(now - lastFrame);
         }
+        lastRedraws = redraws;
         lastFrame = now;
       }
     }.start();
@@ -207,7 +220,7 @@ public final class MonitorViewBenchmark {
     Stage stage = new Stage();
     stage.setScene(scene);
     stage.show();
-    view.showPanel(Panel.THROUGHPUT, null);
+    view.showPanel(Panel.valueOf(System.getProperty("bench.panel", "THROUGHPUT")), null);
     // Registered after the charts' own pulse hooks, so it runs last.
     Platform.runLater(
         () ->
@@ -218,6 +231,26 @@ public final class MonitorViewBenchmark {
                   }
                 }));
     return null;
+  }
+
+  /** A full chart window of past values (one per second) for every node's series. */
+  private ChartHistory history() {
+    Instant now = Instant.now();
+    int points = (int) LiveChart.WINDOW.toSeconds();
+    java.util.Map<ChartHistory.Series, List<ChartHistory.Point>> past = new java.util.HashMap<>();
+    for (int i = 0; i < SERIES; i++) {
+      List<ChartHistory.Point> values = new ArrayList<>();
+      double rate = 1_000;
+      for (int k = points; k > 0; k--) {
+        rate = Math.max(0, rate + random.nextGaussian() * 50);
+        values.add(new ChartHistory.Point(now.minusSeconds(k), rate));
+      }
+      past.put(
+          new ChartHistory.Series(
+              ChartHistory.Figure.RECORDS_PER_SECOND, String.format(Locale.ROOT, "node-%02d", i)),
+          values);
+    }
+    return new ChartHistory(past);
   }
 
   /** The next poll's snapshot: every node's rate walks randomly. */
@@ -255,6 +288,19 @@ public final class MonitorViewBenchmark {
             Duration.ofSeconds(10),
             LagStatus.OK));
     return s.build();
+  }
+
+  private static void gapLine(String what, List<Long> sorted) {
+    long over = sorted.stream().filter(x -> x > TimeUnit.MILLISECONDS.toNanos(50)).count();
+    System.out.printf(
+        Locale.ROOT,
+        "%s: %d, median %.1f ms, p99 %.1f ms, max %.1f ms, over 50 ms: %d%n",
+        what,
+        sorted.size(),
+        ms(pct(sorted, 50)),
+        ms(pct(sorted, 99)),
+        ms(pct(sorted, 100)),
+        over);
   }
 
   private long threadId(String prefix) {
