@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javafx.geometry.Insets;
@@ -87,7 +88,7 @@ final class HealthPanel extends MonitorPanel {
       name.getStyleClass().add("figure-name");
       Label value = new Label(Fmt.UNKNOWN);
       value.getStyleClass().add("figure-value");
-      value.setId("health-" + names[i].toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
+      value.setId("health-" + names[i].toLowerCase(Locale.ROOT).replace(' ', '-'));
       values.put(names[i], value);
       g.add(name, 0, i + 1);
       g.add(value, 1, i + 1);

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -148,7 +149,7 @@ final class LagPanel extends MonitorPanel {
       Duration maxTime =
           s.lag().stream()
               .map(GroupLag::maxTimeLag)
-              .flatMap(java.util.Optional::stream)
+              .flatMap(Optional::stream)
               .max(Duration::compareTo)
               .orElse(null);
       if (maxTime != null) {

@@ -7,6 +7,7 @@ import dev.streamwright.monitor.latency.LatencySummary;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -195,7 +196,7 @@ final class LatencyPanel extends MonitorPanel {
   /** Watermark lag of the source nodes, or of every node that has one when none is a source. */
   static List<WatermarkRow> watermarkRows(MonitorSnapshot s) {
     List<NodeFigures> nodes = new ArrayList<>(new TreeMap<>(s.nodes()).values());
-    Set<String> groupNodes = new java.util.HashSet<>();
+    Set<String> groupNodes = new HashSet<>();
     s.lag().forEach(g -> groupNodes.add(g.nodeId()));
     List<NodeFigures> sources =
         nodes.stream()

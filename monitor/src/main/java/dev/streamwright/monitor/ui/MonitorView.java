@@ -4,6 +4,7 @@ import dev.streamwright.monitor.figures.MonitorSnapshot;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -97,7 +98,7 @@ public final class MonitorView extends BorderPane {
 
   private void tab(Panel panel, String title) {
     Tab t = new Tab(title, panels.get(panel));
-    t.setId("tab-" + panel.name().toLowerCase(java.util.Locale.ROOT));
+    t.setId("tab-" + panel.name().toLowerCase(Locale.ROOT));
     tabOf.put(panel, t);
     tabs.getTabs().add(t);
   }
@@ -138,7 +139,7 @@ public final class MonitorView extends BorderPane {
     applyFocus();
   }
 
-  /** Stops the view's timer; it draws nothing more. */
+  /** Stops the view's timer, on the FX thread; the view draws nothing more. */
   public void dispose() {
     timer.stop();
     running = false;
