@@ -162,6 +162,11 @@ final class LagPanel extends MonitorPanel {
   }
 
   @Override
+  void showing(boolean showing) {
+    chart.attach(showing);
+  }
+
+  @Override
   void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {
     switch (series.figure()) {
       case MAX_TIME_LAG_SECONDS -> chart.seed(MAX_TIME_LAG, "max time lag (s)", points, false);

@@ -213,6 +213,11 @@ final class LatencyPanel extends MonitorPanel {
   }
 
   @Override
+  void showing(boolean showing) {
+    chart.attach(showing);
+  }
+
+  @Override
   void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {
     String sink = series.nodeId();
     switch (series.figure()) {

@@ -18,6 +18,8 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 
 /**
  * A ChartFX time chart of live figures: one bounded circular dataset per series, a time axis that
@@ -36,6 +38,7 @@ final class LiveChart {
   private static final int LEGEND_LIMIT = 12;
 
   private final XYChart chart;
+  private final StackPane holder = new StackPane();
   private final DefaultNumericAxis time;
   private final ErrorDataSetRenderer lines;
   private final ErrorDataSetRenderer markers;
@@ -64,6 +67,8 @@ final class LiveChart {
     chart.getToolBar().setManaged(false);
     chart.setPrefSize(600, 260);
     chart.setMinHeight(160);
+    holder.setPrefSize(600, 260);
+    holder.setMinHeight(160);
     lines = lineRenderer();
     markers = lineRenderer();
     markers.setPolyLineStyle(LineStyle.NONE);
@@ -101,6 +106,9 @@ final class LiveChart {
     r.setDrawMarker(false);
     r.setPointReduction(true);
     r.setParallelImplementation(false);
+    // With NaNs allowed ChartFX strokes each series as one path; otherwise it draws one line per
+    // segment, which costs the software renderer ~10x more.
+    r.setAllowNaNs(true);
     return r;
   }
 
@@ -131,8 +139,26 @@ final class LiveChart {
   }
 
   /** The chart node. */
-  XYChart node() {
-    return chart;
+  Region node() {
+    return holder;
+  }
+
+  /**
+   * Puts the chart into its place while its panel shows and takes it out while it is hidden: the
+   * data keeps coming either way, but a chart out of the scene does not redraw, and JavaFX would
+   * otherwise still rasterise every redraw of a hidden canvas.
+   */
+  void attach(boolean showing) {
+    if (showing && holder.getChildren().isEmpty()) {
+      holder.getChildren().add(chart);
+    } else if (!showing && !holder.getChildren().isEmpty()) {
+      holder.getChildren().clear();
+    }
+  }
+
+  /** Whether the chart is in the scene. */
+  boolean attached() {
+    return !holder.getChildren().isEmpty();
   }
 
   /** Appends a point to a series on the left axis, creating the series on first use. */
@@ -241,6 +267,18 @@ final class LiveChart {
   /** The keys of the series, in order of creation. */
   List<String> keys() {
     return new ArrayList<>(series.keySet());
+  }
+
+  /** The keys of the series the chart draws. */
+  List<String> shownKeys() {
+    List<String> shown = new ArrayList<>();
+    series.forEach(
+        (key, ds) -> {
+          if (rendererOf.get(key).getDatasets().contains(ds)) {
+            shown.add(key);
+          }
+        });
+    return shown;
   }
 
   /** The number of points a series holds (0 if it does not exist). */

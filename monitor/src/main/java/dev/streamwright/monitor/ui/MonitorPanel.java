@@ -62,6 +62,9 @@ abstract class MonitorPanel extends BorderPane {
   /** Selects the row of a node, group or sink; returns whether the panel has it. */
   abstract boolean focus(String focus);
 
+  /** Tells the panel whether its tab shows, so hidden charts leave the scene. */
+  void showing(boolean showing) {}
+
   /** Puts past points of one chart series before the live ones; panels without it ignore it. */
   void seed(ChartHistory.Series series, List<ChartHistory.Point> points) {}
 

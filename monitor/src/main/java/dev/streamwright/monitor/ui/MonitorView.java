@@ -79,10 +79,18 @@ public final class MonitorView extends BorderPane {
         .selectedItemProperty()
         .addListener(
             (o, was, now) -> {
-              if (shown != null && now != null && now.getContent() instanceof MonitorPanel p) {
-                p.refresh(shown, new MonitorPanel.Context(zone, slo));
+              if (was != null && was.getContent() instanceof MonitorPanel p) {
+                p.showing(false);
+              }
+              if (now != null && now.getContent() instanceof MonitorPanel p) {
+                p.showing(true);
+                if (shown != null) {
+                  p.refresh(shown, new MonitorPanel.Context(zone, slo));
+                }
               }
             });
+    Panel first = selectedPanel();
+    panels.forEach((panel, p) -> p.showing(panel == first));
     setTop(header);
     setCenter(tabs);
     timer =

@@ -121,22 +121,28 @@ final class Tables {
       return false;
     }
     if (sameKeys(items, rows, key)) {
-      int selectedIndex = table.getSelectionModel().getSelectedIndex();
+      List<Integer> selected = List.copyOf(table.getSelectionModel().getSelectedIndices());
       for (int i = 0; i < rows.size(); i++) {
         if (!items.get(i).equals(rows.get(i))) {
           items.set(i, rows.get(i));
         }
       }
-      if (selectedIndex >= 0 && table.getSelectionModel().getSelectedIndex() != selectedIndex) {
-        table.getSelectionModel().clearAndSelect(selectedIndex);
+      if (!selected.equals(table.getSelectionModel().getSelectedIndices())) {
+        table.getSelectionModel().clearSelection();
+        selected.forEach(table.getSelectionModel()::select);
       }
       return true;
     }
-    R selected = table.getSelectionModel().getSelectedItem();
-    Object selectedKey = selected == null ? null : key.apply(selected);
+    List<Object> selectedKeys =
+        table.getSelectionModel().getSelectedItems().stream().map(key).toList();
     items.setAll(rows);
-    if (selectedKey != null) {
-      select(table, selectedKey, key);
+    if (!selectedKeys.isEmpty()) {
+      table.getSelectionModel().clearSelection();
+      for (int i = 0; i < rows.size(); i++) {
+        if (selectedKeys.contains(key.apply(rows.get(i)))) {
+          table.getSelectionModel().select(i);
+        }
+      }
     }
     return true;
   }

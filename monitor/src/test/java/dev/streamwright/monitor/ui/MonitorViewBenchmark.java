@@ -126,6 +126,14 @@ public final class MonitorViewBenchmark {
     poller.scheduleAtFixedRate(() -> view.offer(next()), 0, period, TimeUnit.SECONDS);
     Thread.sleep(TimeUnit.SECONDS.toMillis(WARM_UP_SECONDS));
 
+    if (Boolean.getBoolean("bench.chartAll")) {
+      // Select every row: the chart then draws all series, not the busiest ten.
+      fx(
+          () -> {
+            view.throughput().table().getSelectionModel().selectAll();
+            return null;
+          });
+    }
     long renderThread = threadId("QuantumRenderer");
     long redraws0 = fx(view::redraws);
     long pulses0 = fx(view::pulses);

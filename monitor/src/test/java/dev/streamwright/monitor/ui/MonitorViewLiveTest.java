@@ -199,8 +199,15 @@ class MonitorViewLiveTest {
     assertThat(fx(() -> view.throughput().table().getItems()))
         .as("a hidden panel's table waits until it is opened")
         .isEmpty();
+    assertThat(fx(() -> view.throughput().chart().attached()))
+        .as("a hidden chart is out of the scene, so nothing redraws it")
+        .isFalse();
+    assertThat(fx(() -> view.lag().chart().attached())).isTrue();
 
     run(() -> view.showPanel(Panel.THROUGHPUT, null));
+
+    assertThat(fx(() -> view.throughput().chart().attached())).isTrue();
+    assertThat(fx(() -> view.lag().chart().attached())).isFalse();
 
     assertThat(fx(() -> view.throughput().table().getItems().get(0).in())).isEqualTo("105.0/s");
     assertThat(fx(() -> view.throughput().chart().points("filter"))).isEqualTo(2);

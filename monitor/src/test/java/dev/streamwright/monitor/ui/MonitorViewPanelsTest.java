@@ -214,6 +214,38 @@ class MonitorViewPanelsTest {
   }
 
   @Test
+  void theThroughputChartDrawsTheBusiestNodesOrTheSelectedOnes() {
+    run(() -> view.showPanel(Panel.THROUGHPUT, null));
+    Snapshots s = Snapshots.atSecond(0);
+    for (int i = 0; i < 12; i++) {
+      s.node("n" + (char) ('a' + i), 100 * (i + 1), 100 * (i + 1), 0.1, 0, 0.9);
+    }
+    show(s);
+    LiveChart chart = view.throughput().chart();
+    assertThat(fx(chart::keys)).hasSize(12);
+    assertThat(fx(chart::shownKeys))
+        .as("the ten busiest")
+        .hasSize(ThroughputPanel.DEFAULT_CHARTED)
+        .doesNotContain("na", "nb");
+    assertThat(fx(() -> ((Labeled) view.lookup("#throughput-charted")).getText()))
+        .isEqualTo("Charted: the 10 busiest of 12 nodes; select rows to chart others.");
+
+    run(
+        () -> {
+          view.throughput().table().getSelectionModel().clearSelection();
+          view.throughput().table().getSelectionModel().select(0);
+          view.throughput().table().getSelectionModel().select(1);
+        });
+    assertThat(fx(chart::shownKeys)).containsExactlyInAnyOrder("na", "nb");
+
+    show(Snapshots.atSecond(1).node("na", 5, 5, 0.1, 0, 0.9).node("nb", 6, 6, 0.1, 0, 0.9));
+    show(s.deployment("again"));
+    assertThat(fx(chart::shownKeys))
+        .as("the selection, and so the chart, survive new figures")
+        .containsExactlyInAnyOrder("na", "nb");
+  }
+
+  @Test
   void healthShowsTheJobCheckpointsRootCausesAndModels() {
     run(() -> view.showPanel(Panel.HEALTH, null));
     CheckpointFigures cps =
