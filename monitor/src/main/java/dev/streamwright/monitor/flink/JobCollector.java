@@ -25,9 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Flink's REST server answers metrics from a store it refreshes every {@code
  * metrics.fetcher.update-interval}, only for running jobs, and fills it a few seconds after a job
- * starts: until then a vertex's rates read 0. A source's own metrics ({@code pendingRecords}, the
- * event-time lags) are operator metrics whose names carry the operator: their ids are looked up
- * once per source vertex and remembered. Not thread-safe per job: poll a job from one thread.
+ * starts: until then a vertex's rates read 0, and rates are Flink's averages over the last 60 s.
+ * Rates are per vertex, so a node's figures are those of the tasks that run it: records in count
+ * what enters its first vertices (for a source vertex, what its sources emit), records out what
+ * leaves its last ones to another task, which is 0 where a task only writes to external systems. A
+ * source's own metrics ({@code pendingRecords}, the event-time lags, its output watermark, which
+ * stands for a source vertex's watermark since it has no input) are operator metrics whose names
+ * carry the operator: their ids are looked up per source vertex and remembered. Not thread-safe per
+ * job: poll a job from one thread.
  */
 public final class JobCollector {
 
@@ -44,6 +49,15 @@ public final class JobCollector {
   /** Source operator metrics, by the end of their ids. */
   static final List<String> SOURCE_METRICS =
       List.of(".pendingRecords", ".currentFetchEventTimeLag", ".currentEmitEventTimeLag");
+
+  /** A source operator's output watermark: a source vertex has no input watermark. */
+  static final String SOURCE_WATERMARK = ".currentOutputWatermark";
+
+  /**
+   * A source operator's emitted records per second: what a source vertex reads, since a task counts
+   * as records in only what its source reader counts (Flink's datagen counts none).
+   */
+  static final String SOURCE_OUT = ".numRecordsOutPerSecond";
 
   /** Root causes kept per poll. */
   static final int ROOT_CAUSES = 5;
@@ -110,7 +124,7 @@ public final class JobCollector {
     for (JsonNode v : details.path("vertices")) {
       String vid = v.path("id").asText();
       List<String> in = inputs.getOrDefault(vid, List.of());
-      vertices.put(vid, running ? vertex(job, jobId, vid, in) : idle(vid, in));
+      vertices.put(vid, running ? vertex(job, jobId, vid, in) : VertexFigures.idle(vid, in));
     }
     CheckpointFigures checkpoints = checkpoints(client.get(job + "/checkpoints"));
     List<String> causes = rootCauses(client.get(job + "/exceptions?maxExceptions=" + ROOT_CAUSES));
@@ -138,6 +152,8 @@ public final class JobCollector {
     OptionalLong pending = OptionalLong.empty();
     OptionalLong fetchLag = OptionalLong.empty();
     OptionalLong emitLag = OptionalLong.empty();
+    OptionalLong sourceWatermark = OptionalLong.empty();
+    java.util.OptionalDouble sourceOut = java.util.OptionalDouble.empty();
     if (in.isEmpty()) {
       Map<String, SourceIds> known =
           sourceMetricIds.computeIfAbsent(jobId, k -> new ConcurrentHashMap<>());
@@ -150,18 +166,20 @@ public final class JobCollector {
       if (!sourceIds.isEmpty()) {
         Map<String, double[]> source =
             aggregates(
-                client.get(base + "/subtasks/metrics?get=" + ids(sourceIds) + "&agg=sum,max"));
+                client.get(base + "/subtasks/metrics?get=" + ids(sourceIds) + "&agg=sum,max,min"));
+        sourceWatermark = min(source, SOURCE_WATERMARK);
+        sourceOut = rate(source, SOURCE_OUT);
         pending = sum(source, ".pendingRecords");
         fetchLag = max(source, ".currentFetchEventTimeLag");
         emitLag = max(source, ".currentEmitEventTimeLag");
       }
     }
     OptionalLong watermark =
-        in.isEmpty() ? OptionalLong.empty() : lowestWatermark(client.get(base + "/watermarks"));
+        in.isEmpty() ? sourceWatermark : lowestWatermark(client.get(base + "/watermarks"));
     return new VertexFigures(
         vid,
         in,
-        get(task, "numRecordsInPerSecond", 0),
+        sourceOut.isPresent() ? source(task, sourceOut) : get(task, "numRecordsInPerSecond", 0),
         get(task, "numRecordsOutPerSecond", 0),
         get(task, "numBytesInPerSecond", 0),
         get(task, "busyTimeMsPerSecond", 1),
@@ -173,20 +191,22 @@ public final class JobCollector {
         watermark);
   }
 
-  private static VertexFigures idle(String vid, List<String> in) {
-    return new VertexFigures(
-        vid,
-        in,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty(),
-        OptionalLong.empty());
+  /** A source vertex's records in: its sources' emitted rate, or the task's when that is larger. */
+  private static double source(Map<String, double[]> task, java.util.OptionalDouble sourceOut) {
+    return Math.max(get(task, "numRecordsInPerSecond", 0), sourceOut.getAsDouble());
+  }
+
+  /** The sum over the metrics whose ids end with the suffix, e.g. several sources' rates. */
+  private static java.util.OptionalDouble rate(Map<String, double[]> m, String suffix) {
+    double total = 0;
+    boolean any = false;
+    for (Map.Entry<String, double[]> e : m.entrySet()) {
+      if (e.getKey().endsWith(suffix) && !Double.isNaN(e.getValue()[0])) {
+        total += e.getValue()[0];
+        any = true;
+      }
+    }
+    return any ? java.util.OptionalDouble.of(total) : java.util.OptionalDouble.empty();
   }
 
   private long restarts(String job) throws Unreachable {
@@ -211,13 +231,14 @@ public final class JobCollector {
     return inputs;
   }
 
-  /** {@code [{"id", "sum", "max"}...]} as id to {sum, max}. */
+  /** {@code [{"id", "sum", "max", "min"}...]} as id to {sum, max, min}. */
   static Map<String, double[]> aggregates(JsonNode metrics) {
     Map<String, double[]> out = new LinkedHashMap<>();
     for (JsonNode m : metrics) {
       double sum = number(m.get("sum"));
       double max = number(m.get("max"));
-      out.put(m.path("id").asText(), new double[] {sum, max});
+      double min = number(m.get("min"));
+      out.put(m.path("id").asText(), new double[] {sum, max, min});
     }
     return out;
   }
@@ -251,6 +272,22 @@ public final class JobCollector {
     return pick(m, suffix, 1);
   }
 
+  /** The lowest source output watermark; empty while a source has none (Long.MIN_VALUE). */
+  private static OptionalLong min(Map<String, double[]> m, String suffix) {
+    OptionalLong lowest = OptionalLong.empty();
+    for (Map.Entry<String, double[]> e : m.entrySet()) {
+      double v = e.getValue()[2];
+      if (e.getKey().endsWith(suffix)) {
+        if (Double.isNaN(v) || v <= 0) {
+          return OptionalLong.empty();
+        }
+        long w = (long) v;
+        lowest = OptionalLong.of(lowest.isPresent() ? Math.min(lowest.getAsLong(), w) : w);
+      }
+    }
+    return lowest;
+  }
+
   /** Over the metrics whose ids end with the suffix (one per source operator): sum or max. */
   private static OptionalLong pick(Map<String, double[]> m, String suffix, int which) {
     boolean any = false;
@@ -270,7 +307,9 @@ public final class JobCollector {
     List<String> ids = new ArrayList<>();
     for (JsonNode m : list) {
       String id = m.path("id").asText();
-      if (SOURCE_METRICS.stream().anyMatch(id::endsWith)) {
+      if (SOURCE_METRICS.stream().anyMatch(id::endsWith)
+          || id.startsWith("Source__")
+              && (id.endsWith(SOURCE_WATERMARK) || id.endsWith(SOURCE_OUT))) {
         ids.add(id);
       }
     }

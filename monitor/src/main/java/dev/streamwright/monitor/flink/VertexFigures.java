@@ -31,4 +31,11 @@ record VertexFigures(
     OptionalLong pendingRecords,
     OptionalLong fetchLagMs,
     OptionalLong emitLagMs,
-    OptionalLong lowestWatermark) {}
+    OptionalLong lowestWatermark) {
+
+  /** A vertex of a job that does not run: no metrics. */
+  static VertexFigures idle(String vertexId, List<String> inputs) {
+    OptionalLong none = OptionalLong.empty();
+    return new VertexFigures(vertexId, inputs, 0, 0, 0, 0, 0, 0, none, none, none, none);
+  }
+}

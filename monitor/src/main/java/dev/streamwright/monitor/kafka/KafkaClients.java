@@ -34,7 +34,7 @@ final class KafkaClients {
   static Unreachable unreachable(String bootstrapServers, Duration timeout, Throwable e) {
     Throwable t = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
     String at = "Kafka at " + bootstrapServers;
-    if (t instanceof TimeoutException) {
+    if (t instanceof TimeoutException || t instanceof java.util.concurrent.TimeoutException) {
       return new Unreachable(
           at + " did not answer within " + timeout.toSeconds() + " s: are the brokers up?", e);
     }

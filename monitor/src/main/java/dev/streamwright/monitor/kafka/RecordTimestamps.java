@@ -52,6 +52,8 @@ final class RecordTimestamps implements AutoCloseable {
     p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    // Asking for a topic that does not exist must not create it.
+    p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
     p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "none");
     p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(FETCH_BYTES));
     p.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "100");
@@ -68,18 +70,34 @@ final class RecordTimestamps implements AutoCloseable {
       Map<TopicPartition, ? extends Set<Long>> wanted, int maxFetches, long deadline) {
     Map<TopicPartition, Map<Long, Long>> out = new HashMap<>();
     Map<TopicPartition, List<Long>> todo = new LinkedHashMap<>();
-    int budget = maxFetches;
     for (Map.Entry<TopicPartition, ? extends Set<Long>> e : wanted.entrySet()) {
       for (long offset : e.getValue()) {
         Long ts = cache.get(new Key(e.getKey(), offset));
         if (ts != null) {
           out.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(offset, ts);
-        } else if (budget > 0) {
-          budget--;
+        } else {
           todo.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(offset);
         }
       }
     }
+    // The budget goes round the partitions, so a poll covers as many partitions as it can in as
+    // few rounds as it can.
+    Map<TopicPartition, List<Long>> chosen = new LinkedHashMap<>();
+    int budget = maxFetches;
+    for (int level = 0; budget > 0 && !todo.isEmpty(); level++) {
+      boolean any = false;
+      for (Map.Entry<TopicPartition, List<Long>> e : todo.entrySet()) {
+        if (budget > 0 && level < e.getValue().size()) {
+          chosen.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue().get(level));
+          budget--;
+          any = true;
+        }
+      }
+      if (!any) {
+        break;
+      }
+    }
+    todo = chosen;
     // One round per offset of the same partition: a consumer reads a partition at one position.
     while (!todo.isEmpty() && System.nanoTime() < deadline) {
       Map<TopicPartition, Long> round = new HashMap<>();

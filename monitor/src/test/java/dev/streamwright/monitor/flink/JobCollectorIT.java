@@ -171,7 +171,8 @@ class JobCollectorIT {
                     && p.nodes().get("clicks").recordsOutPerSecond() > 0
                     && p.job().checkpoints().completed() > 0
                     && p.job().watermarkLag().isPresent()
-                    && p.nodes().get("orders").pendingRecords().isPresent());
+                    && p.nodes().get("orders").pendingRecords().isPresent()
+                    && p.nodes().get("orders").watermarkLag().isPresent());
     LOG.info("{}", poll.job());
 
     assertThat(poll.job().state()).isEqualTo("RUNNING");
@@ -188,6 +189,7 @@ class JobCollectorIT {
     assertThat(orders.busyRatio()).isBetween(0.0, 1.0);
     assertThat(orders.idleRatio()).isBetween(0.0, 1.0);
     assertThat(poll.nodes().get("per_user").watermarkLag()).isPresent();
+    assertThat(orders.watermarkLag().get()).isLessThan(Duration.ofMinutes(1));
     assertThat(poll.job().watermarkLag().get()).isLessThan(Duration.ofMinutes(1));
   }
 

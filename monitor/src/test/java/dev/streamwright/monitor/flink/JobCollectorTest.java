@@ -77,7 +77,8 @@ class JobCollectorTest {
             JSON.readTree(
                 "[{\"id\":\"numRecordsInPerSecond\",\"max\":42.0,\"sum\":84.5},"
                     + "{\"id\":\"busyTimeMsPerSecond\",\"max\":\"NaN\",\"sum\":\"NaN\"}]"));
-    assertThat(m.get("numRecordsInPerSecond")).containsExactly(84.5, 42.0);
+    assertThat(m.get("numRecordsInPerSecond")[0]).isEqualTo(84.5);
+    assertThat(m.get("numRecordsInPerSecond")[1]).isEqualTo(42.0);
     assertThat(m.get("busyTimeMsPerSecond")[0]).isNaN();
 
     assertThat(
@@ -97,9 +98,13 @@ class JobCollectorTest {
             JobCollector.sourceIds(
                 JSON.readTree(
                     "[{\"id\":\"Source__orders[4].pendingRecords\"},{\"id\":\"numRecordsIn\"},"
+                        + "{\"id\":\"Calc[5].currentOutputWatermark\"},"
+                        + "{\"id\":\"Source__orders[4].currentOutputWatermark\"},"
                         + "{\"id\":\"Source__orders[4].currentEmitEventTimeLag\"}]")))
         .containsExactly(
-            "Source__orders[4].pendingRecords", "Source__orders[4].currentEmitEventTimeLag");
+            "Source__orders[4].pendingRecords",
+            "Source__orders[4].currentOutputWatermark",
+            "Source__orders[4].currentEmitEventTimeLag");
   }
 
   @Test

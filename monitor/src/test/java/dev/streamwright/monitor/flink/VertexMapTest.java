@@ -99,6 +99,31 @@ class VertexMapTest {
     assertThat(alone.shared("clicks")).isFalse();
   }
 
+  /**
+   * A job deployed through the SQL Gateway to the dev cluster ({@code flink/remote-plan.json},
+   * recorded): its preview runs as a print table named after the node, found by that name.
+   */
+  @Test
+  void previewsOnAClusterArePrintTablesNamedAfterTheirNode() throws IOException {
+    Pipeline numbers = RemoteJobCollectorIT.numbers();
+    CompiledPipeline compiled = TestJobs.compile(numbers, "127.0.0.1:9092");
+    VertexMap map =
+        VertexMap.of(
+            numbers,
+            ConnectorTables.of(compiled),
+            compiled.previewSinks(),
+            resource("remote-plan.json"));
+
+    assertThat(map.all())
+        .isEqualTo(
+            Map.of(
+                "numbers", List.of("e3dfc0d7e9ecd8a43f85f0b68ebf3b80"),
+                "big", List.of("e3dfc0d7e9ecd8a43f85f0b68ebf3b80"),
+                "printed", List.of("e3dfc0d7e9ecd8a43f85f0b68ebf3b80"),
+                "peek", List.of("e3dfc0d7e9ecd8a43f85f0b68ebf3b80")));
+    assertThat(map.shared("peek")).isTrue();
+  }
+
   @Test
   void anEmptyPlanMapsNothing() {
     VertexMap map =

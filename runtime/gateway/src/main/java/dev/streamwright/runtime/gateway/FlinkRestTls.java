@@ -11,9 +11,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The TLS context a plain HTTP client needs to reach a target's Flink REST API, built by Flink
- * from the target's TLS client options ({@code security.ssl.rest.truststore} and the rest), as
- * Flink's own REST client ({@link Endpoint}) builds it.
+ * The TLS context a plain HTTP client needs to reach a target's Flink REST API, built by Flink from
+ * the target's TLS client options ({@code security.ssl.rest.truststore} and the rest), as Flink's
+ * own REST client ({@link Endpoint}) builds it.
  */
 final class FlinkRestTls {
 

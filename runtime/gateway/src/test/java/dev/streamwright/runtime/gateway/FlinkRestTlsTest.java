@@ -93,20 +93,61 @@ class FlinkRestTlsTest {
     Path keyStore = folder.resolve("rest.p12");
     Path certificate = folder.resolve("rest.crt");
     Path trustStore = folder.resolve("truststore.p12");
-    keytool("-genkeypair", "-alias", "rest", "-keyalg", "RSA", "-keysize", "2048", "-validity",
-        "2", "-dname", "CN=127.0.0.1", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
-        "-keystore", keyStore.toString(), "-storepass", PASSWORD, "-keypass", PASSWORD);
-    keytool("-exportcert", "-alias", "rest", "-rfc", "-keystore", keyStore.toString(),
-        "-storepass", PASSWORD, "-file", certificate.toString());
-    keytool("-importcert", "-noprompt", "-alias", "rest", "-file", certificate.toString(),
-        "-storetype", "PKCS12", "-keystore", trustStore.toString(), "-storepass", PASSWORD);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "rest",
+        "-keyalg",
+        "RSA",
+        "-keysize",
+        "2048",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=127.0.0.1",
+        "-ext",
+        "SAN=ip:127.0.0.1",
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-keypass",
+        PASSWORD);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "rest",
+        "-rfc",
+        "-keystore",
+        keyStore.toString(),
+        "-storepass",
+        PASSWORD,
+        "-file",
+        certificate.toString());
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "rest",
+        "-file",
+        certificate.toString(),
+        "-storetype",
+        "PKCS12",
+        "-keystore",
+        trustStore.toString(),
+        "-storepass",
+        PASSWORD);
     HttpsServer server = httpsServer(keyStore);
     try {
       URI rest = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
       Map<String, String> options =
           Map.of(
-              "security.ssl.rest.truststore", trustStore.toString(),
-              "security.ssl.rest.truststore-password", PASSWORD);
+              "security.ssl.rest.truststore",
+              trustStore.toString(),
+              "security.ssl.rest.truststore-password",
+              PASSWORD);
       try (GatewayRuntime runtime = new GatewayRuntime(target(rest, options))) {
         FlinkRestEndpoint endpoint = runtime.flinkRest().orElseThrow();
         SSLContext tls = endpoint.tls().orElseThrow();
