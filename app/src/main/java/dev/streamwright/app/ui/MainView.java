@@ -1,6 +1,8 @@
 package dev.streamwright.app.ui;
 
 import dev.streamwright.app.ui.deploy.DeploymentsView;
+import dev.streamwright.app.ui.monitor.LiveFigures;
+import dev.streamwright.app.ui.monitor.MonitorPane;
 import dev.streamwright.app.ui.run.RunOutputView;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.canvas.CanvasView;
@@ -8,6 +10,7 @@ import dev.streamwright.designer.ui.palette.PaletteView;
 import dev.streamwright.designer.ui.problems.ProblemsView;
 import dev.streamwright.designer.ui.properties.PropertySheetView;
 import dev.streamwright.designer.ui.sql.SqlView;
+import dev.streamwright.monitor.ui.MonitorView;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
@@ -31,6 +34,7 @@ public final class MainView extends BorderPane {
   public static final String SQL_TAB = "tab-sql";
   public static final String RUN_TAB = "tab-run";
   public static final String DEPLOYMENTS_TAB = "tab-deployments";
+  public static final String MONITOR_TAB = "tab-monitor";
 
   private final CanvasView canvas;
   private final PaletteView palette;
@@ -39,6 +43,8 @@ public final class MainView extends BorderPane {
   private final StudioActions actions;
 
   private final Tab deploymentsTab;
+  private final Tab monitorTab;
+  private final MonitorPane monitor;
 
   public MainView(MainViewModel model, StudioActions.Window window) {
     this(model, window, url -> {});
@@ -90,7 +96,16 @@ public final class MainView extends BorderPane {
                 model.deploy().deployments(), designer::pipeline, model.deploy().deploy(), browse));
     // The list refreshes in the background only while it can be seen.
     model.deploy().deployments().visibleProperty().bind(deploymentsTab.selectedProperty());
-    bottom.getTabs().setAll(problemsTab, sqlTab, runTab, deploymentsTab);
+    monitor = new MonitorPane(model.monitor());
+    monitorTab = tab(MONITOR_TAB, "Monitor", monitor);
+    ((DeploymentsView) deploymentsTab.getContent())
+        .setOnMonitor(
+            id -> {
+              model.monitor().watchDeployment(id);
+              bottom.getSelectionModel().select(monitorTab);
+            });
+    LiveFigures.show(model.monitor(), designer, canvas, this::openPanel);
+    bottom.getTabs().setAll(problemsTab, sqlTab, runTab, deploymentsTab, monitorTab);
     bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     bottom.getStyleClass().add("bottom-tabs");
     // A run shows its output; a failed one its problems.
@@ -140,12 +155,23 @@ public final class MainView extends BorderPane {
     return sql;
   }
 
+  /** Shows the Monitor tab on a panel focused on a node (a canvas badge was clicked). */
+  private void openPanel(MonitorView.Panel panel, String nodeId) {
+    bottom.getSelectionModel().select(monitorTab);
+    monitor.show(panel, nodeId);
+  }
+
+  /** The Monitor tab's content. */
+  public MonitorPane monitor() {
+    return monitor;
+  }
+
   /** Shows the Deployments tab. */
   public void showDeployments() {
     bottom.getSelectionModel().select(deploymentsTab);
   }
 
-  /** The bottom tab pane (Problems, SQL, Run output, Deployments). */
+  /** The bottom tab pane (Problems, SQL, Run output, Deployments, Monitor). */
   public TabPane bottomTabs() {
     return bottom;
   }

@@ -5,6 +5,7 @@ import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.deploy.DeployStudio;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.models.ModelsViewModel;
+import dev.streamwright.app.ui.monitor.MonitorViewModel;
 import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.ThemeFile;
@@ -13,6 +14,7 @@ import dev.streamwright.app.ui.workspace.WorkspaceOpener;
 import dev.streamwright.app.ui.workspace.WorkspaceViewModel;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.monitor.MonitorSettings;
 import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
@@ -21,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -62,6 +65,7 @@ public final class MainViewModel {
   private final WorkspaceViewModel workspace;
   private final WorkspaceOpener opener;
   private final DeployStudio deploy;
+  private final MonitorViewModel monitor;
   private final ObjectProperty<Theme> theme;
   private final Optional<Theme> rememberedTheme;
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
@@ -101,6 +105,21 @@ public final class MainViewModel {
         new WorkspaceViewModel(context.tasks(), dialogs, designer, autosave, context.samples());
     this.opener = new WorkspaceOpener(context.tasks(), dialogs);
     this.deploy = new DeployStudio(context.tasks(), workspace.workspaceProperty(), environment);
+    // Background work reads the workspace the FX thread last saw.
+    AtomicReference<Workspace> openWorkspace =
+        new AtomicReference<>(workspace.workspaceProperty().getValue());
+    workspace.workspaceProperty().addListener((obs, old, now) -> openWorkspace.set(now));
+    this.monitor =
+        new MonitorViewModel(
+            context.tasks(), deploy::service, openWorkspace::get, MonitorSettings.DEFAULTS);
+    // A run's job is watched from the moment it runs.
+    run.phaseProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now == RunViewModel.Phase.RUNNING) {
+                run.running().ifPresent(monitor::watchRun);
+              }
+            });
     title =
         Bindings.createStringBinding(
             () ->
@@ -168,6 +187,11 @@ public final class MainViewModel {
   /** The workspace: opening, importing, exporting, history. */
   public WorkspaceViewModel workspace() {
     return workspace;
+  }
+
+  /** The Monitor: live figures of the run or of a deployment. */
+  public MonitorViewModel monitor() {
+    return monitor;
   }
 
   /** Environments, deploys and deployments. */
@@ -299,8 +323,14 @@ public final class MainViewModel {
     if (shutdown == null) {
       designer.close();
       shutdown =
-          workspace
-              .close()
+          monitor
+              .stop()
+              .exceptionally(
+                  e -> {
+                    LOG.error("Stopping the monitor failed", e);
+                    return null;
+                  })
+              .thenComposeAsync(v -> workspace.close(), context.tasks().ui())
               .exceptionally(
                   e -> {
                     LOG.error("Closing the workspace failed", e);
@@ -319,6 +349,7 @@ public final class MainViewModel {
 
   /** Closes the workspace and the runtime at once, from any thread (Ctrl-C). Idempotent. */
   public void closeNow() {
+    monitor.stop();
     run.close();
     deploy.close();
     workspace.closeNow();

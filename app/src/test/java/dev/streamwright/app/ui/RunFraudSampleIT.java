@@ -2,6 +2,7 @@ package dev.streamwright.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.app.ui.monitor.MonitorPane;
 import dev.streamwright.app.ui.run.PreviewTable;
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import java.nio.file.Path;
@@ -65,6 +66,30 @@ class RunFraudSampleIT {
     // The generator produces and the sink topics' tables fill while the job runs.
     StudioDriver.waitFor(ROWS, () -> rows("scored_transactions") > 0);
     StudioDriver.waitFor(ROWS, () -> rows("fraud_rule_alerts") > 0);
+    // The run is watched: the Monitor tab shows it and the canvas carries its live figures.
+    StudioDriver.waitFor(
+        ROWS,
+        () ->
+            studio.fx(
+                () -> {
+                  var s = studio.model().monitor().latestProperty().get();
+                  return s != null
+                      && s.flink().connected()
+                      && s.kafka().connected()
+                      && !s.nodes().isEmpty()
+                      && !s.lag().isEmpty()
+                      && !s.lag().get(0).noCommit()
+                      && s.latency().containsKey("scored_transactions")
+                      && !s.latency().get("scored_transactions").window().isEmpty();
+                }));
+    assertThat(studio.fx(() -> studio.model().monitor().watchingProperty().get().title()))
+        .startsWith("run of Fraud detection on embedded Flink");
+    assertThat(studio.fx(() -> studio.view().canvas().overlayTextOf("transactions")))
+        .contains("lag ");
+    assertThat(studio.fx(() -> studio.view().canvas().overlayTextOf("scored_transactions")))
+        .contains("p99 ");
+    Label watching = studio.find("#" + MonitorPane.TITLE);
+    assertThat(studio.fx(watching::getText)).startsWith("Watching run of Fraud detection");
     List<String> tables =
         studio.fx(
             () -> studio.model().run().previews().stream().map(PreviewTable::sinkId).toList());

@@ -94,11 +94,7 @@ final class TestJobs {
                 "rowsPerSecond",
                 50));
     Node printed = Node.of("printed", "print-sink", Map.of());
-    Node archive =
-        Node.of(
-            "archive",
-            "file-sink",
-            Map.of("path", "file:///work/wt-collect/monitor/target/archive"));
+    Node archive = Node.of("archive", "file-sink", Map.of("path", archiveDir.toUri().toString()));
     Node upserts =
         Node.of(
             "upserts",

@@ -91,7 +91,8 @@ public final class DeployStudio implements AutoCloseable {
    *
    * @throws EnvironmentException while no workspace is open, or once the studio is closing
    */
-  synchronized DeploymentService service() {
+  /** The deployment service over the open workspace, made on first use; off the FX thread. */
+  public synchronized DeploymentService service() {
     if (closed) {
       throw new EnvironmentException("The studio is closing; nothing deploys any more.");
     }

@@ -32,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
@@ -59,6 +60,7 @@ public final class DeploymentsView extends BorderPane {
   private final DeployViewModel deploy;
   private final Consumer<String> browse;
   private final TableView<DeploymentView> table = new TableView<>();
+  private Consumer<String> onMonitor = id -> {};
 
   /**
    * @param model the view's state
@@ -181,6 +183,22 @@ public final class DeploymentsView extends BorderPane {
         .bind(
             Bindings.createBooleanBinding(
                 () -> model.webUiUrl(selected.get()).isEmpty(), selected));
+    Button monitor =
+        button(
+            "deployments-monitor",
+            "Monitor",
+            MaterialDesignC.CHART_LINE,
+            () -> {
+              DeploymentView v = selected.get();
+              if (v != null) {
+                onMonitor.accept(v.id());
+              }
+            });
+    monitor
+        .disableProperty()
+        .bind(
+            Bindings.createBooleanBinding(
+                () -> !DeploymentsViewModel.canStop(selected.get()), selected));
     Button refresh =
         button("deployments-refresh", "Refresh", MaterialDesignR.REFRESH, model::refresh);
     ProgressIndicator progress = new ProgressIndicator();
@@ -190,7 +208,8 @@ public final class DeploymentsView extends BorderPane {
     Label refreshed = new Label();
     refreshed.textProperty().bind(model.refreshedProperty());
     refreshed.getStyleClass().add("text-muted");
-    HBox bar = new HBox(6, stop, resume, upgrade, rollback, web, refresh, progress, refreshed);
+    HBox bar =
+        new HBox(6, stop, resume, upgrade, rollback, monitor, web, refresh, progress, refreshed);
     bar.setAlignment(Pos.CENTER_LEFT);
     Label status = new Label();
     status.setId(STATUS);
@@ -437,6 +456,11 @@ public final class DeploymentsView extends BorderPane {
     column.setPrefWidth(width);
     column.setMinWidth(minWidth);
     return column;
+  }
+
+  /** What the Monitor button does with the selected running deployment's id. */
+  public void setOnMonitor(Consumer<String> action) {
+    onMonitor = action == null ? id -> {} : action;
   }
 
   private static Button button(

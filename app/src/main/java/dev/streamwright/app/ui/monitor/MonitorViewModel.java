@@ -12,9 +12,11 @@ import dev.streamwright.monitor.MonitorTarget;
 import dev.streamwright.monitor.figures.Link;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import dev.streamwright.monitor.series.SeriesStore;
+import dev.streamwright.monitor.ui.ChartHistory;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -48,6 +50,8 @@ public final class MonitorViewModel implements AutoCloseable {
   private final ReadOnlyObjectWrapper<Watching> watching =
       new ReadOnlyObjectWrapper<>(this, "watching");
   private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+  private final ReadOnlyObjectWrapper<ChartHistory> history =
+      new ReadOnlyObjectWrapper<>(this, "history");
   private final AtomicReference<MonitorSnapshot> pending = new AtomicReference<>();
   private final AtomicBoolean handOffQueued = new AtomicBoolean();
   private Monitor monitor;
@@ -71,6 +75,11 @@ public final class MonitorViewModel implements AutoCloseable {
   /** The newest snapshot of what is watched; null before the first poll and when nothing is. */
   public ReadOnlyObjectProperty<MonitorSnapshot> latestProperty() {
     return latest.getReadOnlyProperty();
+  }
+
+  /** The charts' past values of what is watched (restored from the workspace); null when none. */
+  public ReadOnlyObjectProperty<ChartHistory> historyProperty() {
+    return history.getReadOnlyProperty();
   }
 
   /** What is watched; null when nothing is. */
@@ -156,7 +165,13 @@ public final class MonitorViewModel implements AutoCloseable {
               if (mine != generation) {
                 return; // watching something else by now
               }
+              if (error != null) {
+                LOG.warn("Loading the monitor history of {} failed", id, error);
+              }
               SeriesStore s = store != null ? store : new SeriesStore();
+              if (!s.keys().isEmpty()) {
+                history.set(ChartHistories.of(s));
+              }
               Monitor m = Monitor.of(target, settings, s);
               m.onSnapshot(this::handOff);
               monitor = m;
@@ -186,22 +201,28 @@ public final class MonitorViewModel implements AutoCloseable {
     }
   }
 
-  /** Stops watching; the history is saved in the workspace in the background. */
-  public void stop() {
+  /**
+   * Stops watching; the monitor closes and its history is saved in the workspace in the background.
+   *
+   * @return done when the history is saved
+   */
+  public CompletableFuture<Void> stop() {
     generation++;
     Monitor m = monitor;
     monitor = null;
     watching.set(null);
     latest.set(null);
+    history.set(null);
     pending.set(null);
-    if (m != null) {
-      tasks.run(
-          "stop monitoring " + m.target().deployment().id(),
-          () -> {
-            m.close();
-            save(m);
-          });
+    if (m == null) {
+      return CompletableFuture.completedFuture(null);
     }
+    return tasks.run(
+        "stop monitoring " + m.target().deployment().id(),
+        () -> {
+          m.close();
+          save(m);
+        });
   }
 
   /** The monitor watching now, for tests and the views' series; empty when none. */

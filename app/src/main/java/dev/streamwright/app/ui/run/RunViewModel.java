@@ -493,6 +493,11 @@ public final class RunViewModel {
     drain.stop();
   }
 
+  /** The run whose job runs now, for the monitor; empty while none does. */
+  public Optional<Run> running() {
+    return phase.get() == Phase.RUNNING ? Optional.ofNullable(current) : Optional.empty();
+  }
+
   /** Ends following the previous run, if any, on a background thread. */
   private void endRun() {
     stopDrain();

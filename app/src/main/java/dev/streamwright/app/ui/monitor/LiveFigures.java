@@ -1,0 +1,65 @@
+package dev.streamwright.app.ui.monitor;
+
+import dev.streamwright.designer.ui.DesignerViewModel;
+import dev.streamwright.designer.ui.canvas.CanvasView;
+import dev.streamwright.designer.ui.canvas.NodeOverlay;
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import dev.streamwright.monitor.ui.MonitorView;
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Puts the watched deployment's live figures on the canvas while the pipeline it runs is the one
+ * open, and opens the Monitor panel a clicked badge belongs to. Updates once per snapshot.
+ */
+public final class LiveFigures {
+
+  private LiveFigures() {}
+
+  /**
+   * @param openPanel opens the Monitor tab on a panel focused on a node
+   */
+  public static void show(
+      MonitorViewModel monitor,
+      DesignerViewModel designer,
+      CanvasView canvas,
+      BiConsumer<MonitorView.Panel, String> openPanel) {
+    Runnable refresh =
+        () -> {
+          MonitorSnapshot s = monitor.latestProperty().get();
+          MonitorViewModel.Watching w = monitor.watchingProperty().get();
+          boolean shown =
+              s != null
+                  && w != null
+                  && w.pipelineId().equals(designer.pipelineProperty().get().id())
+                  && !NodeOverlays.ended(s);
+          canvas.setOverlays(shown ? NodeOverlays.of(s) : Map.of());
+        };
+    monitor.latestProperty().addListener((obs, old, now) -> refresh.run());
+    monitor.watchingProperty().addListener((obs, old, now) -> refresh.run());
+    designer
+        .pipelineProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (old == null || now == null || !old.id().equals(now.id())) {
+                refresh.run();
+              }
+            });
+    canvas.setOnOverlayClicked(
+        (nodeId, overlay) -> {
+          MonitorSnapshot s = monitor.latestProperty().get();
+          openPanel.accept(panelOf(s, nodeId, overlay), nodeId);
+        });
+  }
+
+  /** The panel a node's badge opens: lag for a source, latency for a sink, else throughput. */
+  static MonitorView.Panel panelOf(MonitorSnapshot s, String nodeId, NodeOverlay overlay) {
+    if (s != null && s.lag().stream().anyMatch(g -> g.nodeId().equals(nodeId))) {
+      return MonitorView.Panel.LAG;
+    }
+    if (s != null && s.latency().containsKey(nodeId)) {
+      return MonitorView.Panel.LATENCY;
+    }
+    return MonitorView.Panel.THROUGHPUT;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.streamwright.app.ui.monitor;
+
+import dev.streamwright.monitor.figures.MonitorSnapshot;
+import dev.streamwright.monitor.ui.MonitorView;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * The studio's Monitor tab: what is watched, a button to stop watching, and the Monitor view of its
+ * snapshots. A new view for each deployment watched, so charts never mix two deployments.
+ */
+public final class MonitorPane extends BorderPane {
+
+  /** Ids for tests. */
+  public static final String TITLE = "monitor-title";
+
+  public static final String STOP = "monitor-stop";
+  public static final String PROBLEM = "monitor-problem";
+
+  private final MonitorViewModel model;
+  private MonitorView view;
+
+  public MonitorPane(MonitorViewModel model) {
+    this.model = model;
+    getStyleClass().add("monitor-pane");
+    Label title = new Label();
+    title.setId(TITLE);
+    title
+        .textProperty()
+        .bind(
+            Bindings.createStringBinding(
+                () ->
+                    model.watchingProperty().get() == null
+                        ? "Nothing watched. Run a pipeline, or pick a running deployment in"
+                            + " Deployments and press Monitor."
+                        : "Watching " + model.watchingProperty().get().title(),
+                model.watchingProperty()));
+    Label problem = new Label();
+    problem.setId(PROBLEM);
+    problem.getStyleClass().add("text-danger");
+    problem.textProperty().bind(model.problemProperty());
+    Button stop = new Button("Stop watching", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+    stop.setId(STOP);
+    stop.disableProperty().bind(model.watchingProperty().isNull());
+    stop.setOnAction(e -> model.stop());
+    HBox.setHgrow(title, Priority.ALWAYS);
+    title.setMaxWidth(Double.MAX_VALUE);
+    HBox header = new HBox(8, title, problem, stop);
+    header.setAlignment(Pos.CENTER_LEFT);
+    header.setPadding(new Insets(4, 8, 4, 8));
+    setTop(header);
+    model
+        .watchingProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (view != null) {
+                view.dispose();
+                view = null;
+                setCenter(null);
+              }
+              if (now != null) {
+                view = new MonitorView();
+                view.setSlo(model.settings().slo());
+                setCenter(view);
+              }
+            });
+    model
+        .latestProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null && view != null) {
+                view.offer(now);
+              }
+            });
+    model
+        .historyProperty()
+        .addListener(
+            (obs, old, now) -> {
+              if (now != null && view != null) {
+                view.offerHistory(now);
+              }
+            });
+  }
+
+  /** The view of what is watched; null while nothing is. */
+  public MonitorView view() {
+    return view;
+  }
+
+  /** Shows a panel focused on a node, as a click on its canvas badge asks. */
+  public void show(MonitorView.Panel panel, String nodeId) {
+    if (view != null) {
+      view.showPanel(panel, nodeId);
+    }
+  }
+
+  /** The newest snapshot shown; null before the first. */
+  public MonitorSnapshot latest() {
+    return model.latestProperty().get();
+  }
+}
