@@ -169,6 +169,20 @@ class LifecycleIT {
     assertThat(find(json, q).path("jobId").asText()).isEqualTo(quickstart.group(JOB));
     assertThat(find(json, f).path("pipeline").asText()).isEqualTo("fraud-detection");
 
+    // One snapshot of the fraud deployment's live figures, as JSON and as a screen.
+    Result once = cli("monitor", f, "--once", "--format", "json");
+    assertThat(once.code()).as(once.err()).isZero();
+    JsonNode snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(once.out());
+    assertThat(snapshot.path("deployment").asText()).isEqualTo(f);
+    assertThat(snapshot.path("flink").path("state").asText()).isEqualTo("CONNECTED");
+    assertThat(snapshot.path("job").path("state").asText()).isEqualTo("RUNNING");
+    assertThat(snapshot.path("nodes").has("transactions")).as(once.out()).isTrue();
+    assertThat(snapshot.path("lag").get(0).path("node").asText()).isEqualTo("transactions");
+    Result screen = cli("monitor", f.substring(0, 6), "--once");
+    assertThat(screen.code()).as(screen.err()).isZero();
+    assertThat(screen.out()).contains("deployment " + f, "Flink: connected", "NODE", "LAG group");
+    assertThat(cli("monitor", "no-such-deployment", "--once").code()).isEqualTo(2);
+
     // Plain stops free the slots; a prefix of the id is enough.
     assertThat(cli("stop", q.substring(0, 5)).code()).isZero();
     assertThat(cli("stop", f).code()).isZero();
