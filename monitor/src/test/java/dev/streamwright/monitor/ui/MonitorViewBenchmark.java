@@ -247,6 +247,20 @@ public final class MonitorViewBenchmark {
     return null;
   }
 
+  /**
+   * A node's next rate. {@code bench.rates=walk} (the harsh case): a random walk from 1,000/s with
+   * steps of 50/s, so after 15 minutes each line spans much of the chart. The default, {@code
+   * steady}: each node holds its own level (100 to 5,000/s) with 5 % noise, as a pipeline that
+   * keeps up does.
+   */
+  private double rate(int node, double previous) {
+    if ("walk".equals(System.getProperty("bench.rates"))) {
+      return Math.max(0, (previous == 0 ? 1_000 : previous) + random.nextGaussian() * 50);
+    }
+    double level = 100 + node * 4_900.0 / Math.max(1, SERIES - 1);
+    return Math.max(0, level * (1 + random.nextGaussian() * 0.05));
+  }
+
   /** A full chart window of past values (one per second) for every node's series. */
   private ChartHistory history() {
     Instant now = Instant.now();
@@ -254,9 +268,9 @@ public final class MonitorViewBenchmark {
     java.util.Map<ChartHistory.Series, List<ChartHistory.Point>> past = new java.util.HashMap<>();
     for (int i = 0; i < SERIES; i++) {
       List<ChartHistory.Point> values = new ArrayList<>();
-      double rate = 1_000;
+      double rate = 0;
       for (int k = points; k > 0; k--) {
-        rate = Math.max(0, rate + random.nextGaussian() * 50);
+        rate = rate(i, rate);
         values.add(new ChartHistory.Point(now.minusSeconds(k), rate));
       }
       past.put(
@@ -276,7 +290,7 @@ public final class MonitorViewBenchmark {
             .sink("alerts", 1_000, 100 + t % 50, 300, 400 + (t % 30) * 30, 1_500, 2_000)
             .sink("scores", 2_000, 50, 80, 120, 150, 300);
     for (int i = 0; i < SERIES; i++) {
-      rates[i] = Math.max(0, (rates[i] == 0 ? 1_000 : rates[i]) + random.nextGaussian() * 50);
+      rates[i] = rate(i, rates[i]);
       double bp = (i % 7) / 10.0;
       s.node(String.format(Locale.ROOT, "node-%02d", i), rates[i], rates[i], 0.3, bp, 0.7 - bp);
     }
