@@ -112,6 +112,16 @@ public final class MainViewModel {
     this.monitor =
         new MonitorViewModel(
             context.tasks(), deploy::service, openWorkspace::get, MonitorSettings.DEFAULTS);
+    // The run's model nodes show the health the monitor reads with the job's other figures.
+    monitor
+        .latestProperty()
+        .addListener(
+            (obs, old, now) -> {
+              MonitorViewModel.Watching w = monitor.watchingProperty().get();
+              if (now != null && w != null && w.run() != null) {
+                run.running().filter(r -> r == w.run()).ifPresent(r -> run.showHealth(now.modelHealth()));
+              }
+            });
     // A run's job is watched from the moment it runs.
     run.phaseProperty()
         .addListener(

@@ -18,27 +18,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The health of a running job's model nodes in the studio: asks the run every few seconds on a
- * background thread while it runs (and once more when it ends) and, only when the numbers change,
- * replaces its problems in the run's problem list, so the canvas redraws once per change. Confined
- * to the FX thread.
+ * The health of a running job's model nodes in the studio: the monitor's polls hand it in while
+ * the job runs ({@link #show}), it asks the run once more when the job ends, and only when the
+ * numbers change it replaces its problems in the run's problem list, so the canvas redraws once per
+ * change. Confined to the FX thread.
  */
 final class RunHealth {
 
   private static final Logger LOG = LoggerFactory.getLogger(RunHealth.class);
 
-  /**
-   * How often a running job's model nodes are asked how they are doing: the numbers come from
-   * Flink's metrics, which the embedded cluster refreshes every 0.5 s, and a problem that shows
-   * within seconds is soon enough for counts that only grow.
-   */
-  private static final Duration EVERY = Duration.ofSeconds(2);
-
   private final TaskExecutor tasks;
   private final ObservableList<Problem> problems;
   private Map<String, NodeHealth> health = Map.of();
   private List<Problem> healthProblems = List.of();
-  private TaskExecutor.Scheduled poll;
 
   /**
    * @param problems the run's problems, where the health problems go
@@ -53,36 +45,6 @@ final class RunHealth {
     stop();
     health = Map.of();
     healthProblems = List.of();
-  }
-
-  /**
-   * Asks for the node health {@link #EVERY} from now, and again after each answer while {@code
-   * running} says the run still runs.
-   */
-  void poll(Run run, BooleanSupplier running) {
-    poll =
-        tasks.schedule(
-            EVERY,
-            () -> {
-              if (!running.getAsBoolean()) {
-                return;
-              }
-              tasks
-                  .supply("read the node health of job " + jobId(run), run::nodeHealth)
-                  .whenCompleteAsync(
-                      (h, error) -> {
-                        if (!running.getAsBoolean()) {
-                          return;
-                        }
-                        if (error != null) {
-                          LOG.debug("Reading the node health of job {} failed", jobId(run), error);
-                        } else {
-                          show(h);
-                        }
-                        poll(run, running);
-                      },
-                      tasks.ui());
-            });
   }
 
   /**
@@ -104,16 +66,11 @@ final class RunHealth {
             tasks.ui());
   }
 
-  /** Stops asking. */
-  void stop() {
-    if (poll != null) {
-      poll.cancel();
-      poll = null;
-    }
-  }
+  /** Nothing to stop: the monitor polls; kept so a run's end reads alike. */
+  void stop() {}
 
   /** Replaces the health problems when the numbers changed: one list change per change. */
-  private void show(Map<String, NodeHealth> now) {
+  void show(Map<String, NodeHealth> now) {
     if (now.equals(health)) {
       return;
     }

@@ -13,6 +13,7 @@ import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.Problem;
@@ -40,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * The studio's Run over the run owner ({@link Runner}, {@link Run}): starts a run of the open
  * pipeline on a background thread and shows its steps, problems and phase; once the job runs, moves
  * preview rows into one {@link PreviewTable} per preview sink (and per followed Kafka sink topic) a
- * few times a second, shows its model nodes' health ({@link RunHealth}) and fails the run on the
+ * few times a second, shows its model nodes' health ({@link RunHealth}, fed by the monitor) and fails the run on the
  * nodes concerned when its Kafka brokers are lost. A pipeline with Kafka nodes that leave their
  * brokers to the environment runs on the Kafka sandbox. Confined to the FX thread; the runtime and
  * the sandbox are made on first use and closed with the studio.
@@ -440,9 +441,6 @@ public final class RunViewModel {
     enter(Phase.RUNNING, "running job " + RunMessages.shortId(d.jobId()));
     problems.addAll(started.get().kafkaWarnings());
     r.watchKafka(lost -> tasks.ui().execute(() -> kafkaLost(run, r, lost)));
-    if (r.reportsHealth()) {
-      health.poll(r, () -> run == runs && phase.get() == Phase.RUNNING);
-    }
   }
 
   private static Void stopJob(Run r) throws RuntimeFailure {
@@ -491,6 +489,16 @@ public final class RunViewModel {
   private void stopDrain() {
     health.stop();
     drain.stop();
+  }
+
+  /**
+   * Shows the model nodes' health the monitor read of this run's job (FX thread); ignored unless
+   * the job runs. The monitor polls it with the rest of the job's figures.
+   */
+  public void showHealth(Map<String, NodeHealth> now) {
+    if (phase.get() == Phase.RUNNING && current != null && current.reportsHealth()) {
+      health.show(now);
+    }
   }
 
   /** The run whose job runs now, for the monitor; empty while none does. */

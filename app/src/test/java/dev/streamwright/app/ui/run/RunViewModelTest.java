@@ -357,11 +357,12 @@ class RunViewModelTest {
     AtomicInteger changes = new AtomicInteger();
     run.problems().addListener((ListChangeListener<Problem>) c -> changes.incrementAndGet());
 
-    runtime.health =
+    // The monitor reads the health with the job's other figures and hands it in.
+    Map<String, NodeHealth> first =
         Map.of(
             "scored",
             new NodeHealth("scored", 88, 12, 0, 0, "INPUT column 'amount' is NaN", Instant.now()));
-    this.tasks.fireDue();
+    run.showHealth(first);
 
     assertThat(run.problems())
         .singleElement()
@@ -377,24 +378,27 @@ class RunViewModelTest {
     assertThat(changes).hasValue(1);
 
     // The same numbers again: no list change, so the canvas does not redraw for nothing.
-    this.tasks.fireDue();
-    assertThat(runtime.healthReads).hasValue(2);
+    run.showHealth(first);
     assertThat(changes).hasValue(1);
 
-    runtime.health =
+    run.showHealth(
         Map.of(
             "scored",
-            new NodeHealth("scored", 90, 13, 0, 0, "INPUT column 'amount' is NULL", Instant.now()));
-    this.tasks.fireDue();
+            new NodeHealth(
+                "scored", 90, 13, 0, 0, "INPUT column 'amount' is NULL", Instant.now())));
     assertThat(run.problems())
         .singleElement()
         .satisfies(p -> assertThat(p.message()).contains("13 rows"));
     assertThat(changes).hasValue(2);
 
-    // Once the run is stopping, nobody asks any more.
+    // Once the run is stopping, a late poll's numbers are not shown.
     run.stop();
-    this.tasks.fireDue();
-    assertThat(runtime.healthReads).hasValue(3);
+    run.showHealth(
+        Map.of(
+            "scored",
+            new NodeHealth("scored", 99, 20, 0, 0, "INPUT column 'amount' is NaN", Instant.now())));
+    assertThat(run.problems()).noneMatch(x -> x.message().contains("20 rows"));
+    assertThat(runtime.healthReads).as("the view model no longer polls by itself").hasValue(0);
     assertThat(this.tasks.pending()).isZero();
     tasks.previews.run(); // the preview poller sees the job stopped; the drain then ends the run
     WaitForAsyncUtils.waitFor(
