@@ -53,6 +53,7 @@ final class DeploymentPoller implements AutoCloseable {
 
   private final MonitorTarget target;
   private final MonitorSettings settings;
+  private volatile java.time.Duration slo;
   private final MonitorSeries series;
 
   private FlinkRestEndpoint endpoint;
@@ -75,6 +76,7 @@ final class DeploymentPoller implements AutoCloseable {
   DeploymentPoller(MonitorTarget target, MonitorSettings settings, MonitorSeries series) {
     this.target = target;
     this.settings = settings;
+    this.slo = settings.slo();
     this.series = series;
     Instant now = Instant.now();
     this.flink = new Link(Link.State.DISCONNECTED, now, "not polled yet");
@@ -85,6 +87,11 @@ final class DeploymentPoller implements AutoCloseable {
     for (LatencyTarget t : target.latencyTargets()) {
       windows.put(t.nodeId(), new LatencyWindow(settings.latencyWindow()));
     }
+  }
+
+  /** Holds the sinks to a new latency objective from the next poll on; any thread. */
+  void slo(java.time.Duration objective) {
+    this.slo = java.util.Objects.requireNonNull(objective, "objective");
   }
 
   /** Whether the deployment ended: the last snapshot said so and no further poll is useful. */
@@ -113,7 +120,7 @@ final class DeploymentPoller implements AutoCloseable {
     Map<String, SinkLatency> latency = new LinkedHashMap<>();
     for (LatencyTarget t : target.latencyTargets()) {
       LatencySummary s = windows.get(t.nodeId()).summary(now);
-      latency.put(t.nodeId(), new SinkLatency(t.nodeId(), t.eventTimeColumn(), s, settings.slo()));
+      latency.put(t.nodeId(), new SinkLatency(t.nodeId(), t.eventTimeColumn(), s, slo));
     }
     MonitorSnapshot snapshot =
         new MonitorSnapshot(

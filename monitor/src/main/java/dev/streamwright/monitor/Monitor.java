@@ -93,6 +93,14 @@ public final class Monitor implements AutoCloseable {
     }
   }
 
+  /**
+   * Holds the sinks to a new latency objective from the next poll on (a user edited it); from any
+   * thread.
+   */
+  public void setSlo(java.time.Duration objective) {
+    poller.slo(objective);
+  }
+
   /** The last snapshot, empty before the first poll. */
   public Optional<MonitorSnapshot> latest() {
     return Optional.ofNullable(latest.get());

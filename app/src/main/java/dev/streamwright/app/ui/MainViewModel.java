@@ -119,7 +119,9 @@ public final class MainViewModel {
             (obs, old, now) -> {
               MonitorViewModel.Watching w = monitor.watchingProperty().get();
               if (now != null && w != null && w.run() != null) {
-                run.running().filter(r -> r == w.run()).ifPresent(r -> run.showHealth(now.modelHealth()));
+                run.running()
+                    .filter(r -> r == w.run())
+                    .ifPresent(r -> run.showHealth(now.modelHealth()));
               }
             });
     // A run's job is watched from the moment it runs.

@@ -20,7 +20,6 @@ import dev.streamwright.runtime.generate.Scenario;
 import dev.streamwright.runtime.model.Pipeline;
 import dev.streamwright.runtime.models.ModelRegistry;
 import dev.streamwright.runtime.sandbox.Sandbox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,10 +44,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The monitor on the fraud-detection sample in the Kafka sandbox, through the same run owner as
- * {@code streamwright sandbox --speed 10}: its scenario (malformed records, late events, a burst,
- * a shift), with the burst made heavy enough to stand out from the checkpoint-paced commits, plays
- * in 48 s. The consumer lag rises during the burst and falls after it, and the latency
- * percentiles of {@code scored-transactions} are those the test computes from the topic itself.
+ * {@code streamwright sandbox --speed 10}: its scenario (malformed records, late events, a burst, a
+ * shift), with the burst made heavy enough to stand out from the checkpoint-paced commits, plays in
+ * 48 s. The consumer lag rises during the burst and falls after it, and the latency percentiles of
+ * {@code scored-transactions} are those the test computes from the topic itself.
  */
 class MonitorFraudSandboxIT {
 
@@ -160,7 +159,8 @@ class MonitorFraudSandboxIT {
     }
 
     // Lag: the scenario's minute 3 starts 18 s after the generator, its burst lasts 6 s; commits
-    // come with checkpoints (every 5 s), so the lag seen is a saw-tooth whose peaks follow the rate.
+    // come with checkpoints (every 5 s), so the lag seen is a saw-tooth whose peaks follow the
+    // rate.
     long t0 = generatorStart.get();
     long before = maxLag(seen, t0 + 6_000, t0 + 17_000);
     long during = maxLag(seen, t0 + 18_000, t0 + 30_000);

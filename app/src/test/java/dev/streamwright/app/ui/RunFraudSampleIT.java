@@ -90,6 +90,33 @@ class RunFraudSampleIT {
         .contains("p99 ");
     Label watching = studio.find("#" + MonitorPane.TITLE);
     assertThat(studio.fx(watching::getText)).startsWith("Watching run of Fraud detection");
+    // A latency objective in words: refused with a hint, or applied from the next poll on.
+    javafx.scene.control.TextField slo = studio.find("#" + MonitorPane.SLO);
+    assertThat(studio.fx(slo::getText)).isEqualTo("1000ms");
+    studio.fx(
+        () -> {
+          slo.setText("soon");
+          slo.fireEvent(new javafx.event.ActionEvent());
+          return null;
+        });
+    assertThat(studio.fx(() -> slo.getStyleClass().contains("error"))).isTrue();
+    assertThat(studio.fx(() -> slo.getTooltip().getText())).contains("'soon' is not a duration");
+    studio.fx(
+        () -> {
+          slo.setText("1ms");
+          slo.fireEvent(new javafx.event.ActionEvent());
+          return null;
+        });
+    StudioDriver.waitFor(
+        ROWS,
+        () ->
+            studio.fx(
+                () -> {
+                  var s = studio.model().monitor().latestProperty().get();
+                  var l = s == null ? null : s.latency().get("scored_transactions");
+                  return l != null && l.slo().toMillis() == 1 && l.breached();
+                }));
+    assertThat(studio.fx(() -> slo.getStyleClass().contains("error"))).isFalse();
     List<String> tables =
         studio.fx(
             () -> studio.model().run().previews().stream().map(PreviewTable::sinkId).toList());

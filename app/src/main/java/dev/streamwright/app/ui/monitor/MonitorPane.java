@@ -2,11 +2,14 @@ package dev.streamwright.app.ui.monitor;
 
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import dev.streamwright.monitor.ui.MonitorView;
+import dev.streamwright.plugin.api.Durations;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,6 +27,7 @@ public final class MonitorPane extends BorderPane {
 
   public static final String STOP = "monitor-stop";
   public static final String PROBLEM = "monitor-problem";
+  public static final String SLO = "monitor-slo";
 
   private final MonitorViewModel model;
   private MonitorView view;
@@ -51,9 +55,42 @@ public final class MonitorPane extends BorderPane {
     stop.setId(STOP);
     stop.disableProperty().bind(model.watchingProperty().isNull());
     stop.setOnAction(e -> model.stop());
+    TextField slo = new TextField();
+    slo.setId(SLO);
+    slo.setPrefColumnCount(6);
+    slo.disableProperty().bind(model.watchingProperty().isNull());
+    Tooltip sloTip =
+        new Tooltip(
+            "The latency objective of this pipeline's sinks, e.g. 500ms, 1s, 2s: p99 above it"
+                + " shows red. Kept in the workspace; Enter applies it.");
+    slo.setTooltip(sloTip);
+    model
+        .sloProperty()
+        .addListener(
+            (obs, old, now) -> {
+              slo.setText(now == null ? "" : now.toMillis() + "ms");
+              slo.getStyleClass().remove("error");
+              if (now != null && view != null) {
+                view.setSlo(now);
+              }
+            });
+    slo.setOnAction(
+        e -> {
+          String text = slo.getText().strip();
+          if (!Durations.isValid(text) || Durations.parse(text).isZero()) {
+            if (!slo.getStyleClass().contains("error")) {
+              slo.getStyleClass().add("error");
+            }
+            sloTip.setText("'" + text + "' is not a duration: write one such as 500ms, 1s or 2s.");
+            return;
+          }
+          slo.getStyleClass().remove("error");
+          model.setSlo(Durations.parse(text));
+        });
+    Label sloLabel = new Label("Latency objective");
     HBox.setHgrow(title, Priority.ALWAYS);
     title.setMaxWidth(Double.MAX_VALUE);
-    HBox header = new HBox(8, title, problem, stop);
+    HBox header = new HBox(8, title, problem, sloLabel, slo, stop);
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(4, 8, 4, 8));
     setTop(header);
@@ -68,7 +105,10 @@ public final class MonitorPane extends BorderPane {
               }
               if (now != null) {
                 view = new MonitorView();
-                view.setSlo(model.settings().slo());
+                view.setSlo(
+                    model.sloProperty().get() != null
+                        ? model.sloProperty().get()
+                        : model.settings().slo());
                 setCenter(view);
               }
             });

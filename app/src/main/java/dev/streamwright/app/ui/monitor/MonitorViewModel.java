@@ -92,6 +92,43 @@ public final class MonitorViewModel implements AutoCloseable {
     return problem.getReadOnlyProperty();
   }
 
+  /**
+   * The setting holding a pipeline's latency objective, e.g. {@code monitor.slo.fraud-detection}.
+   */
+  static final String SLO_SETTING = "monitor.slo.";
+
+  private final ReadOnlyObjectWrapper<java.time.Duration> slo =
+      new ReadOnlyObjectWrapper<>(this, "slo");
+
+  /** The latency objective of the watched pipeline; null while nothing is watched. */
+  public ReadOnlyObjectProperty<java.time.Duration> sloProperty() {
+    return slo.getReadOnlyProperty();
+  }
+
+  /**
+   * Sets the watched pipeline's latency objective: from the next poll on, and kept in the workspace
+   * for that pipeline.
+   */
+  public void setSlo(java.time.Duration objective) {
+    Watching w = watching.get();
+    if (w == null || objective == null || objective.isNegative() || objective.isZero()) {
+      return;
+    }
+    slo.set(objective);
+    if (monitor != null) {
+      monitor.setSlo(objective);
+    }
+    String key = SLO_SETTING + w.pipelineId();
+    tasks.run(
+        "save the latency objective of " + w.pipelineId(),
+        () -> {
+          Workspace ws = workspace.get();
+          if (ws != null && !ws.isReadOnly()) {
+            ws.setSetting(key, objective.toMillis() + "ms");
+          }
+        });
+  }
+
   /** The settings monitors poll with (interval, latency objective). */
   public MonitorSettings settings() {
     return settings;
@@ -159,20 +196,25 @@ public final class MonitorViewModel implements AutoCloseable {
     problem.set("");
     String id = what.deploymentId();
     tasks
-        .supply("load the monitor history of " + id, () -> history(id))
+        .supply(
+            "load the monitor history of " + id,
+            () -> new Loaded(history(id), savedSlo(what.pipelineId())))
         .whenCompleteAsync(
-            (store, error) -> {
+            (loaded, error) -> {
               if (mine != generation) {
                 return; // watching something else by now
               }
               if (error != null) {
                 LOG.warn("Loading the monitor history of {} failed", id, error);
               }
-              SeriesStore s = store != null ? store : new SeriesStore();
+              SeriesStore s = loaded != null ? loaded.store() : new SeriesStore();
+              java.time.Duration objective =
+                  loaded != null && loaded.slo() != null ? loaded.slo() : settings.slo();
+              slo.set(objective);
               if (!s.keys().isEmpty()) {
                 history.set(ChartHistories.of(s));
               }
-              Monitor m = Monitor.of(target, settings, s);
+              Monitor m = Monitor.of(target, settings.withSlo(objective), s);
               m.onSnapshot(this::handOff);
               monitor = m;
               m.start();
@@ -213,6 +255,7 @@ public final class MonitorViewModel implements AutoCloseable {
     watching.set(null);
     latest.set(null);
     history.set(null);
+    slo.set(null);
     pending.set(null);
     if (m == null) {
       return CompletableFuture.completedFuture(null);
@@ -246,6 +289,23 @@ public final class MonitorViewModel implements AutoCloseable {
           .save(m.target().deployment().id(), MonitorHistoryCodec.pack(m.series().exportHistory()));
     } catch (RuntimeException e) {
       LOG.warn("Saving the monitor history of {} failed", m.target().deployment().id(), e);
+    }
+  }
+
+  private record Loaded(SeriesStore store, java.time.Duration slo) {}
+
+  /** The pipeline's latency objective kept in the workspace; null when none was set. */
+  private java.time.Duration savedSlo(String pipelineId) {
+    Workspace w = workspace.get();
+    if (w == null) {
+      return null;
+    }
+    String v = w.settings().get(SLO_SETTING + pipelineId);
+    try {
+      return v == null ? null : dev.streamwright.plugin.api.Durations.parse(v);
+    } catch (IllegalArgumentException e) {
+      LOG.warn("Ignoring the unreadable latency objective {} of {}", v, pipelineId);
+      return null;
     }
   }
 

@@ -5,7 +5,6 @@ import dev.streamwright.app.run.Run;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.compile.Problem;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The health of a running job's model nodes in the studio: the monitor's polls hand it in while
- * the job runs ({@link #show}), it asks the run once more when the job ends, and only when the
- * numbers change it replaces its problems in the run's problem list, so the canvas redraws once per
- * change. Confined to the FX thread.
+ * The health of a running job's model nodes in the studio: the monitor's polls hand it in while the
+ * job runs ({@link #show}), it asks the run once more when the job ends, and only when the numbers
+ * change it replaces its problems in the run's problem list, so the canvas redraws once per change.
+ * Confined to the FX thread.
  */
 final class RunHealth {
 

@@ -13,8 +13,8 @@ import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
-import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.NodeHealth;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.Problem;
 import dev.streamwright.runtime.model.Pipeline;
@@ -41,10 +41,10 @@ import org.slf4j.LoggerFactory;
  * The studio's Run over the run owner ({@link Runner}, {@link Run}): starts a run of the open
  * pipeline on a background thread and shows its steps, problems and phase; once the job runs, moves
  * preview rows into one {@link PreviewTable} per preview sink (and per followed Kafka sink topic) a
- * few times a second, shows its model nodes' health ({@link RunHealth}, fed by the monitor) and fails the run on the
- * nodes concerned when its Kafka brokers are lost. A pipeline with Kafka nodes that leave their
- * brokers to the environment runs on the Kafka sandbox. Confined to the FX thread; the runtime and
- * the sandbox are made on first use and closed with the studio.
+ * few times a second, shows its model nodes' health ({@link RunHealth}, fed by the monitor) and
+ * fails the run on the nodes concerned when its Kafka brokers are lost. A pipeline with Kafka nodes
+ * that leave their brokers to the environment runs on the Kafka sandbox. Confined to the FX thread;
+ * the runtime and the sandbox are made on first use and closed with the studio.
  */
 public final class RunViewModel {
 
