@@ -92,7 +92,7 @@ class RunFraudSampleIT {
     assertThat(studio.fx(watching::getText)).startsWith("Watching run of Fraud detection");
     // A latency objective in words: refused with a hint, or applied from the next poll on.
     javafx.scene.control.TextField slo = studio.find("#" + MonitorPane.SLO);
-    assertThat(studio.fx(slo::getText)).isEqualTo("1000ms");
+    assertThat(studio.fx(() -> slo.getText())).isEqualTo("1000ms");
     studio.fx(
         () -> {
           slo.setText("soon");
