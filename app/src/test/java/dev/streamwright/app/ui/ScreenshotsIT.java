@@ -182,7 +182,7 @@ class ScreenshotsIT {
               .monitor()
               .view()
               .lookupAll(".split-pane")
-              .forEach(n -> ((javafx.scene.control.SplitPane) n).setDividerPositions(0.5));
+              .forEach(n -> ((javafx.scene.control.SplitPane) n).setDividerPositions(0.55));
         });
     studio.robot.interact(() -> studio.view().canvas().fitToView());
     awaitPulses(3);
@@ -191,7 +191,24 @@ class ScreenshotsIT {
     assertThat(studio.fx(() -> studio.view().canvas().overlayTextOf("scored_transactions")))
         .contains("p99 ");
     // See the Javadoc: from here on nothing writes to the charts' datasets.
-    studio.robot.interact(() -> studio.view().monitor().view().dispose());
+    studio.robot.interact(
+        () -> {
+          studio.view().monitor().view().dispose();
+          // The focused sink's row whole in sight (its table is a plain TableView).
+          studio
+              .view()
+              .monitor()
+              .view()
+              .lookupAll(".table-view")
+              .forEach(
+                  n -> {
+                    var table = (javafx.scene.control.TableView<?>) n;
+                    int row = table.getSelectionModel().getSelectedIndex();
+                    if (row >= 0) {
+                      table.scrollTo(row);
+                    }
+                  });
+        });
     awaitPulses(2);
 
     for (Theme theme : Theme.values()) {
