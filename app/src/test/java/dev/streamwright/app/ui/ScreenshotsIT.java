@@ -6,9 +6,11 @@ import dev.streamwright.app.ui.run.PreviewTableView;
 import dev.streamwright.app.ui.run.RunViewModel.Phase;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.designer.document.Selection;
+import dev.streamwright.monitor.ui.MonitorView;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.time.Duration;
+import javafx.scene.control.TabPane;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +35,9 @@ class ScreenshotsIT {
 
   /** A few windows' worth of rows, so the table looks like a live preview. */
   private static final int ROWS = 12;
+
+  /** Monitor polls (5 s apart) the Monitor pictures wait for once all their figures are there. */
+  private static final int MONITOR_POLLS = 8;
 
   @TempDir Path home;
 
@@ -121,6 +126,153 @@ class ScreenshotsIT {
     studio.robot.clickOn("#stop-button");
     StudioDriver.waitFor(
         Duration.ofSeconds(60), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
+  }
+
+  /**
+   * The fraud-detection sample on the sandbox, watched: the Monitor tab on its Latency panel below
+   * the canvas with each node's live figures, in both themes, and a close-up of the canvas.
+   *
+   * <p>ChartFX takes its datasets' read locks in a chart's layout and releases them in the next
+   * pulse's post-layout hook, which {@code scene.snapshot()} does not run; a dataset update on the
+   * FX thread before that pulse then waits for a lock the FX thread itself holds. So the pictures
+   * are taken only after the Monitor view has drawn the figures wanted and been disposed: its
+   * animation timer, the only thing that writes to its charts' datasets, is stopped, so the
+   * snapshots (and the theme switch between them) meet charts that nothing updates any more. The
+   * monitor keeps polling and the canvas figures, plain JavaFX nodes, keep updating.
+   */
+  @Test
+  void monitorWatchingTheFraudSample() throws Exception {
+    Path workspace = home.resolve(".local/share/streamwright/workspace");
+    studio = StudioDriver.launch(workspace).awaitReady();
+    studio.fx(() -> studio.model().workspace().open("fraud-detection")).get();
+    StudioDriver.waitFor(
+        Duration.ofSeconds(10),
+        () -> studio.model().designer().pipeline().id().equals("fraud-detection"));
+    java.util.concurrent.atomic.AtomicInteger polls =
+        new java.util.concurrent.atomic.AtomicInteger();
+    studio.robot.interact(
+        () ->
+            studio
+                .model()
+                .monitor()
+                .latestProperty()
+                .addListener((o, was, now) -> polls.incrementAndGet()));
+    studio.robot.clickOn("#run-button");
+    StudioDriver.waitFor(Duration.ofSeconds(180), () -> watchedInFull() || failed());
+    assertThat(studio.fx(() -> studio.model().run().failureProperty().get())).isEmpty();
+    // A few more polls, so the charts draw lines rather than single points.
+    int seen = polls.get();
+    StudioDriver.waitFor(
+        Duration.ofSeconds(90), () -> polls.get() >= seen + MONITOR_POLLS && watchedInFull());
+
+    var main = (javafx.scene.control.SplitPane) studio.view().getCenter();
+    studio.robot.interact(
+        () -> {
+          TabPane bottom = studio.view().bottomTabs();
+          bottom.getTabs().stream()
+              .filter(t -> MainView.MONITOR_TAB.equals(t.getId()))
+              .findFirst()
+              .ifPresent(t -> bottom.getSelectionModel().select(t));
+          studio.view().monitor().show(MonitorView.Panel.LATENCY, "scored_transactions");
+          // Room for the charts; the canvas above still shows the whole pipeline.
+          main.setDividerPositions(0.42);
+          // The panels' own table/chart splits: half the table, half the charts.
+          studio
+              .view()
+              .monitor()
+              .view()
+              .lookupAll(".split-pane")
+              .forEach(n -> ((javafx.scene.control.SplitPane) n).setDividerPositions(0.55));
+        });
+    studio.robot.interact(() -> studio.view().canvas().fitToView());
+    awaitPulses(3);
+    assertThat(studio.fx(() -> studio.view().canvas().overlayTextOf("transactions")))
+        .contains("lag ");
+    assertThat(studio.fx(() -> studio.view().canvas().overlayTextOf("scored_transactions")))
+        .contains("p99 ");
+    // See the Javadoc: from here on nothing writes to the charts' datasets.
+    studio.robot.interact(
+        () -> {
+          studio.view().monitor().view().dispose();
+          // The focused sink's row whole in sight (its table is a plain TableView).
+          studio
+              .view()
+              .monitor()
+              .view()
+              .lookupAll(".table-view")
+              .forEach(
+                  n -> {
+                    var table = (javafx.scene.control.TableView<?>) n;
+                    int row = table.getSelectionModel().getSelectedIndex();
+                    if (row >= 0) {
+                      table.scrollTo(row);
+                    }
+                  });
+        });
+    awaitPulses(2);
+
+    for (Theme theme : Theme.values()) {
+      studio.robot.interact(() -> studio.model().themeProperty().set(theme));
+      awaitPulses(2);
+      Path file = FOLDER.resolve("studio-monitor-" + theme.settingValue() + ".png");
+      Snapshots.write(studio.window().scene(), file);
+      assertThat(ImageIO.read(file.toFile()).getWidth()).isEqualTo((int) StudioWindow.WIDTH);
+    }
+    // The close-up: the canvas alone, zoomed in on the source and its first nodes.
+    var canvas = studio.view().canvas();
+    studio.robot.interact(() -> main.setDividerPositions(0.63));
+    awaitPulses(2);
+    studio.robot.interact(canvas::fitToView);
+    studio.robot.interact(
+        () -> {
+          canvas.minimapEnabledProperty().set(false);
+          canvas.zoomAt(1.8, 0, canvas.getHeight() / 2);
+          canvas.panBy(0, 40);
+        });
+    awaitPulses(2);
+    javafx.scene.image.WritableImage image =
+        org.testfx.util.WaitForAsyncUtils.asyncFx(() -> canvas.snapshot(null, null)).get();
+    Path closeUp = FOLDER.resolve("studio-canvas-overlays-dark.png");
+    ImageIO.write(
+        javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", closeUp.toFile());
+    assertThat(ImageIO.read(closeUp.toFile()).getWidth()).isPositive();
+
+    studio.robot.interact(() -> studio.model().themeProperty().set(Theme.LIGHT));
+    studio.robot.clickOn("#stop-button");
+    StudioDriver.waitFor(
+        Duration.ofSeconds(60), () -> studio.model().run().phaseProperty().get() == Phase.STOPPED);
+  }
+
+  /** Whether the newest snapshot has the figures the pictures show; on the FX thread. */
+  private boolean watchedInFull() {
+    var s = studio.model().monitor().latestProperty().get();
+    return s != null
+        && s.flink().connected()
+        && s.kafka().connected()
+        && !s.nodes().isEmpty()
+        && !s.lag().isEmpty()
+        && !s.lag().get(0).noCommit()
+        && s.latency().containsKey("scored_transactions")
+        && !s.latency().get("scored_transactions").window().isEmpty();
+  }
+
+  /** Waits until the FX thread has run {@code count} more pulses (layout and render passes). */
+  private void awaitPulses(int count) throws Exception {
+    java.util.concurrent.atomic.AtomicInteger pulses =
+        new java.util.concurrent.atomic.AtomicInteger();
+    javafx.animation.AnimationTimer timer =
+        new javafx.animation.AnimationTimer() {
+          @Override
+          public void handle(long now) {
+            pulses.incrementAndGet();
+          }
+        };
+    studio.robot.interact(timer::start);
+    try {
+      StudioDriver.waitFor(Duration.ofSeconds(10), () -> pulses.get() > count);
+    } finally {
+      studio.robot.interact(timer::stop);
+    }
   }
 
   /**
