@@ -82,6 +82,14 @@ final class MonitorCommand implements Callable<Integer> {
   private Duration slo;
 
   @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "The folder the deployment's models are in, when its pipeline has Model score nodes"
+              + " (its record keeps the pipeline, not where its models were).")
+  private java.nio.file.Path models;
+
+  @Option(
       names = {"-h", "--help"},
       usageHelp = true,
       description = "Show this help message and exit.")
@@ -114,7 +122,14 @@ final class MonitorCommand implements Callable<Integer> {
         true,
         err,
         service -> {
-          Watched w = service.watch(deployment);
+          Watched w =
+              service.watch(
+                  deployment,
+                  models == null
+                      ? java.util.Map.of()
+                      : java.util.Map.of(
+                          dev.streamwright.runtime.models.ModelRegistry.ENVIRONMENT_KEY,
+                          models.toAbsolutePath().normalize().toString()));
           MonitorTarget target =
               MonitorTarget.of(w.deployment(), w.runtime(), w.pipeline(), w.compilation());
           MonitorSettings settings = MonitorSettings.DEFAULTS.withInterval(interval).withSlo(slo);

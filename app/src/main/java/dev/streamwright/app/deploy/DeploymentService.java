@@ -195,6 +195,14 @@ public final class DeploymentService implements AutoCloseable {
    *     pipeline cannot be read or no longer compiles, or the environment cannot be opened
    */
   public Watched watch(String idOrPrefix) throws DeployException {
+    return watch(idOrPrefix, Map.of());
+  }
+
+  /**
+   * As {@link #watch(String)}, compiling with {@code environment} on top of this service's own
+   * (e.g. the folder a deployment's models are in, which its record does not keep).
+   */
+  public Watched watch(String idOrPrefix, Map<String, String> environment) throws DeployException {
     DeploymentRecord r = find(idOrPrefix);
     if (r.jobId() == null || r.jobId().isBlank()) {
       throw new DeployException(
@@ -202,14 +210,27 @@ public final class DeploymentService implements AutoCloseable {
           "Deployment " + r.id() + " has no job to watch: it never started on its cluster.");
     }
     PipelineRuntime runtime = runtime(r.environment());
-    PipelineSource source = recorded(r, r.currentVersion());
+    PipelineSource recorded = recorded(r, r.currentVersion());
+    Map<String, String> env = new HashMap<>(recorded.compileEnvironment());
+    env.putAll(environment);
+    PipelineSource source = new PipelineSource(recorded.pipeline(), recorded.json(), 0, env);
     Compilation c = compilation(source, r.environment());
     if (c.result().isEmpty()) {
+      String first =
+          c.problems().stream()
+              .filter(Problem::isError)
+              .findFirst()
+              .map(Problem::toString)
+              .orElse("");
       throw new DeployException(
           DeployException.Kind.FAILED,
           "The pipeline version deployment "
               + r.id()
-              + " runs no longer compiles here, so its figures cannot be mapped to its nodes.");
+              + " runs does not compile here, so its figures cannot be mapped to its nodes: "
+              + first
+              + (first.contains("model")
+                  ? " Give the folder of its models with --models DIR."
+                  : ""));
     }
     Deployment d =
         new Deployment(

@@ -170,7 +170,7 @@ class LifecycleIT {
     assertThat(find(json, f).path("pipeline").asText()).isEqualTo("fraud-detection");
 
     // One snapshot of the fraud deployment's live figures, as JSON and as a screen.
-    Result once = cli("monitor", f, "--once", "--format", "json");
+    Result once = cli("monitor", f, "--once", "--format", "json", "--models", "../samples/models");
     assertThat(once.code()).as(once.err()).isZero();
     JsonNode snapshot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(once.out());
     assertThat(snapshot.path("deployment").asText()).isEqualTo(f);
@@ -178,10 +178,13 @@ class LifecycleIT {
     assertThat(snapshot.path("job").path("state").asText()).isEqualTo("RUNNING");
     assertThat(snapshot.path("nodes").has("transactions")).as(once.out()).isTrue();
     assertThat(snapshot.path("lag").get(0).path("node").asText()).isEqualTo("transactions");
-    Result screen = cli("monitor", f.substring(0, 6), "--once");
+    Result screen = cli("monitor", f.substring(0, 6), "--once", "--models", "../samples/models");
     assertThat(screen.code()).as(screen.err()).isZero();
     assertThat(screen.out()).contains("deployment " + f, "Flink: connected", "NODE", "LAG group");
     assertThat(cli("monitor", "no-such-deployment", "--once").code()).isEqualTo(2);
+    Result noModels = cli("monitor", f, "--once");
+    assertThat(noModels.code()).isEqualTo(3);
+    assertThat(noModels.err()).contains("--models DIR").doesNotContain("\tat ");
 
     // Plain stops free the slots; a prefix of the id is enough.
     assertThat(cli("stop", q.substring(0, 5)).code()).isZero();
