@@ -72,9 +72,10 @@ class MonitorFaultsIT {
             seen, s -> s.flink().connected() && s.kafka().connected() && !s.nodes().isEmpty());
 
         // Flink's REST API stops answering: the last figures stay, said to be stale.
+        int downAt = seen.size();
         runtime.down = true;
         MonitorSnapshot down =
-            MonitorIT.await(seen, s -> s.flink().state() == Link.State.DISCONNECTED);
+            MonitorIT.await(seen, downAt, s -> s.flink().state() == Link.State.DISCONNECTED);
         assertThat(down.flink().describe(ZoneOffset.UTC))
             .startsWith("disconnected since ")
             .doesNotContain("\tat ")
@@ -91,9 +92,10 @@ class MonitorFaultsIT {
 
         // The broker restarts on its port (a sandbox broker starts from an empty folder; its
         // topics are made again, as a user's script would).
+        int goneAt = seen.size();
         broker.close();
         MonitorSnapshot gone =
-            MonitorIT.await(seen, s -> s.kafka().state() == Link.State.DISCONNECTED);
+            MonitorIT.await(seen, goneAt, s -> s.kafka().state() == Link.State.DISCONNECTED);
         assertThat(gone.kafka().describe(ZoneOffset.UTC)).startsWith("disconnected since ");
         assertThat(gone.lag()).isNotEmpty();
         broker = KafkaBroker.start(restarted, port, true);
@@ -106,8 +108,10 @@ class MonitorFaultsIT {
             .isLessThanOrEqualTo(2);
 
         // The deployment ends: one last snapshot says so, and the monitor's thread stops.
+        int endAt = seen.size();
         FLINK.runtime().stop(d, false);
-        MonitorSnapshot ended = MonitorIT.await(seen, s -> s.flink().state() == Link.State.ENDED);
+        MonitorSnapshot ended =
+            MonitorIT.await(seen, endAt, s -> s.flink().state() == Link.State.ENDED);
         assertThat(ended.flink().describe(ZoneOffset.UTC)).startsWith("ended at ");
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!monitor.stopped() && System.nanoTime() < deadline) {

@@ -165,8 +165,18 @@ class MonitorIT {
   /** Waits for a snapshot that satisfies {@code until}, failing with the last one seen. */
   static MonitorSnapshot await(List<MonitorSnapshot> seen, Predicate<MonitorSnapshot> until)
       throws InterruptedException {
+    return await(seen, 0, until);
+  }
+
+  /**
+   * Waits for a snapshot from index {@code first} on (those taken after a fault was made) that
+   * satisfies {@code until}.
+   */
+  static MonitorSnapshot await(
+      List<MonitorSnapshot> seen, int first, Predicate<MonitorSnapshot> until)
+      throws InterruptedException {
     long deadline = System.nanoTime() + WAIT.toNanos();
-    int from = 0;
+    int from = first;
     while (System.nanoTime() - deadline < 0) {
       List<MonitorSnapshot> now = List.copyOf(seen);
       for (int i = from; i < now.size(); i++) {

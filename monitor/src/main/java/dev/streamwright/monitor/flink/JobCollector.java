@@ -126,7 +126,13 @@ public final class JobCollector {
       List<String> in = inputs.getOrDefault(vid, List.of());
       vertices.put(vid, running ? vertex(job, jobId, vid, in) : VertexFigures.idle(vid, in));
     }
-    CheckpointFigures checkpoints = checkpoints(client.get(job + "/checkpoints"));
+    // A job whose JobMaster is still starting has no checkpoint statistics: Flink's REST server
+    // logs an error with a stack trace for every such request, so none is made.
+    String state = details.path("state").asText();
+    CheckpointFigures checkpoints =
+        state.equals("INITIALIZING") || state.equals("CREATED")
+            ? CheckpointFigures.NONE
+            : checkpoints(client.get(job + "/checkpoints"));
     List<String> causes = rootCauses(client.get(job + "/exceptions?maxExceptions=" + ROOT_CAUSES));
     long restarts = running ? restarts(job) : 0;
     OptionalLong lowest = lowest(vertices.values());
