@@ -20,10 +20,10 @@ import org.apache.flink.table.functions.FunctionContext;
  * operator, so a reader of Flink's REST API finds them by that scope; the names are the constants
  * here. Counters are thread-safe: an async batch may complete on the batcher's timer thread.
  *
- * <p>A problem is recorded before its rows are counted. Flink's metric dump (what its REST API
- * serves) reads every counter of a task before any gauge, so a reader that sees a row counted sees
- * that row's problem or a newer one as the last, never an older one: after three bad rows, the
- * health that counts three names the third.
+ * <p>A problem is recorded before its rows are counted, and Flink's metric dump reads every counter
+ * of a task before any gauge, so a dump that counts a row holds that row's problem or a newer one
+ * as the last. (Flink's REST store may still pair new counters with the previous dump's gauges for
+ * one refresh; see the runtime's reader.)
  */
 public final class ScoringMetrics {
 

@@ -29,10 +29,10 @@ import java.util.TreeMap;
  * metrics.fetcher.update-interval} (10 s by default; the embedded runtime sets it lower), and only
  * for running jobs: the numbers lag by up to that interval and disappear when the job ends.
  *
- * <p>The counters are read in one request and the last problem in a later one, so the problem is
- * from the same refresh as the counters or a newer one: together with the provider recording a
- * problem before counting its row, the last problem shown is that of the newest row counted (or a
- * newer one), never an older one.
+ * <p>The counters are read in one request and the last problem in a later one. Flink's REST server
+ * adds a refresh to its store metric by metric while it answers requests, so a read that overlaps a
+ * refresh can see the new counters with the previous last problem: the last problem shown may then
+ * be one refresh old (never from a row not yet counted). The next read shows the newest.
  */
 public final class FlinkRestHealth implements AutoCloseable {
 
