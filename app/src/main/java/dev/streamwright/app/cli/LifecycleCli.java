@@ -14,8 +14,11 @@ import dev.streamwright.app.workspace.WorkspaceLockedException;
 import dev.streamwright.runtime.api.RemoteRuntimeFactory;
 import dev.streamwright.runtime.compile.DataFolder;
 import dev.streamwright.runtime.compile.Problem;
+import dev.streamwright.runtime.models.ModelRegistry;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -40,6 +43,20 @@ final class LifecycleCli {
         paramLabel = "DIR",
         description = "The workspace folder (default: <data folder>/workspace, the studio's).")
     Path directory;
+  }
+
+  /**
+   * The {@code --models} option of the commands that compile a recorded pipeline again (resume,
+   * upgrade, rollback): a deployment's record keeps its pipeline, not where its models were.
+   */
+  static final class ModelsOption {
+    @Option(
+        names = "--models",
+        paramLabel = "DIR",
+        description =
+            "The folder the deployment's models are in, when its pipeline has Model score nodes"
+                + " (default: the workspace's models folder, the studio's).")
+    Path dir;
   }
 
   /** What a command does with the service. */
@@ -81,6 +98,13 @@ final class LifecycleCli {
     return PipelineSource.read(file, PipelineChecker.environment(file));
   }
 
+  /** As {@link #pipelineFile(Path)}, with its models in {@code models}. */
+  static PipelineSource pipelineFile(Path file, Path models) throws DeployException {
+    Map<String, String> env = new HashMap<>(PipelineChecker.environment(file));
+    env.put(ModelRegistry.ENVIRONMENT_KEY, models.toAbsolutePath().normalize().toString());
+    return PipelineSource.read(file, env);
+  }
+
   /** Reports each step of an operation on stderr. */
   static Progress progress(PrintWriter err) {
     return step -> {
@@ -108,6 +132,25 @@ final class LifecycleCli {
       boolean readOnly,
       PrintWriter err,
       Body body) {
+    return run(option, null, readOnlyWhenLocked, readOnly, err, body);
+  }
+
+  /**
+   * As {@link #run(WorkspaceOption, boolean, boolean, PrintWriter, Body)}, for a command with the
+   * {@code --models} option: recorded pipelines compile against its folder (else the workspace's
+   * models folder), and a pipeline whose model is not found says to give the option.
+   */
+  int run(WorkspaceOption option, ModelsOption models, PrintWriter err, Body body) {
+    return run(option, models, false, false, err, body);
+  }
+
+  private int run(
+      WorkspaceOption option,
+      ModelsOption models,
+      boolean readOnlyWhenLocked,
+      boolean readOnly,
+      PrintWriter err,
+      Body body) {
     Path dir =
         option.directory != null ? option.directory : context.folders().data().resolve("workspace");
     try (Workspace w =
@@ -122,9 +165,16 @@ final class LifecycleCli {
                     SecretBox.at(SecretBox.keyFileIn(context.folders().data())),
                     variables,
                     factories),
-                Map.of(DataFolder.ENVIRONMENT_KEY, PipelineChecker.dataFolder().toString()))) {
+                compileEnvironment(dir, models == null ? null : models.dir))) {
       return body.run(service);
     } catch (DeployException e) {
+      if (models != null
+          && e.kind() == DeployException.Kind.INVALID_PIPELINE
+          && e.problems().stream().anyMatch(p -> p.isError() && "model".equals(p.property()))) {
+        err.println(
+            "hint: a deployment's record keeps its pipeline, not its models: give the folder they"
+                + " are in with --models DIR.");
+      }
       return report(e, err);
     } catch (WorkspaceLockedException e) {
       err.println(
@@ -157,6 +207,21 @@ final class LifecycleCli {
   }
 
   /** One line per problem, then the reason; the exit code of its kind. */
+  /**
+   * What recorded pipelines compile in: the command line's data folder as {@code data.dir}, and as
+   * {@code models.dir} the folder given, else the workspace's models folder (where the studio keeps
+   * its registered models) when there is one.
+   */
+  static Map<String, String> compileEnvironment(Path workspace, Path models) {
+    Map<String, String> env = new HashMap<>();
+    env.put(DataFolder.ENVIRONMENT_KEY, PipelineChecker.dataFolder().toString());
+    Path folder = models != null ? models : workspace.resolve("models");
+    if (models != null || Files.isDirectory(folder)) {
+      env.put(ModelRegistry.ENVIRONMENT_KEY, folder.toAbsolutePath().normalize().toString());
+    }
+    return Map.copyOf(env);
+  }
+
   static int report(DeployException e, PrintWriter err) {
     LOG.info("lifecycle: {} ({})", e.getMessage(), e.kind(), e);
     for (Problem p : e.problems()) {

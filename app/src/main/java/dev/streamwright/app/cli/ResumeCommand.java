@@ -30,6 +30,7 @@ final class ResumeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LifecycleCli.WorkspaceOption workspace = new LifecycleCli.WorkspaceOption();
+  @Mixin private LifecycleCli.ModelsOption models = new LifecycleCli.ModelsOption();
 
   @Parameters(
       index = "0",
@@ -59,7 +60,7 @@ final class ResumeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return lifecycle.run(
         workspace,
-        false,
+        models,
         err,
         service -> {
           DeployCommand.printStarted(

@@ -29,6 +29,7 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LifecycleCli.WorkspaceOption workspace = new LifecycleCli.WorkspaceOption();
+  @Mixin private LifecycleCli.ModelsOption models = new LifecycleCli.ModelsOption();
 
   @Parameters(
       index = "0",
@@ -52,7 +53,7 @@ final class RollbackCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     return lifecycle.run(
         workspace,
-        false,
+        models,
         err,
         service -> {
           DeployCommand.printStarted(

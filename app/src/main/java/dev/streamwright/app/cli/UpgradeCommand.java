@@ -1,5 +1,6 @@
 package dev.streamwright.app.cli;
 
+import dev.streamwright.runtime.models.ModelRegistry;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -32,6 +33,7 @@ final class UpgradeCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
   @Mixin private LifecycleCli.WorkspaceOption workspace = new LifecycleCli.WorkspaceOption();
+  @Mixin private LifecycleCli.ModelsOption models = new LifecycleCli.ModelsOption();
 
   @Parameters(
       index = "0",
@@ -61,12 +63,20 @@ final class UpgradeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // Both versions compile with the models of --models, else with those beside the new file (the
+    // running version is compiled again for the state check).
+    boolean given = models.dir != null;
+    if (!given) {
+      models.dir = ModelRegistry.near(file).orElse(null);
+    }
     return lifecycle.run(
         workspace,
         false,
+        false,
         err,
         service -> {
-          var next = LifecycleCli.pipelineFile(file);
+          var next =
+              given ? LifecycleCli.pipelineFile(file, models.dir) : LifecycleCli.pipelineFile(file);
           var check = service.checkUpgrade(deployment, next);
           if (!check.losesState() || allowStateLoss) {
             err.println(check.summary());

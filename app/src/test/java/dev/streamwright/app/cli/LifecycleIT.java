@@ -186,6 +186,17 @@ class LifecycleIT {
     assertThat(noModels.code()).isEqualTo(3);
     assertThat(noModels.err()).contains("--models DIR").doesNotContain("\tat ");
 
+    // A model pipeline resumes with its models: the record keeps the pipeline, not where they were.
+    Result stopped = cli("stop", f, "--savepoint");
+    assertThat(stopped.code()).as(stopped.err()).isZero();
+    Result withoutModels = cli("resume", f);
+    assertThat(withoutModels.code()).as(withoutModels.err()).isEqualTo(1);
+    assertThat(withoutModels.err()).contains("fraud_score", "--models DIR").doesNotContain("\tat ");
+    assertThat(state(deployments(), f)).isEqualTo("STOPPED");
+    Result resumed = cli("resume", f, "--models", "../samples/models");
+    assertThat(resumed.code()).as(resumed.err()).isZero();
+    assertThat(resumed.err()).contains("restored from " + stopped.group(SAVEPOINT));
+
     // Plain stops free the slots; a prefix of the id is enough.
     assertThat(cli("stop", q.substring(0, 5)).code()).isZero();
     assertThat(cli("stop", f).code()).isZero();
