@@ -58,11 +58,7 @@ final class DeployCommand implements Callable<Integer> {
       description = "The job's parallelism (default: the environment's).")
   private int parallelism;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   DeployCommand(LifecycleCli lifecycle) {
     this.lifecycle = lifecycle;

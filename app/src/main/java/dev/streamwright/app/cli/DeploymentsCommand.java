@@ -67,11 +67,7 @@ final class DeploymentsCommand implements Callable<Integer> {
       defaultValue = "table")
   private Format format;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   DeploymentsCommand(LifecycleCli lifecycle) {
     this.lifecycle = lifecycle;

@@ -32,6 +32,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -215,11 +216,7 @@ final class DevClusterCommand implements Callable<Integer> {
                 + " <data folder>/workspace, the studio's).")
     private Path workspace;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {
@@ -302,11 +299,7 @@ final class DevClusterCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {
@@ -397,11 +390,7 @@ final class DevClusterCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {

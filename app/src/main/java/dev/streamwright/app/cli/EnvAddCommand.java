@@ -138,11 +138,7 @@ final class EnvAddCommand implements Callable<Integer> {
       description = "Replace an environment of that name (give every field again).")
   private boolean replace;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   @Override
   public Integer call() {

@@ -200,11 +200,7 @@ final class EnvCommand implements Callable<Integer> {
         defaultValue = "table")
     private Format format;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {
@@ -323,11 +319,7 @@ final class EnvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The environment to remove.")
     private String name;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {
@@ -370,11 +362,7 @@ final class EnvCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "The environment to check.")
     private String name;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Override
     public Integer call() {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -57,11 +58,7 @@ final class ModelCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Parameters(paramLabel = "<file.onnx>", description = "The model file.")
     private Path file;
@@ -110,11 +107,7 @@ final class ModelCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Option(
         names = "--dir",
@@ -175,11 +168,7 @@ final class ModelCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Option(
         names = "--id",
@@ -245,11 +234,7 @@ final class ModelCommand implements Callable<Integer> {
 
     @Spec private CommandSpec spec;
 
-    @Option(
-        names = {"-h", "--help"},
-        usageHelp = true,
-        description = "Show this help message and exit.")
-    private boolean help;
+    @Mixin private HelpOption help = new HelpOption();
 
     @Parameters(paramLabel = "<card.json>", description = "The model card.")
     private Path cardFile;

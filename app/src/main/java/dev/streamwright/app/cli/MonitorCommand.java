@@ -89,11 +89,7 @@ final class MonitorCommand implements Callable<Integer> {
               + " (its record keeps the pipeline, not where its models were).")
   private java.nio.file.Path models;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   /** Whether stdout is a terminal that can be redrawn; a pipe gets one line per poll. */
   private final boolean terminal;

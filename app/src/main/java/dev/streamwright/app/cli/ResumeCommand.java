@@ -44,11 +44,7 @@ final class ResumeCommand implements Callable<Integer> {
       description = "The savepoint or retained checkpoint to start from.")
   private String from;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   ResumeCommand(LifecycleCli lifecycle) {
     this.lifecycle = lifecycle;

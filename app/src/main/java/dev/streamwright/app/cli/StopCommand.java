@@ -46,11 +46,7 @@ final class StopCommand implements Callable<Integer> {
               + " deployment will not be resumed).")
   private boolean drain;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   StopCommand(LifecycleCli lifecycle) {
     this.lifecycle = lifecycle;

@@ -49,11 +49,7 @@ final class UpgradeCommand implements Callable<Integer> {
       description = "Upgrade even when stateful nodes lose their state (it is dropped).")
   private boolean allowStateLoss;
 
-  @Option(
-      names = {"-h", "--help"},
-      usageHelp = true,
-      description = "Show this help message and exit.")
-  private boolean help;
+  @Mixin private HelpOption help = new HelpOption();
 
   UpgradeCommand(LifecycleCli lifecycle) {
     this.lifecycle = lifecycle;
