@@ -2,14 +2,10 @@ package dev.streamwright.runtime.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.streamwright.runtime.api.FlinkRestEndpoint;
 import dev.streamwright.runtime.api.RemoteTarget;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,12 +13,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,62 +82,14 @@ class FlinkRestTlsTest {
 
   @Test
   void anHttpsUrlGetsAContextThatTrustsTheTrustStoresCertificate() throws Exception {
-    Path keyStore = folder.resolve("rest.p12");
-    Path certificate = folder.resolve("rest.crt");
-    Path trustStore = folder.resolve("truststore.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "rest",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=ip:127.0.0.1",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-alias",
-        "rest",
-        "-rfc",
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        certificate.toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "rest",
-        "-file",
-        certificate.toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        trustStore.toString(),
-        "-storepass",
-        PASSWORD);
-    HttpsServer server = httpsServer(keyStore);
+    SelfSignedTls cert = SelfSignedTls.create(folder, "rest", PASSWORD);
+    HttpsServer server = httpsServer(cert);
     try {
       URI rest = URI.create("https://127.0.0.1:" + server.getAddress().getPort());
       Map<String, String> options =
           Map.of(
               "security.ssl.rest.truststore",
-              trustStore.toString(),
+              cert.trustStore().toString(),
               "security.ssl.rest.truststore-password",
               PASSWORD);
       try (GatewayRuntime runtime = new GatewayRuntime(target(rest, options))) {
@@ -164,18 +108,8 @@ class FlinkRestTlsTest {
     }
   }
 
-  private static HttpsServer httpsServer(Path keyStore) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keyStore)) {
-      ks.load(in, PASSWORD.toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, PASSWORD.toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server =
-        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+  private static HttpsServer httpsServer(SelfSignedTls cert) throws Exception {
+    HttpsServer server = cert.server();
     server.createContext(
         "/config",
         exchange -> {
@@ -186,15 +120,5 @@ class FlinkRestTlsTest {
         });
     server.start();
     return server;
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
@@ -19,26 +18,20 @@ import dev.streamwright.runtime.compile.CompiledPipeline;
 import dev.streamwright.runtime.devcluster.DevCluster;
 import dev.streamwright.runtime.devcluster.DevClusterExtension;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import javax.net.ssl.KeyManagerFactory;
-import javax.net.ssl.SSLContext;
 import org.apache.flink.runtime.util.EnvironmentInformation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,56 +120,8 @@ class TlsAndVersionIT {
   @Test
   void anUntrustedCertificateNamesTheTrustStoreOptionsAndWithThemTheDeployRuns(DevCluster cluster)
       throws Exception {
-    Path keyStore = folder.resolve("gateway.p12");
-    Path certificate = folder.resolve("gateway.crt");
-    Path trustStore = folder.resolve("truststore.p12");
-    keytool(
-        "-genkeypair",
-        "-alias",
-        "gateway",
-        "-keyalg",
-        "RSA",
-        "-keysize",
-        "2048",
-        "-validity",
-        "2",
-        "-dname",
-        "CN=127.0.0.1",
-        "-ext",
-        "SAN=ip:127.0.0.1",
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-keypass",
-        PASSWORD);
-    keytool(
-        "-exportcert",
-        "-alias",
-        "gateway",
-        "-rfc",
-        "-keystore",
-        keyStore.toString(),
-        "-storepass",
-        PASSWORD,
-        "-file",
-        certificate.toString());
-    keytool(
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "gateway",
-        "-file",
-        certificate.toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        trustStore.toString(),
-        "-storepass",
-        PASSWORD);
-    URI tls = tlsProxyTo(cluster.gatewayUrl(), keyStore);
+    SelfSignedTls cert = SelfSignedTls.create(folder, "gateway", PASSWORD);
+    URI tls = tlsProxyTo(cluster.gatewayUrl(), cert);
     CompiledPipeline quickstart = Clusters.compile(Clusters.quickstartWithPrintSink(), Map.of());
 
     RemoteTarget untrusted =
@@ -216,7 +161,7 @@ class TlsAndVersionIT {
                 "security.ssl.rest.enabled",
                 "true",
                 "security.ssl.rest.truststore",
-                trustStore.toString(),
+                cert.trustStore().toString(),
                 "security.ssl.rest.truststore-password",
                 PASSWORD));
     EnvironmentCheck fixed = new GatewayRuntimeFactory().check(trusted);
@@ -229,19 +174,11 @@ class TlsAndVersionIT {
     }
   }
 
-  /** An HTTPS server on 127.0.0.1 with the key of {@code keyStore} that forwards to {@code to}. */
-  private URI tlsProxyTo(URI to, Path keyStore) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    try (InputStream in = Files.newInputStream(keyStore)) {
-      ks.load(in, PASSWORD.toCharArray());
-    }
-    KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-    kmf.init(ks, PASSWORD.toCharArray());
-    SSLContext ssl = SSLContext.getInstance("TLS");
-    ssl.init(kmf.getKeyManagers(), null, null);
-    HttpsServer server =
-        HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setHttpsConfigurator(new HttpsConfigurator(ssl));
+  /**
+   * An HTTPS server on 127.0.0.1 with the certificate of {@code cert} that forwards to {@code to}.
+   */
+  private URI tlsProxyTo(URI to, SelfSignedTls cert) throws Exception {
+    HttpsServer server = cert.server();
     HttpClient http = HttpClient.newBuilder().executor(executor).build();
     server.createContext(
         "/",
@@ -291,16 +228,6 @@ class TlsAndVersionIT {
       ex.getResponseBody().write(body);
     }
     ex.close();
-  }
-
-  private static void keytool(String... args) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as("keytool %s: %s", args[0], out).isZero();
   }
 
   private static EnvironmentCheck.Item item(EnvironmentCheck check, String what) {
