@@ -67,8 +67,8 @@ class SandboxCommandIT {
   @Test
   void theFraudDetectionSampleFillsItsSinkTopics() {
     // The first rule alert needs the job to have read past the first 1-minute window (~3,500
-    // events at 50 events/s): on a busy machine the job's tasks spend up to ~20 s initialising
-    // after it reports RUNNING (once 25 s left it 385 events read), so it gets 40 s.
+    // events at 50 events/s); on a busy machine (load average ~10) the job had read only 385
+    // events 25 s after it reported RUNNING, so it gets 40 s.
     Result r =
         CliHarness.run(
             "sandbox",
