@@ -10,7 +10,6 @@ import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.api.RuntimeFailure;
 import dev.streamwright.runtime.compile.CompiledPipeline;
-import dev.streamwright.runtime.compile.SqlStatement;
 import dev.streamwright.runtime.connectors.ConnectorTables;
 import dev.streamwright.runtime.errors.FlinkErrors;
 import dev.streamwright.runtime.health.FlinkRestHealth;
@@ -22,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,25 +30,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.flink.api.common.JobStatus;
-import org.apache.flink.client.ClientUtils;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.jobmaster.JobResult;
 import org.apache.flink.runtime.messages.FlinkJobNotFoundException;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
-import org.apache.flink.streaming.api.environment.CheckpointConfig;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.table.api.EnvironmentSettings;
-import org.apache.flink.table.api.Table;
-import org.apache.flink.table.api.bridge.java.StreamStatementSet;
-import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
-import org.apache.flink.types.Row;
-import org.apache.flink.util.CloseableIterator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -83,9 +68,6 @@ public final class EmbeddedRuntime implements PipelineRuntime {
 
   /** How long a drain thread may take to notice its job ended, when closing. */
   private static final Duration DRAIN_STOP_WAIT = Duration.ofSeconds(2);
-
-  private static final Pattern SINK_TABLE =
-      Pattern.compile("sink for writing table '(?:[^'.]+\\.[^'.]+\\.)?([^']+)'");
 
   private final WorkDirs dirs;
   private final int slots;
@@ -173,134 +155,35 @@ public final class EmbeddedRuntime implements PipelineRuntime {
     synchronized (deploying) {
       MiniCluster mc = cluster();
       Configuration conf = LoopbackConfig.job(dirs, opts, jobName);
-      StreamExecutionEnvironment env =
-          new StreamExecutionEnvironment(
-              new MiniClusterSubmission(mc), conf, EmbeddedRuntime.class.getClassLoader());
-      SqlStatement current = null;
-      boolean submitting = false;
-      try {
-        StreamTableEnvironment tEnv =
-            StreamTableEnvironment.create(env, EnvironmentSettings.inStreamingMode());
-        for (SqlStatement s : pipeline.statements()) {
-          current = s;
-          tEnv.executeSql(s.sql());
-        }
-        StreamStatementSet inserts = tEnv.createStatementSet();
-        for (SqlStatement s : pipeline.inserts()) {
-          current = s;
-          inserts.addInsertSql(s.sql());
-        }
-        current = null;
-        if (!pipeline.inserts().isEmpty()) {
-          inserts.attachAsDataStream();
-        }
-        Map<String, PreviewFeed> feeds = new LinkedHashMap<>();
-        // With exactly-once checkpoints, Flink's collect iterator releases rows only once a
-        // checkpoint covers them: a live table would jump every 5 s. The iterator picks its
-        // buffer from the mode when it is created, so previews are made under at-least-once
-        // (rows as they come; after a restart a preview may show rows again) and the job then
-        // runs with its own mode.
-        CheckpointConfig checkpoints = env.getCheckpointConfig();
-        CheckpointingMode jobMode = checkpoints.getCheckpointingConsistencyMode();
-        checkpoints.setCheckpointingConsistencyMode(CheckpointingMode.AT_LEAST_ONCE);
-        try {
-          for (SqlStatement s : pipeline.previews()) {
-            current = s;
-            Table table = tEnv.sqlQuery(s.sql());
-            List<String> columns = table.getResolvedSchema().getColumnNames();
-            CloseableIterator<Row> rows = tEnv.toChangelogStream(table).collectAsync();
-            List<Integer> digits =
-                RowValues.fractionDigits(table.getResolvedSchema().getColumnDataTypes());
-            feeds.putIfAbsent(s.nodeId(), new PreviewFeed(s.nodeId(), columns, digits, rows));
-          }
-        } finally {
-          checkpoints.setCheckpointingConsistencyMode(jobMode);
-        }
-        current = null;
-        submitting = true;
-        JobClient client = env.executeAsync(jobName);
-        if (opts.restores()) {
-          awaitRestore(mc, client, feeds.values());
-        }
-        Deployment deployment =
-            new Deployment(
-                UUID.randomUUID().toString(),
-                pipeline.pipelineId(),
-                pipeline.version(),
-                client.getJobID().toHexString(),
-                describe(),
-                Instant.now(),
-                pipeline.previewSinks());
-        EmbeddedJob job =
-            new EmbeddedJob(
-                deployment,
-                client.getJobID(),
-                feeds,
-                ModelNodes.of(pipeline),
-                ConnectorTables.of(pipeline));
-        job.restoredFrom = opts.restoreFrom();
-        jobs.put(deployment.id(), job);
-        feeds.values().forEach(PreviewFeed::start);
-        LOG.info(
-            "Deployed pipeline '{}' v{} as Flink job {} ({})",
-            pipeline.pipelineId(),
-            pipeline.version(),
-            deployment.jobId(),
-            jobName);
-        return deployment;
-      } catch (Exception e) {
-        SqlStatement blamed = current != null ? current : sinkNamedIn(pipeline, e).orElse(null);
-        if (submitting) {
-          LOG.warn("Submitting pipeline '{}' failed", pipeline.pipelineId(), e);
-        } else {
-          // The user's SQL was wrong: the studio shows the message; the trace is for support.
-          LOG.info("Flink refused pipeline '{}'", pipeline.pipelineId(), e);
-        }
-        Optional<String> restore =
-            opts.restores() ? RestoreFailures.describe(e, opts.restoreFrom()) : Optional.empty();
-        if (restore.isPresent()) {
-          throw new RuntimeFailure(restore.get(), e);
-        }
-        String where = blamed == null ? "" : "node '" + blamed.nodeId() + "': ";
-        throw new RuntimeFailure(where + FlinkErrors.rootMessage(e), e);
-      }
+      JobSubmission.Submitted submitted =
+          JobSubmission.submit(mc, conf, pipeline, opts, jobName, DRAIN_STOP_WAIT);
+      Deployment deployment =
+          new Deployment(
+              UUID.randomUUID().toString(),
+              pipeline.pipelineId(),
+              pipeline.version(),
+              submitted.client().getJobID().toHexString(),
+              describe(),
+              Instant.now(),
+              pipeline.previewSinks());
+      EmbeddedJob job =
+          new EmbeddedJob(
+              deployment,
+              submitted.client().getJobID(),
+              submitted.feeds(),
+              ModelNodes.of(pipeline),
+              ConnectorTables.of(pipeline));
+      job.restoredFrom = opts.restoreFrom();
+      jobs.put(deployment.id(), job);
+      submitted.feeds().values().forEach(PreviewFeed::start);
+      LOG.info(
+          "Deployed pipeline '{}' v{} as Flink job {} ({})",
+          pipeline.pipelineId(),
+          pipeline.version(),
+          deployment.jobId(),
+          jobName);
+      return deployment;
     }
-  }
-
-  /**
-   * Waits until a job started from a savepoint has restored it: Flink reads the savepoint while the
-   * job initializes, after the submission was accepted, and a savepoint that does not fit fails the
-   * job there. Throws that failure, so the deploy reports it instead of a job that fails later.
-   */
-  private static void awaitRestore(MiniCluster mc, JobClient client, Iterable<PreviewFeed> feeds)
-      throws Exception {
-    try {
-      ClientUtils.waitUntilJobInitializationFinished(
-          () -> mc.getJobStatus(client.getJobID()).get(),
-          () -> mc.requestJobResult(client.getJobID()).get(),
-          EmbeddedRuntime.class.getClassLoader());
-    } catch (Exception e) {
-      feeds.forEach(f -> f.close(DRAIN_STOP_WAIT));
-      throw e;
-    }
-  }
-
-  /**
-   * The insert whose sink table an error names: sink connectors are only created when the whole
-   * statement set is translated, so Flink's message is the one clue which insert it was.
-   */
-  private static Optional<SqlStatement> sinkNamedIn(CompiledPipeline pipeline, Throwable error) {
-    for (Throwable t : FlinkErrors.chain(error)) {
-      Matcher m = SINK_TABLE.matcher(String.valueOf(t.getMessage()));
-      if (m.find()) {
-        Pattern insert =
-            Pattern.compile(
-                "^\\s*INSERT\\s+INTO\\s+(?:[`\\w]+\\.)*`?" + Pattern.quote(m.group(1)) + "`?\\s",
-                Pattern.CASE_INSENSITIVE);
-        return pipeline.inserts().stream().filter(s -> insert.matcher(s.sql()).find()).findFirst();
-      }
-    }
-    return Optional.empty();
   }
 
   @Override
