@@ -67,7 +67,7 @@ public final class PricePresets {
         deployedAs.kafkaWrittenGb(),
         deployedAs.checkpointGbMonth(),
         deployedAs.pricesTakenOn(),
-        "The embedded runtime on this machine, priced at the rates of '"
+        "Estimate. The embedded runtime on this machine, priced at the rates of '"
             + deployedAs.name()
             + "' to show what the same load would cost deployed there; the machine itself costs"
             + " nothing extra. Those rates: "
