@@ -15,6 +15,9 @@ import java.util.Arrays;
  */
 public final class NumericAccumulator {
 
+  /** Up to this many edges a bin is found by counting, above by binary search. */
+  private static final int LINEAR_SEARCH_EDGES = 16;
+
   private final double[] edges;
   private final int lastEdge;
   private final long[] counts;
@@ -170,7 +173,16 @@ public final class NumericAccumulator {
     if (v > edges[lastEdge]) {
       return counts.length - 1;
     }
-    // 1 + the number of inner edges e[1..last-1] that are <= v (binary search).
+    // 1 + the number of inner edges e[1..last-1] that are <= v.
+    if (lastEdge <= LINEAR_SEARCH_EDGES) {
+      // Few edges (the default 10 bins): count without branches, which random data would
+      // mispredict in a binary search.
+      int bin = 1;
+      for (int j = 1; j < lastEdge; j++) {
+        bin += v >= edges[j] ? 1 : 0;
+      }
+      return bin;
+    }
     int lo = 1;
     int hi = lastEdge; // exclusive
     while (lo < hi) {
@@ -181,6 +193,6 @@ public final class NumericAccumulator {
         hi = mid;
       }
     }
-    return Math.max(1, lo);
+    return lo;
   }
 }

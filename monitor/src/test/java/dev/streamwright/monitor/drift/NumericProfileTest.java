@@ -47,6 +47,27 @@ class NumericProfileTest {
   }
 
   @Test
+  void manyBinsAreFoundByBinarySearchWithTheSameRule() {
+    double[] reference = new double[1000];
+    for (int i = 0; i < reference.length; i++) {
+      reference[i] = i;
+    }
+    ProfileOptions forty = new ProfileOptions(40, 50, 10_000, 2_000, 42);
+    NumericAccumulator window =
+        new NumericAccumulator(NumericProfile.reference(reference, forty), 1);
+    for (int v = -10; v < 1010; v += 7) {
+      window.add(v);
+    }
+    // x = np.arange(1000.); e = np.unique(np.quantile(x, np.linspace(0, 1, 41)))
+    // cur = np.arange(-10, 1010, 7) / 1.0
+    // [(cur < e[0]).sum()] + np.histogram(cur, bins=e)[0].tolist() + [(cur > e[-1]).sum()]
+    assertThat(window.snapshot().counts())
+        .containsExactly(
+            2, 3, 4, 4, 3, 4, 3, 4, 3, 4, 4, 3, 4, 3, 4, 3, 4, 4, 3, 4, 3, 4, 3, 4, 4, 3, 4, 3, 4,
+            3, 4, 4, 3, 4, 3, 4, 3, 4, 4, 3, 4, 1);
+  }
+
+  @Test
   void equalQuantilesMergeIntoFewerBinsAndAConstantColumnHasOne() {
     NumericProfile steps =
         NumericProfile.reference(
