@@ -139,6 +139,13 @@ public final class DriftProfileBenchmark {
         "15 windows merged into a view, %d columns: median %.2f ms CPU%n",
         COLUMNS,
         median(merges));
+    byte[] json =
+        new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(current.get("f1"));
+    System.out.printf(
+        Locale.ROOT,
+        "one window's profile of one column as JSON: %,d bytes (%d sample values)%n",
+        json.length,
+        current.get("f1").sample().length);
     System.out.printf(Locale.ROOT, "load average at the end %s%n", loadAverage());
   }
 
