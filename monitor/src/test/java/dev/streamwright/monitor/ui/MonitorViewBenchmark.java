@@ -229,6 +229,8 @@ public final class MonitorViewBenchmark {
     String hide = System.getProperty("bench.hide", "");
     if (hide.equals("table")) {
       view.throughput().table().setVisible(false);
+    } else if (hide.equals("detach")) {
+      view.throughput().chart().attach(false); // out of the scene, as on a panel that is hidden
     } else if (hide.equals("chart")) {
       view.throughput().chart().node().setVisible(false);
     }
