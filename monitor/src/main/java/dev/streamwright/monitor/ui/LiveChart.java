@@ -36,9 +36,11 @@ final class LiveChart {
 
   /**
    * The width in pixels of the columns a line is reduced to before drawing: per column its lowest
-   * and highest point (see {@link EnvelopeReducer}).
+   * and highest point (see {@link EnvelopeReducer}). Measured on the software renderer with 50
+   * lines of 900 points: 12 px costs less to draw than ChartFX's default (average points closer
+   * than 6 px) and keeps every spike; 4 px cost a fifth more.
    */
-  static final double COLUMN_PIXELS = 4;
+  static final double COLUMN_PIXELS = 12;
 
   /** Above this many series the legend is hidden: it would crowd out the plot. */
   private static final int LEGEND_LIMIT = 12;
