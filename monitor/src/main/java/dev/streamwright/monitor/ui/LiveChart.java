@@ -34,6 +34,14 @@ final class LiveChart {
   /** Points kept per series: 15 min at 1 Hz, longer at slower polls. */
   static final int CAPACITY = 900;
 
+  /**
+   * The width in pixels of the columns a line is reduced to before drawing: per column its lowest
+   * and highest point (see {@link EnvelopeReducer}). Measured on the software renderer with 50
+   * lines of 900 points: 12 px costs less to draw than ChartFX's default (average points closer
+   * than 6 px) and keeps every spike; 4 px cost a fifth more.
+   */
+  static final double COLUMN_PIXELS = 12;
+
   /** Above this many series the legend is hidden: it would crowd out the plot. */
   private static final int LEGEND_LIMIT = 12;
 
@@ -105,6 +113,7 @@ final class LiveChart {
     r.setPolyLineStyle(LineStyle.NORMAL);
     r.setDrawMarker(false);
     r.setPointReduction(true);
+    r.rendererDataReducerProperty().set(new EnvelopeReducer(COLUMN_PIXELS));
     r.setParallelImplementation(false);
     // With NaNs allowed ChartFX strokes each series as one path; otherwise it draws one line per
     // segment, which costs the software renderer ~10x more.
@@ -293,6 +302,11 @@ final class LiveChart {
     return ds == null || ds.getDataCount() == 0
         ? Double.NaN
         : ds.get(DataSet.DIM_Y, ds.getDataCount() - 1);
+  }
+
+  /** The ChartFX chart, for tests and the benchmark. */
+  XYChart chart() {
+    return chart;
   }
 
   /** The chart's value axis on the left. */

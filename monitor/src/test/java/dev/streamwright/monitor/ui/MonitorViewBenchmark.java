@@ -5,6 +5,9 @@ import dev.streamwright.monitor.figures.CheckpointFigures;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import dev.streamwright.monitor.lag.LagStatus;
 import dev.streamwright.monitor.ui.MonitorView.Panel;
+import io.fair_acc.chartfx.renderer.Renderer;
+import io.fair_acc.chartfx.renderer.datareduction.DefaultDataReducer;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
@@ -134,6 +137,7 @@ public final class MonitorViewBenchmark {
             return null;
           });
     }
+    fx(this::variant);
     long renderThread = threadId("QuantumRenderer");
     long redraws0 = fx(view::redraws);
     long pulses0 = fx(view::pulses);
@@ -211,6 +215,49 @@ public final class MonitorViewBenchmark {
     gapLine("frame gaps after the other frames (the machine's own noise)", g);
   }
 
+  /**
+   * Variants that change one thing at a time, to see what a drawing frame's time depends on: {@code
+   * bench.charted=N} selects the first N rows (N series drawn), {@code bench.hide=table} or {@code
+   * chart} hides that part of the Throughput panel, {@code bench.grid=false} hides the chart's grid
+   * lines.
+   */
+  private Void variant() {
+    int charted = Integer.getInteger("bench.charted", 0);
+    if (charted > 0) {
+      view.throughput().table().getSelectionModel().selectRange(0, charted);
+    }
+    String hide = System.getProperty("bench.hide", "");
+    if (hide.equals("table")) {
+      view.throughput().table().setVisible(false);
+    } else if (hide.equals("detach")) {
+      view.throughput().chart().attach(false); // out of the scene, as on a panel that is hidden
+    } else if (hide.equals("chart")) {
+      view.throughput().chart().node().setVisible(false);
+    }
+    String reducer = System.getProperty("bench.reducer", "");
+    if (!reducer.isEmpty()) {
+      for (Renderer r : view.throughput().chart().chart().getRenderers()) {
+        if (r instanceof ErrorDataSetRenderer e) {
+          e.rendererDataReducerProperty()
+              .set(
+                  reducer.startsWith("envelope:")
+                      ? new EnvelopeReducer(Double.parseDouble(reducer.substring(9)))
+                      : new DefaultDataReducer());
+        }
+      }
+    }
+    if (!Boolean.parseBoolean(System.getProperty("bench.grid", "true"))) {
+      view.throughput()
+          .chart()
+          .chart()
+          .getGridRenderer()
+          .getHorizontalMajorGrid()
+          .setVisible(false);
+      view.throughput().chart().chart().getGridRenderer().getVerticalMajorGrid().setVisible(false);
+    }
+    return null;
+  }
+
   private Void open() {
     fxThreadId = Thread.currentThread().getId();
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
@@ -230,7 +277,8 @@ public final class MonitorViewBenchmark {
       }
     }.start();
     view = new MonitorView();
-    Scene scene = new Scene(view, 1600, 1000);
+    String[] size = System.getProperty("bench.size", "1600x1000").split("x");
+    Scene scene = new Scene(view, Integer.parseInt(size[0]), Integer.parseInt(size[1]));
     Stage stage = new Stage();
     stage.setScene(scene);
     stage.show();

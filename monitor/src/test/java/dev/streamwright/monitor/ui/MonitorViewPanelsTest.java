@@ -13,16 +13,21 @@ import dev.streamwright.monitor.lag.LagStatus;
 import dev.streamwright.monitor.lag.PartitionLag;
 import dev.streamwright.monitor.ui.MonitorView.Panel;
 import io.fair_acc.chartfx.axes.spi.AbstractAxisParameter;
+import io.fair_acc.chartfx.renderer.spi.ErrorDataSetRenderer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -294,6 +299,31 @@ class MonitorViewPanelsTest {
         "the axis labels turned light on the dark background",
         () -> ((Color) axis.getTickLabelStyle().getFill()).getBrightness() > 0.7);
     assertThat(light.getBrightness()).isLessThan(0.4);
+  }
+
+  @Test
+  void rowsAndChartsAreCheapToRedrawInSoftware() {
+    show(Snapshots.atSecond(0).node("filter", 10, 10, 0.1, 0, 0.9).node("map", 5, 5, 0.1, 0, 0.9));
+    run(() -> view.showPanel(Panel.THROUGHPUT, null));
+    TableView<?> table = view.throughput().table();
+    until("rows show", () -> !table.lookupAll(".table-row-cell:filled").isEmpty());
+    // One plain fill per row (no inset fills, which JavaFX draws through a scaled nine-slice
+    // image) and an opaque viewport, so a row update repaints from the table down.
+    for (Node row : fx(() -> List.copyOf(table.lookupAll(".table-row-cell:filled")))) {
+      Background background = fx(() -> ((Region) row).getBackground());
+      assertThat(background.getFills()).hasSize(1);
+      assertThat(background.getFills().get(0).getInsets()).isEqualTo(Insets.EMPTY);
+    }
+    Region flow = (Region) fx(() -> table.lookup(".virtual-flow"));
+    assertThat(fx(() -> flow.getBackground().getFills().get(0).getFill()))
+        .isInstanceOf(Color.class)
+        .matches(c -> ((Color) c).isOpaque());
+    // The chart's lines are reduced to their envelope, not averaged.
+    assertThat(fx(() -> view.throughput().chart().chart().getRenderers()))
+        .filteredOn(r -> r instanceof ErrorDataSetRenderer)
+        .isNotEmpty()
+        .allMatch(
+            r -> ((ErrorDataSetRenderer) r).getRendererDataReducer() instanceof EnvelopeReducer);
   }
 
   /** The style classes of the visible cells of a table that show the text. */
