@@ -60,9 +60,9 @@ import org.apache.logging.log4j.core.config.Configurator;
  * <p>Arguments: {@code [events] [rounds] [variants] [poll seconds]}, default 100000, 4, full and 1.
  * Variants, comma-separated, each run in its own ABBA pairs: {@code full} (as the studio watches),
  * or the monitor without one of its parts: {@code nolatency} (sink latency probes), {@code nolag}
- * (consumer lag), {@code noflink} (Flink's REST API), {@code bare} (only the deployment's status).
- * Run with the monitor module's {@code bench} profile: {@code
- * -Dbench.class=MonitorOverheadBenchmark -Dbench.args="100000 8 full 5"}.
+ * (consumer lag), {@code noflink} (Flink's REST API), {@code nohealth} (the model nodes' health),
+ * {@code bare} (only the deployment's status). Run with the monitor module's {@code bench} profile:
+ * {@code -Dbench.class=MonitorOverheadBenchmark -Dbench.args="100000 8 full 5"}.
  */
 public final class MonitorOverheadBenchmark {
 
@@ -89,6 +89,8 @@ public final class MonitorOverheadBenchmark {
     NOLAG,
     /** Without Flink's REST API (job, vertices, checkpoints, model health). */
     NOFLINK,
+    /** Without the model nodes' health (the runtime reads it through Flink's REST API too). */
+    NOHEALTH,
     /** Only the deployment's status: the poll loop's own cost. */
     BARE;
 
@@ -139,6 +141,9 @@ public final class MonitorOverheadBenchmark {
       EVERY_SECOND =
           MonitorSettings.DEFAULTS.withInterval(Duration.ofSeconds(Long.parseLong(args[3])));
     }
+    // Warm-up pairs (monitored, unmonitored) before the measured rounds: the JIT compiles the
+    // monitor's code, and the code that serves it, over several monitored rounds.
+    int warmUpPairs = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     Configurator.setLevel("org.apache.flink", Level.WARN);
     Configurator.setLevel("org.apache.kafka", Level.WARN);
     Configurator.setLevel("org.apache.flink.metrics", Level.ERROR);
@@ -154,11 +159,12 @@ public final class MonitorOverheadBenchmark {
     System.out.printf(
         Locale.ROOT,
         "MonitorOverheadBenchmark: %,d events, %d rounds per variant %s (ABBA against unmonitored"
-            + " rounds, polling every %d s), load %s, %s UTC%n",
+            + " rounds, polling every %d s, %d warm-up pairs), load %s, %s UTC%n",
         events,
         rounds,
         variants,
         EVERY_SECOND.interval().toSeconds(),
+        warmUpPairs,
         loadAverage(),
         LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0, false);
@@ -170,7 +176,11 @@ public final class MonitorOverheadBenchmark {
       System.out.printf(Locale.ROOT, "preloaded %,d events in %.1f s%n", events, preload);
       // Warm-up, one run per side, not counted: the cluster, the planner, the model, the monitor's
       // clients; the first measured rounds were still ~20% dearer in CPU after a single one.
-      for (Variant w : List.of(variants.get(0), Variant.OFF)) {
+      List<Variant> warmUps = new ArrayList<>();
+      for (int w = 0; w < warmUpPairs; w++) {
+        warmUps.addAll(List.of(variants.get(0), Variant.OFF));
+      }
+      for (Variant w : warmUps) {
         Round warm = run(runtime, broker, sample, root, work, -measured.size() - 1, w, os);
         System.out.printf(
             Locale.ROOT,
@@ -293,12 +303,13 @@ public final class MonitorOverheadBenchmark {
 
   /** The target as the studio builds it, or with one of the monitor's parts switched off. */
   private static MonitorTarget target(MonitorTarget t, Variant variant) {
-    boolean flink = variant != Variant.NOFLINK && variant != Variant.BARE;
+    boolean flink =
+        variant != Variant.NOFLINK && variant != Variant.BARE && variant != Variant.NOHEALTH;
     boolean lag = variant != Variant.NOLAG && variant != Variant.BARE;
     boolean latency = variant != Variant.NOLATENCY && variant != Variant.BARE;
     return new MonitorTarget(
         t.deployment(),
-        flink ? t.runtime() : new WithoutFlinkRest(t.runtime()),
+        flink ? t.runtime() : new WithoutFlinkRest(t.runtime(), variant == Variant.NOHEALTH),
         t.pipeline(),
         t.tables(),
         lag ? t.lagTargets() : List.of(),

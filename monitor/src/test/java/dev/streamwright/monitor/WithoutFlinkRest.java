@@ -3,6 +3,7 @@ package dev.streamwright.monitor;
 import dev.streamwright.runtime.api.DeployOptions;
 import dev.streamwright.runtime.api.Deployment;
 import dev.streamwright.runtime.api.DeploymentStatus;
+import dev.streamwright.runtime.api.FlinkRestEndpoint;
 import dev.streamwright.runtime.api.PipelineRuntime;
 import dev.streamwright.runtime.api.ResultStream;
 import dev.streamwright.runtime.compile.CompiledPipeline;
@@ -17,9 +18,19 @@ import java.util.Optional;
 final class WithoutFlinkRest implements PipelineRuntime {
 
   private final PipelineRuntime real;
+  private final boolean keepJobFigures;
 
-  WithoutFlinkRest(PipelineRuntime real) {
+  /**
+   * @param keepJobFigures keep the REST endpoint, so only the model health is off
+   */
+  WithoutFlinkRest(PipelineRuntime real, boolean keepJobFigures) {
     this.real = real;
+    this.keepJobFigures = keepJobFigures;
+  }
+
+  @Override
+  public Optional<FlinkRestEndpoint> flinkRest() {
+    return keepJobFigures ? real.flinkRest() : Optional.empty();
   }
 
   @Override
