@@ -58,6 +58,7 @@ final class DeploymentPoller implements AutoCloseable {
 
   private FlinkRestEndpoint endpoint;
   private FlinkRestClient flinkClient;
+  private JobCollector jobCollector;
   private VertexMap vertexMap;
   private KafkaOffsetsCollector offsets;
   private SinkLatencyProbe probe;
@@ -150,7 +151,7 @@ final class DeploymentPoller implements AutoCloseable {
             VertexMap.of(
                 target.pipeline(), target.tables(), target.deployment().previewSinks(), plan);
       }
-      JobPoll p = new JobCollector(client).poll(target.deployment().jobId(), vertexMap, now);
+      JobPoll p = jobCollector.poll(target.deployment().jobId(), vertexMap, now);
       job = Optional.of(p.job());
       nodes = p.nodes();
       flink = connected(flink, now);
@@ -172,6 +173,8 @@ final class DeploymentPoller implements AutoCloseable {
       closeQuietly(flinkClient);
       endpoint = now.get();
       flinkClient = new FlinkRestClient(endpoint, settings.timeout());
+      // Kept across polls: it remembers the sources' metric ids, so they are listed once.
+      jobCollector = new JobCollector(flinkClient);
     }
     return flinkClient;
   }
@@ -281,6 +284,7 @@ final class DeploymentPoller implements AutoCloseable {
     closeQuietly(offsets);
     closeQuietly(probe);
     flinkClient = null;
+    jobCollector = null;
     offsets = null;
     probe = null;
   }

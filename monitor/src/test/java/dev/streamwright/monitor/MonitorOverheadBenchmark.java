@@ -21,8 +21,6 @@ import dev.streamwright.runtime.sandbox.KafkaBroker;
 import dev.streamwright.runtime.sandbox.PartitionReadiness;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -54,14 +52,17 @@ import org.apache.logging.log4j.core.config.Configurator;
  * Monitoring on versus off for the fraud-detection sample (target: ratio >= 0.97): one JVM with an
  * embedded broker and an {@link EmbeddedRuntime}, {@code transactions} preloaded with N events of
  * the sample's generator, then the sample pipeline (bounded read, a fresh consumer group each
- * round) run in ABBA rounds, A watched by a {@link Monitor} polling every second, B not watched.
- * Reports events/s (N / deploy to job end) and process CPU per event, their medians and the ratios
- * monitored over unmonitored (the CPU one inverted, so that >= 0.97 is good).
+ * round) run in ABBA rounds, A watched by a {@link Monitor}, B not watched. Reports events/s (N /
+ * deploy to job end) and process CPU per event, their medians and the ratios monitored over
+ * unmonitored (the CPU one inverted, so that >= 0.97 is good), and where the CPU went ({@link
+ * CpuBreakdown}: by part of the process, by thread, garbage collection, bytes allocated).
  *
- * <p>Arguments: {@code [events] [rounds] [latency|nolatency] [poll seconds]}, default 100000, 4,
- * latency and 1; {@code nolatency} monitors without the sink latency probes. Run with the monitor
- * module's {@code bench} profile: {@code -Dbench.class=MonitorOverheadBenchmark
- * -Dbench.args="100000 8"}.
+ * <p>Arguments: {@code [events] [rounds] [variants] [poll seconds]}, default 100000, 4, full and 1.
+ * Variants, comma-separated, each run in its own ABBA pairs: {@code full} (as the studio watches),
+ * or the monitor without one of its parts: {@code nolatency} (sink latency probes), {@code nolag}
+ * (consumer lag), {@code noflink} (Flink's REST API), {@code nohealth} (the model nodes' health),
+ * {@code bare} (only the deployment's status). Run with the monitor module's {@code bench} profile:
+ * {@code -Dbench.class=MonitorOverheadBenchmark -Dbench.args="100000 8 full 5"}.
  */
 public final class MonitorOverheadBenchmark {
 
@@ -76,21 +77,46 @@ public final class MonitorOverheadBenchmark {
   private static MonitorSettings EVERY_SECOND =
       MonitorSettings.DEFAULTS.withInterval(Duration.ofSeconds(1));
 
-  private static boolean probes = true;
+  /** What a monitored round watches: all, or the monitor with one of its parts switched off. */
+  enum Variant {
+    /** Not watched. */
+    OFF,
+    /** Lag, Flink REST, model health and the sink latency probes, as the studio builds it. */
+    FULL,
+    /** Without the sink latency probes. */
+    NOLATENCY,
+    /** Without the consumer groups' lag (offsets and commit timestamps). */
+    NOLAG,
+    /** Without Flink's REST API (job, vertices, checkpoints, model health). */
+    NOFLINK,
+    /** Without the model nodes' health (the runtime reads it through Flink's REST API too). */
+    NOHEALTH,
+    /** Only the deployment's status: the poll loop's own cost. */
+    BARE;
+
+    static Variant parse(String s) {
+      return s.equals("latency") ? FULL : valueOf(s.toUpperCase(Locale.ROOT));
+    }
+  }
 
   private MonitorOverheadBenchmark() {}
 
   /** One measured run of the pipeline. */
   private record Round(
       int index,
-      boolean monitored,
+      Variant variant,
       double seconds,
       double cpuSeconds,
       long scored,
       int polls,
-      double monitorCpuSeconds,
-      Map<String, Double> cpuByPart,
-      String load) {
+      CpuBreakdown.Result breakdown,
+      String load,
+      java.time.Instant start,
+      java.time.Instant end) {
+
+    boolean monitored() {
+      return variant != Variant.OFF;
+    }
 
     double eventsPerSecond(long events) {
       return events / seconds;
@@ -104,14 +130,20 @@ public final class MonitorOverheadBenchmark {
   public static void main(String[] args) throws Exception {
     long events = args.length > 0 ? Long.parseLong(args[0]) : 100_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
-    // "nolatency": monitor without the sink latency probes, to see what they cost.
-    probes = !(args.length > 2 && args[2].equals("nolatency"));
+    // Monitored variants, comma-separated: full (or latency), nolatency, nolag, noflink, bare.
+    List<Variant> variants = new ArrayList<>();
+    for (String v : (args.length > 2 ? args[2] : "full").split(",")) {
+      variants.add(Variant.parse(v.strip()));
+    }
     // The poll interval in seconds (default 1, to make the monitor's cost visible; 5 is the
     // studio's and the CLI's default).
     if (args.length > 3) {
       EVERY_SECOND =
           MonitorSettings.DEFAULTS.withInterval(Duration.ofSeconds(Long.parseLong(args[3])));
     }
+    // Warm-up pairs (monitored, unmonitored) before the measured rounds: the JIT compiles the
+    // monitor's code, and the code that serves it, over several monitored rounds.
+    int warmUpPairs = args.length > 4 ? Integer.parseInt(args[4]) : 1;
     Configurator.setLevel("org.apache.flink", Level.WARN);
     Configurator.setLevel("org.apache.kafka", Level.WARN);
     Configurator.setLevel("org.apache.flink.metrics", Level.ERROR);
@@ -126,12 +158,15 @@ public final class MonitorOverheadBenchmark {
     List<Round> measured = new ArrayList<>();
     System.out.printf(
         Locale.ROOT,
-        "MonitorOverheadBenchmark: %,d events, %d rounds (ABBA, A = monitored every %d s%s), load %s%n",
+        "MonitorOverheadBenchmark: %,d events, %d rounds per variant %s (ABBA against unmonitored"
+            + " rounds, polling every %d s, %d warm-up pairs), load %s, %s UTC%n",
         events,
         rounds,
+        variants,
         EVERY_SECOND.interval().toSeconds(),
-        probes ? "" : ", no latency probes",
-        loadAverage());
+        warmUpPairs,
+        loadAverage(),
+        LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
     try (KafkaBroker broker = KafkaBroker.start(work.resolve("kafka"), 0, false);
         EmbeddedRuntime runtime = new EmbeddedRuntime(work.resolve("embedded"))) {
       String bootstrap = broker.bootstrapServers();
@@ -141,42 +176,55 @@ public final class MonitorOverheadBenchmark {
       System.out.printf(Locale.ROOT, "preloaded %,d events in %.1f s%n", events, preload);
       // Warm-up, one run per side, not counted: the cluster, the planner, the model, the monitor's
       // clients; the first measured rounds were still ~20% dearer in CPU after a single one.
-      for (int w = -1; w <= 0; w++) {
-        Round warm = run(runtime, broker, sample, root, work, w, w < 0, os);
+      List<Variant> warmUps = new ArrayList<>();
+      for (int w = 0; w < warmUpPairs; w++) {
+        warmUps.addAll(List.of(variants.get(0), Variant.OFF));
+      }
+      for (Variant w : warmUps) {
+        Round warm = run(runtime, broker, sample, root, work, -measured.size() - 1, w, os);
         System.out.printf(
             Locale.ROOT,
             "warm-up: %.0f ev/s, %.1f s%n",
             warm.eventsPerSecond(events),
             warm.seconds);
       }
-      for (int i = 1; i <= rounds; i++) {
-        // ABBA: monitored, unmonitored, unmonitored, monitored, ...
-        boolean monitored = ((i - 1) % 4 == 0) || ((i - 1) % 4 == 3);
-        Round r = run(runtime, broker, sample, root, work, i, monitored, os);
-        measured.add(r);
-        System.out.printf(
-            Locale.ROOT,
-            "round %d %-11s %8.0f ev/s  %5.1f s  CPU %5.1f s = %5.1f us/event  scored %,d  polls %d"
-                + " (monitor threads %.2f s CPU; by part %s)  load %s%n",
-            i,
-            r.monitored ? "monitored" : "unmonitored",
-            r.eventsPerSecond(events),
-            r.seconds,
-            r.cpuSeconds,
-            r.cpuMicrosPerEvent(events),
-            r.scored,
-            r.polls,
-            r.monitorCpuSeconds,
-            format(r.cpuByPart),
-            r.load);
+      int index = 0;
+      for (int pair = 0; pair < (rounds + 1) / 2; pair++) {
+        for (Variant v : variants) {
+          // ABBA: monitored then unmonitored, then unmonitored then monitored, ...
+          for (Variant side : pair % 2 == 0 ? List.of(v, Variant.OFF) : List.of(Variant.OFF, v)) {
+            Round r = run(runtime, broker, sample, root, work, ++index, side, os);
+            measured.add(r);
+            System.out.printf(
+                Locale.ROOT,
+                "round %d %-9s %8.0f ev/s  %5.1f s  CPU %5.1f s = %5.1f us/event  scored %,d"
+                    + "  polls %d  GC %d (%d ms)  by part %s  load %s  (%s to %s)%n",
+                index,
+                r.variant.name().toLowerCase(Locale.ROOT),
+                r.eventsPerSecond(events),
+                r.seconds,
+                r.cpuSeconds,
+                r.cpuMicrosPerEvent(events),
+                r.scored,
+                r.polls,
+                r.breakdown.gcCount(),
+                r.breakdown.gcMillis(),
+                format(r.breakdown.cpuByPart()),
+                r.load,
+                r.start,
+                r.end);
+          }
+        }
       }
     } finally {
       deleteTree(work);
     }
-    report(measured, events);
+    for (Variant v : variants) {
+      report(measured, v, events);
+    }
   }
 
-  /** Deploys the pipeline once, watched or not, and measures it from deploy to job end. */
+  /** Deploys the pipeline once, watched as the variant says, and measures it to job end. */
   private static Round run(
       EmbeddedRuntime runtime,
       KafkaBroker broker,
@@ -184,7 +232,7 @@ public final class MonitorOverheadBenchmark {
       Path root,
       Path work,
       int index,
-      boolean monitored,
+      Variant variant,
       OperatingSystemMXBean os)
       throws Exception {
     Pipeline pipeline =
@@ -204,28 +252,28 @@ public final class MonitorOverheadBenchmark {
     long scoredBefore = endOffset(broker, "scored-transactions");
     System.gc();
     AtomicInteger polls = new AtomicInteger();
-    Map<Long, Long> threads0 = threadCpu();
+    CpuBreakdown breakdown = CpuBreakdown.start();
     long cpu0 = os.getProcessCpuTime();
+    java.time.Instant started = java.time.Instant.now();
     long t0 = System.nanoTime();
     Deployment d = runtime.deploy(c.result().get(), DeployOptions.defaults());
     Monitor monitor =
-        monitored
-            ? Monitor.of(target(MonitorTarget.of(d, runtime, pipeline, c)), EVERY_SECOND)
+        variant != Variant.OFF
+            ? Monitor.of(target(MonitorTarget.of(d, runtime, pipeline, c), variant), EVERY_SECOND)
                 .onSnapshot((MonitorSnapshot s) -> polls.incrementAndGet())
                 .start()
             : null;
     DeploymentStatus status;
     long t1;
     long cpu1;
-    double monitorCpu;
-    Map<String, Double> cpuByPart;
+    CpuBreakdown.Result parts;
     try {
       status = runtime.awaitTermination(d, JOB_TIMEOUT);
       t1 = System.nanoTime();
       cpu1 = os.getProcessCpuTime();
-      monitorCpu = monitorThreadsCpuSeconds();
-      cpuByPart = cpuByPart(threads0);
+      parts = breakdown.stop();
     } finally {
+      breakdown.close();
       if (monitor != null) {
         monitor.close();
       }
@@ -237,88 +285,36 @@ public final class MonitorOverheadBenchmark {
       throw new IllegalStateException("round " + index + " ended " + status);
     }
     long scored = endOffset(broker, "scored-transactions") - scoredBefore;
+    double cpuSeconds = (cpu1 - cpu0) / 1e9;
+    double accounted = parts.cpuByPart().values().stream().mapToDouble(Double::doubleValue).sum();
+    parts.cpuByPart().put("unaccounted", cpuSeconds - accounted);
     return new Round(
         index,
-        monitored,
+        variant,
         (t1 - t0) / 1e9,
-        (cpu1 - cpu0) / 1e9,
+        cpuSeconds,
         scored,
         polls.get(),
-        monitorCpu,
-        cpuByPart,
-        loadAverage());
+        parts,
+        loadAverage(),
+        started,
+        java.time.Instant.now());
   }
 
-  /** The target as the studio builds it, or without its latency probes ("nolatency"). */
-  private static MonitorTarget target(MonitorTarget t) {
-    return probes
-        ? t
-        : new MonitorTarget(
-            t.deployment(),
-            t.runtime(),
-            t.pipeline(),
-            t.tables(),
-            t.lagTargets(),
-            List.of(),
-            t.kafka());
-  }
-
-  /** The CPU time of every live thread, by id. */
-  private static Map<Long, Long> threadCpu() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<Long, Long> out = new java.util.HashMap<>();
-    for (long id : threads.getAllThreadIds()) {
-      out.put(id, Math.max(0, threads.getThreadCpuTime(id)));
-    }
-    return out;
-  }
-
-  /**
-   * CPU seconds since {@code before} of the live threads, by the part of the process they belong to
-   * (by thread name): Flink's REST server and RPC (what the monitor's REST calls cost the cluster),
-   * the broker, the monitor, the rest (mostly the job's tasks). Threads that ended are not counted.
-   */
-  private static Map<String, Double> cpuByPart(Map<Long, Long> before) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    Map<String, Double> out = new java.util.TreeMap<>();
-    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (t == null) {
-        continue;
-      }
-      String name = t.getThreadName().toLowerCase(Locale.ROOT);
-      String part =
-          name.contains("streamwright-monitor")
-              ? "monitor"
-              : name.contains("flink-rest") || name.contains("pekko") || name.contains("metric")
-                  ? "flink-rest+rpc"
-                  : name.contains("kafka-request-handler")
-                          || name.contains("data-plane")
-                          || name.contains("network-thread")
-                          || name.contains("broker")
-                      ? "broker"
-                      : "other";
-      long delta =
-          Math.max(0, threads.getThreadCpuTime(t.getThreadId()))
-              - before.getOrDefault(t.getThreadId(), 0L);
-      out.merge(part, Math.max(0, delta) / 1e9, Double::sum);
-    }
-    return out;
-  }
-
-  /**
-   * CPU seconds of the threads the monitor names after itself (its polling thread, which also runs
-   * the latency probe's consumer, and its admin clients' network threads); Flink's REST handlers
-   * and the broker's work for the monitor count in the process CPU only.
-   */
-  private static double monitorThreadsCpuSeconds() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long nanos = 0;
-    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (t != null && t.getThreadName().contains("streamwright-monitor")) {
-        nanos += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
-      }
-    }
-    return nanos / 1e9;
+  /** The target as the studio builds it, or with one of the monitor's parts switched off. */
+  private static MonitorTarget target(MonitorTarget t, Variant variant) {
+    boolean flink =
+        variant != Variant.NOFLINK && variant != Variant.BARE && variant != Variant.NOHEALTH;
+    boolean lag = variant != Variant.NOLAG && variant != Variant.BARE;
+    boolean latency = variant != Variant.NOLATENCY && variant != Variant.BARE;
+    return new MonitorTarget(
+        t.deployment(),
+        flink ? t.runtime() : new WithoutFlinkRest(t.runtime(), variant == Variant.NOHEALTH),
+        t.pipeline(),
+        t.tables(),
+        lag ? t.lagTargets() : List.of(),
+        latency ? t.latencyTargets() : List.of(),
+        t.kafka());
   }
 
   /**
@@ -403,33 +399,21 @@ public final class MonitorOverheadBenchmark {
     }
   }
 
-  private static void report(List<Round> rounds, long events) {
-    List<Double> rateOn = new ArrayList<>();
-    List<Double> rateOff = new ArrayList<>();
-    List<Double> cpuOn = new ArrayList<>();
-    List<Double> cpuOff = new ArrayList<>();
-    for (Round r : rounds) {
-      (r.monitored ? rateOn : rateOff).add(r.eventsPerSecond(events));
-      (r.monitored ? cpuOn : cpuOff).add(r.cpuMicrosPerEvent(events));
-    }
-    if (rateOn.isEmpty() || rateOff.isEmpty()) {
-      System.out.println("need at least 2 rounds for a ratio");
-      return;
-    }
-    double rateRatio = median(rateOn) / median(rateOff);
-    double cpuRatio = median(cpuOff) / median(cpuOn);
-    System.out.printf(
-        Locale.ROOT,
-        "%nmedians: monitored %.0f ev/s, %.2f us CPU/event; unmonitored %.0f ev/s, %.2f us CPU/event%n",
-        median(rateOn),
-        median(cpuOn),
-        median(rateOff),
-        median(cpuOff));
-    // Each monitored round against the unmonitored round beside it (ABBA pairs: 1-2, 3-4, ...).
+  /** The variant's rounds against the unmonitored rounds paired with them. */
+  private static void report(List<Round> all, Variant variant, long events) {
+    List<Round> on = new ArrayList<>();
+    List<Round> off = new ArrayList<>();
     List<String> pairs = new ArrayList<>();
-    for (int i = 0; i + 1 < rounds.size(); i += 2) {
-      Round a = rounds.get(i).monitored ? rounds.get(i) : rounds.get(i + 1);
-      Round b = rounds.get(i).monitored ? rounds.get(i + 1) : rounds.get(i);
+    for (int i = 0; i + 1 < all.size(); i += 2) {
+      Round x = all.get(i);
+      Round y = all.get(i + 1);
+      Round a = x.monitored() ? x : y;
+      Round b = x.monitored() ? y : x;
+      if (a.variant != variant) {
+        continue;
+      }
+      on.add(a);
+      off.add(b);
       pairs.add(
           String.format(
               Locale.ROOT,
@@ -437,15 +421,51 @@ public final class MonitorOverheadBenchmark {
               a.eventsPerSecond(events) / b.eventsPerSecond(events),
               b.cpuMicrosPerEvent(events) / a.cpuMicrosPerEvent(events)));
     }
+    if (on.isEmpty()) {
+      System.out.println("need at least 2 rounds for a ratio");
+      return;
+    }
+    double rateOn = median(on.stream().map(r -> r.eventsPerSecond(events)).toList());
+    double rateOff = median(off.stream().map(r -> r.eventsPerSecond(events)).toList());
+    double cpuOn = median(on.stream().map(r -> r.cpuMicrosPerEvent(events)).toList());
+    double cpuOff = median(off.stream().map(r -> r.cpuMicrosPerEvent(events)).toList());
+    System.out.printf(
+        Locale.ROOT,
+        "%n== %s, polling every %d s: medians monitored %.0f ev/s, %.2f us CPU/event; unmonitored"
+            + " %.0f ev/s, %.2f us CPU/event%n",
+        variant.name().toLowerCase(Locale.ROOT),
+        EVERY_SECOND.interval().toSeconds(),
+        rateOn,
+        cpuOn,
+        rateOff,
+        cpuOff);
     System.out.printf(
         Locale.ROOT,
         "ratio monitored/unmonitored: events/s %.3f, CPU per event (unmonitored/monitored) %.3f"
             + " (target >= 0.97); per pair (events/s / CPU): %s; load at end %s (%s UTC)%n",
-        rateRatio,
-        cpuRatio,
+        rateOn / rateOff,
+        cpuOff / cpuOn,
         String.join(" ", pairs),
         loadAverage(),
         LocalTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
+    System.out.printf(
+        Locale.ROOT,
+        "GC per round (medians): monitored %.0f collections, %.0f ms; unmonitored %.0f, %.0f ms%n",
+        median(on.stream().map(r -> (double) r.breakdown.gcCount()).toList()),
+        median(on.stream().map(r -> (double) r.breakdown.gcMillis()).toList()),
+        median(off.stream().map(r -> (double) r.breakdown.gcCount()).toList()),
+        median(off.stream().map(r -> (double) r.breakdown.gcMillis()).toList()));
+    List<CpuBreakdown.Result> a = on.stream().map(Round::breakdown).toList();
+    List<CpuBreakdown.Result> b = off.stream().map(Round::breakdown).toList();
+    CpuBreakdown.table("CPU s per round by part", a, b, CpuBreakdown.Result::cpuByPart, 0.0);
+    CpuBreakdown.table(
+        "MB allocated per round by part", a, b, CpuBreakdown.Result::allocMbByPart, 0.0);
+    CpuBreakdown.table(
+        "CPU s per round by thread (difference >= 0.05 s or mean >= 0.3 s)",
+        a,
+        b,
+        CpuBreakdown.Result::cpuByName,
+        0.05);
   }
 
   private static String format(Map<String, Double> seconds) {

@@ -16,12 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
  * Polls one job's figures from Flink's REST API, the same way for the embedded and a remote
  * cluster: {@code /jobs/{jid}} (state, vertices, start), each vertex's subtask metrics aggregated
- * by Flink ({@code agg=sum,max}), its input watermarks, the job's checkpoints, exceptions and
- * restarts; then the figures of each pipeline node from the vertices a {@link VertexMap} gives it.
+ * by Flink ({@code agg=sum,max,min}) in one request (rates, its lowest input watermark, a source
+ * vertex's source metrics), the job's checkpoints, exceptions and restarts; then the figures of
+ * each pipeline node from the vertices a {@link VertexMap} gives it.
  *
  * <p>Flink's REST server answers metrics from a store it refreshes every {@code
  * metrics.fetcher.update-interval}, only for running jobs, and fills it a few seconds after a job
@@ -50,6 +52,9 @@ public final class JobCollector {
   static final List<String> SOURCE_METRICS =
       List.of(".pendingRecords", ".currentFetchEventTimeLag", ".currentEmitEventTimeLag");
 
+  /** A task's input watermark, read for every vertex but the sources. */
+  static final String INPUT_WATERMARK = "currentInputWatermark";
+
   /** A source operator's output watermark: a source vertex has no input watermark. */
   static final String SOURCE_WATERMARK = ".currentOutputWatermark";
 
@@ -72,9 +77,9 @@ public final class JobCollector {
 
   /**
    * A source vertex's source metric ids. Flink registers them as the source starts ({@code
-   * pendingRecords} only after the first fetch), so while some are missing the list is read again
-   * every {@link #RELIST} polls; a source that never reports one costs a listing per {@link
-   * #RELIST} polls.
+   * pendingRecords} only after the first fetch), so while some are missing (its output watermark
+   * and rate included) the list is read again every {@link #RELIST} polls; a source that never
+   * reports one costs a listing per {@link #RELIST} polls.
    */
   private static final class SourceIds {
     final List<String> ids;
@@ -90,7 +95,8 @@ public final class JobCollector {
 
     boolean stale() {
       boolean complete =
-          SOURCE_METRICS.stream().allMatch(s -> ids.stream().anyMatch(id -> id.endsWith(s)));
+          Stream.concat(SOURCE_METRICS.stream(), Stream.of(SOURCE_WATERMARK, SOURCE_OUT))
+              .allMatch(s -> ids.stream().anyMatch(id -> id.endsWith(s)));
       return !complete && ++age >= RELIST || ids.isEmpty();
     }
   }
@@ -152,14 +158,11 @@ public final class JobCollector {
   private VertexFigures vertex(String job, String jobId, String vid, List<String> in)
       throws Unreachable {
     String base = job + "/vertices/" + vid;
-    Map<String, double[]> task =
-        aggregates(
-            client.get(base + "/subtasks/metrics?get=" + ids(TASK_METRICS) + "&agg=sum,max"));
-    OptionalLong pending = OptionalLong.empty();
-    OptionalLong fetchLag = OptionalLong.empty();
-    OptionalLong emitLag = OptionalLong.empty();
-    OptionalLong sourceWatermark = OptionalLong.empty();
-    java.util.OptionalDouble sourceOut = java.util.OptionalDouble.empty();
+    // One request per vertex: its task metrics, its input watermark (the lowest over its
+    // subtasks) and, for a source vertex, its sources' metrics. Each metric request can make
+    // Flink's REST server refresh its whole metric store, so fewer requests cost the cluster less.
+    List<String> ids = new ArrayList<>(TASK_METRICS);
+    List<String> sourceIds = List.of();
     if (in.isEmpty()) {
       Map<String, SourceIds> known =
           sourceMetricIds.computeIfAbsent(jobId, k -> new ConcurrentHashMap<>());
@@ -168,20 +171,26 @@ public final class JobCollector {
         cached = new SourceIds(sourceIds(client.get(base + "/subtasks/metrics")));
         known.put(vid, cached);
       }
-      List<String> sourceIds = cached.ids();
-      if (!sourceIds.isEmpty()) {
-        Map<String, double[]> source =
-            aggregates(
-                client.get(base + "/subtasks/metrics?get=" + ids(sourceIds) + "&agg=sum,max,min"));
-        sourceWatermark = min(source, SOURCE_WATERMARK);
-        sourceOut = rate(source, SOURCE_OUT);
-        pending = sum(source, ".pendingRecords");
-        fetchLag = max(source, ".currentFetchEventTimeLag");
-        emitLag = max(source, ".currentEmitEventTimeLag");
-      }
+      sourceIds = cached.ids();
+      ids.addAll(sourceIds);
+    } else {
+      ids.add(INPUT_WATERMARK);
     }
-    OptionalLong watermark =
-        in.isEmpty() ? sourceWatermark : lowestWatermark(client.get(base + "/watermarks"));
+    Map<String, double[]> task =
+        aggregates(client.get(base + "/subtasks/metrics?get=" + ids(ids) + "&agg=sum,max,min"));
+    OptionalLong pending = OptionalLong.empty();
+    OptionalLong fetchLag = OptionalLong.empty();
+    OptionalLong emitLag = OptionalLong.empty();
+    OptionalLong sourceWatermark = OptionalLong.empty();
+    java.util.OptionalDouble sourceOut = java.util.OptionalDouble.empty();
+    if (!sourceIds.isEmpty()) {
+      sourceWatermark = min(task, SOURCE_WATERMARK);
+      sourceOut = rate(task, SOURCE_OUT);
+      pending = sum(task, ".pendingRecords");
+      fetchLag = max(task, ".currentFetchEventTimeLag");
+      emitLag = max(task, ".currentEmitEventTimeLag");
+    }
+    OptionalLong watermark = in.isEmpty() ? sourceWatermark : lowestWatermark(task);
     return new VertexFigures(
         vid,
         in,
@@ -323,24 +332,16 @@ public final class JobCollector {
   }
 
   /**
-   * The lowest input watermark over a vertex's subtasks; empty when none has one yet (Flink reports
-   * {@code Long.MIN_VALUE} before the first watermark).
+   * The lowest input watermark over a vertex's subtasks, from its aggregated task metrics (the
+   * minimum of {@value #INPUT_WATERMARK}); empty when none has one yet, or one has none: Flink
+   * reports {@code Long.MIN_VALUE} before a subtask's first watermark, which holds the vertex back.
    */
-  static OptionalLong lowestWatermark(JsonNode watermarks) {
-    OptionalLong lowest = OptionalLong.empty();
-    for (JsonNode w : watermarks) {
-      if (!w.path("id").asText().endsWith("currentInputWatermark")) {
-        continue;
-      }
-      double d = number(w.get("value"));
-      if (Double.isNaN(d) || d <= Long.MIN_VALUE || d <= 0) {
-        // A subtask without a watermark holds the whole vertex back.
-        return OptionalLong.empty();
-      }
-      long v = (long) d;
-      lowest = OptionalLong.of(lowest.isPresent() ? Math.min(lowest.getAsLong(), v) : v);
+  static OptionalLong lowestWatermark(Map<String, double[]> task) {
+    double[] v = task.get(INPUT_WATERMARK);
+    if (v == null || Double.isNaN(v[2]) || v[2] <= 0) {
+      return OptionalLong.empty();
     }
-    return lowest;
+    return OptionalLong.of((long) v[2]);
   }
 
   private static OptionalLong lowest(Iterable<VertexFigures> vertices) {

@@ -18,10 +18,16 @@ final class KafkaClients {
 
   private KafkaClients() {}
 
-  /** The brokers and the pipeline's client settings (security), with a client id of the monitor. */
+  /**
+   * The brokers and the pipeline's client settings (security), with a client id of the monitor and
+   * no metric reporter.
+   */
   static Properties properties(
       String bootstrapServers, Map<String, String> clientProperties, String role) {
     Properties p = new Properties();
+    // No JMX: a monitor makes new clients for every deployment it watches, and registering every
+    // client metric as an MBean costs CPU that nobody reads.
+    p.put(CommonClientConfigs.METRIC_REPORTER_CLASSES_CONFIG, "");
     clientProperties.forEach(p::put);
     p.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     p.put(

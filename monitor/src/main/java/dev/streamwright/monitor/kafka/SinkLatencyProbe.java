@@ -1,8 +1,11 @@
 package dev.streamwright.monitor.kafka;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.streamwright.monitor.figures.Unreachable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,7 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteBufferDeserializer;
 
 /**
  * Measures end-to-end latency where the rows are written: reads the sink topics (a consumer of no
@@ -34,13 +37,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 public final class SinkLatencyProbe implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonFactory JSON = new JsonFactory();
 
   private static final Duration POLL = Duration.ofMillis(100);
 
   private final String bootstrapServers;
   private final Map<String, List<LatencyTarget>> byTopic = new LinkedHashMap<>();
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final KafkaConsumer<ByteBuffer, ByteBuffer> consumer;
   private final Duration timeout;
   private final Set<TopicPartition> assigned = new HashSet<>();
   private boolean started;
@@ -58,8 +61,9 @@ public final class SinkLatencyProbe implements AutoCloseable {
     this.timeout = Duration.ofSeconds(10);
     targets.forEach(t -> byTopic.computeIfAbsent(t.topic(), k -> new ArrayList<>()).add(t));
     Properties p = KafkaClients.properties(bootstrapServers, clientProperties, "latency");
-    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    // Keys and values as views of the fetched bytes: nothing is copied per record.
+    p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class.getName());
+    p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteBufferDeserializer.class.getName());
     p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     // Asking for a topic that does not exist must not create it.
     p.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, "false");
@@ -82,11 +86,11 @@ public final class SinkLatencyProbe implements AutoCloseable {
       assignNewPartitions();
       int measured = 0;
       while (System.nanoTime() < deadline) {
-        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        ConsumerRecords<ByteBuffer, ByteBuffer> records = consumer.poll(POLL);
         if (records.isEmpty()) {
           break;
         }
-        for (ConsumerRecord<byte[], byte[]> r : records) {
+        for (ConsumerRecord<ByteBuffer, ByteBuffer> r : records) {
           measured += measure(r, sink);
         }
       }
@@ -124,29 +128,74 @@ public final class SinkLatencyProbe implements AutoCloseable {
     started = true;
   }
 
-  private int measure(ConsumerRecord<byte[], byte[]> r, LatencySink sink) {
+  private int measure(ConsumerRecord<ByteBuffer, ByteBuffer> r, LatencySink sink) {
     List<LatencyTarget> targets = byTopic.get(r.topic());
     if (targets == null || r.value() == null) {
       return 0;
     }
-    JsonNode row;
+    OptionalLong[] eventTimes;
     try {
-      row = JSON.readTree(r.value());
-    } catch (java.io.IOException | RuntimeException e) {
+      eventTimes = eventTimes(r.value(), targets);
+    } catch (IOException | RuntimeException e) {
       return 0;
     }
-    if (row == null || !row.isObject()) {
+    if (eventTimes == null) {
       return 0;
     }
     int measured = 0;
-    for (LatencyTarget t : targets) {
-      OptionalLong eventTime = EventTimes.parse(row.get(t.eventTimeColumn()));
-      if (eventTime.isPresent()) {
-        sink.record(t.nodeId(), r.timestamp() - eventTime.getAsLong(), r.timestamp());
+    for (int i = 0; i < eventTimes.length; i++) {
+      if (eventTimes[i] != null && eventTimes[i].isPresent()) {
+        long eventTime = eventTimes[i].getAsLong();
+        sink.record(targets.get(i).nodeId(), r.timestamp() - eventTime, r.timestamp());
         measured = 1;
       }
     }
     return measured;
+  }
+
+  /**
+   * Per target, the event time in its column of the JSON object {@code value}, null or empty where
+   * the column is missing or holds no time; null when the value is not a JSON object. Reads the row
+   * with a streaming parser, as a tree would read it (the whole object is parsed, so a row that is
+   * not valid JSON counts for nothing; a column given twice counts with its last value), without
+   * building the tree: only the event-time columns' values are decoded.
+   */
+  private static OptionalLong[] eventTimes(ByteBuffer value, List<LatencyTarget> targets)
+      throws IOException {
+    OptionalLong[] out = new OptionalLong[targets.size()];
+    try (JsonParser p = parser(value)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        OptionalLong time = null;
+        for (int i = 0; i < out.length; i++) {
+          if (targets.get(i).eventTimeColumn().equals(name)) {
+            if (time == null) {
+              time = EventTimes.parse(p);
+            }
+            out[i] = time;
+          }
+        }
+        p.skipChildren();
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        return null;
+      }
+    }
+    return out;
+  }
+
+  private static JsonParser parser(ByteBuffer value) throws IOException {
+    if (value.hasArray()) {
+      return JSON.createParser(
+          value.array(), value.arrayOffset() + value.position(), value.remaining());
+    }
+    byte[] copy = new byte[value.remaining()];
+    value.duplicate().get(copy);
+    return JSON.createParser(copy);
   }
 
   @Override

@@ -83,17 +83,20 @@ class JobCollectorTest {
 
     assertThat(
             JobCollector.lowestWatermark(
-                JSON.readTree(
-                    "[{\"id\":\"0.currentInputWatermark\",\"value\":\"1796666350000\"},"
-                        + "{\"id\":\"1.currentInputWatermark\",\"value\":\"1796666349000\"}]")))
+                JobCollector.aggregates(
+                    JSON.readTree(
+                        "[{\"id\":\"currentInputWatermark\",\"min\":1796666349000.0,"
+                            + "\"max\":1796666350000.0,\"sum\":3593332699000.0}]"))))
         .hasValue(1796666349000L);
     assertThat(
             JobCollector.lowestWatermark(
-                JSON.readTree(
-                    "[{\"id\":\"0.currentInputWatermark\",\"value\":\"1796666350000\"},"
-                        + "{\"id\":\"1.currentInputWatermark\",\"value\":\"-9223372036854775808\"}]")))
+                JobCollector.aggregates(
+                    JSON.readTree(
+                        "[{\"id\":\"currentInputWatermark\",\"min\":-9.223372036854776E18,"
+                            + "\"max\":1796666350000.0,\"sum\":-9.223370240188426E18}]"))))
         .as("a subtask without a watermark holds the vertex back")
         .isEmpty();
+    assertThat(JobCollector.lowestWatermark(Map.of())).as("not reported yet").isEmpty();
     assertThat(
             JobCollector.sourceIds(
                 JSON.readTree(

@@ -55,21 +55,35 @@ class SinkLatencyProbeIT {
       send(out, "alerts", 0, t0 + 7, row("other", "1"));
       send(out, "alerts", 0, t0 + 8, "not json");
       send(out, "scored", 0, t0 + 3_000, row("event_time", "\"2026-12-07T11:00:02.000+01:00\""));
+      // Only a top-level column counts; a column given twice counts with its last value, as a
+      // JSON tree reads it; a null, or a row that is not an object, has no event time.
+      send(out, "scored", 0, t0 + 4_000, "{\"x\":{\"event_time\":\"2026-12-07 10:00:00\"}}");
+      send(
+          out,
+          "scored",
+          1,
+          t0 + 5_000,
+          "{\"event_time\":\"2026-12-07 10:00:00\",\"a\":[1,{\"b\":2}],"
+              + "\"event_time\":\"2026-12-07 10:00:04.5\"}");
+      send(out, "alerts", 0, t0 + 9, "[{\"alert_time\":" + t0 + "}]");
+      send(out, "alerts", 0, t0 + 10, row("alert_time", "null"));
+      send(out, "alerts", 0, t0 + 11, row("alert_time", t0 + ", \"broken\": ]"));
       out.flush();
 
       int measured = 0;
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (measured < 5 && System.nanoTime() < deadline) {
+      while (measured < 6 && System.nanoTime() < deadline) {
         measured += probe.drain((n, l, a) -> seen.add(new Seen(n, l, a)), Duration.ofSeconds(2));
       }
-      assertThat(measured).isEqualTo(5);
+      assertThat(measured).isEqualTo(6);
       assertThat(seen)
           .containsExactlyInAnyOrder(
               new Seen("scored_out", 250, t0 + 250),
               new Seen("scored_out", 1_000, t0 + 2_500),
               new Seen("scored_out", 40, t0 + 2_040),
               new Seen("alerts_out", 5, t0 + 5),
-              new Seen("scored_out", 1_000, t0 + 3_000));
+              new Seen("scored_out", 1_000, t0 + 3_000),
+              new Seen("scored_out", 500, t0 + 5_000));
       assertThat(probe.drain((n, l, a) -> seen.add(new Seen(n, l, a)), Duration.ofMillis(500)))
           .as("nothing new")
           .isZero();
