@@ -72,6 +72,12 @@ public final class JobCollector {
   /** Polls after which a source vertex's metric ids are listed again while some are missing. */
   static final int RELIST = 10;
 
+  /**
+   * Per job, the restart count last read while it ran: Flink's REST API serves a job's metrics only
+   * while it runs, and a job that is restarting (or failing) has restarted, not never.
+   */
+  private final Map<String, Long> restartsByJob = new ConcurrentHashMap<>();
+
   /** Per job and source vertex, the ids of its source metrics as last listed. */
   private final Map<String, Map<String, SourceIds>> sourceMetricIds = new ConcurrentHashMap<>();
 
@@ -122,6 +128,7 @@ public final class JobCollector {
       details = client.get(job);
     } catch (JobGone e) {
       sourceMetricIds.remove(jobId);
+      restartsByJob.remove(jobId);
       throw e;
     }
     Map<String, List<String>> inputs = inputs(details);
@@ -140,7 +147,10 @@ public final class JobCollector {
             ? CheckpointFigures.NONE
             : checkpoints(client.get(job + "/checkpoints"));
     List<String> causes = rootCauses(client.get(job + "/exceptions?maxExceptions=" + ROOT_CAUSES));
-    long restarts = running ? restarts(job) : 0;
+    long restarts = running ? restarts(job) : restartsByJob.getOrDefault(jobId, 0L);
+    if (running) {
+      restartsByJob.put(jobId, restarts);
+    }
     OptionalLong lowest = lowest(vertices.values());
     JobFigures figures = jobFigures(details, restarts, causes, checkpoints, lowest, now);
     Map<String, NodeFigures> nodes = new LinkedHashMap<>();

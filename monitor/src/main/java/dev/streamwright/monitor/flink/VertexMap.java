@@ -74,6 +74,9 @@ public final class VertexMap {
     this.byVertex = v;
   }
 
+  /** The map of a job none of whose nodes is known, e.g. while its plan cannot be read. */
+  static final VertexMap NONE = new VertexMap(Map.of());
+
   /**
    * The map of a job, its previews taken in the compiler's order (topological, ties by node id).
    *
