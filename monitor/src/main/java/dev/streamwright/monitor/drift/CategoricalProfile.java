@@ -82,11 +82,7 @@ public record CategoricalProfile(List<String> categories, long[] counts, long mi
 
   @Override
   public long count() {
-    long total = 0;
-    for (long c : counts) {
-      total += c;
-    }
-    return total;
+    return Arrays.stream(counts).sum();
   }
 
   /**

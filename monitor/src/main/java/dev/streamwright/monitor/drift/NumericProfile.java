@@ -117,11 +117,7 @@ public record NumericProfile(
 
   @Override
   public long count() {
-    long total = 0;
-    for (long c : counts) {
-      total += c;
-    }
-    return total;
+    return Arrays.stream(counts).sum();
   }
 
   /**
