@@ -223,7 +223,7 @@ public final class RuleSetJson {
   }
 
   /** A duration in the largest unit that holds it exactly, e.g. {@code 5m}, {@code 250ms}. */
-  static String formatDuration(Duration d) {
+  public static String formatDuration(Duration d) {
     long ms = d.toMillis();
     long[] units = {86_400_000L, 3_600_000L, 60_000L, 1_000L};
     String[] names = {"d", "h", "m", "s"};
