@@ -26,6 +26,12 @@ public final class Cli {
     cli.addSubcommand("upgrade", new UpgradeCommand(lifecycle));
     cli.addSubcommand("rollback", new RollbackCommand(lifecycle));
     cli.addSubcommand("monitor", new MonitorCommand(lifecycle));
+    AlertsCli alerts = new AlertsCli(context);
+    cli.addSubcommand(
+        "alerts",
+        new CommandLine(new AlertsCommand(alerts))
+            .addSubcommand("rules", new AlertsRulesCommand(alerts))
+            .addSubcommand("ack", new AlertsAckCommand(alerts)));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

@@ -82,6 +82,11 @@ final class LifecycleCli {
     this.variables = variables;
   }
 
+  /** The folders and runtimes the command line runs with. */
+  CliContext context() {
+    return context;
+  }
+
   /** The sentence refusing the embedded environment, or empty for any other. */
   static Optional<String> refuseEmbedded(String environment) {
     if (!EnvironmentNames.EMBEDDED.equals(environment)) {

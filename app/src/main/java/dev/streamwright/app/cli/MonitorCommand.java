@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
       "Watch a deployment's live figures: per node records/s and backpressure, consumer lag per"
           + " group and partition, end-to-end latency per sink, checkpoints, restarts and the"
           + " model nodes' health. Refreshes in place in a terminal, one line per poll when piped;"
-          + " --once prints one snapshot."
+          + " --once prints one snapshot. The workspace's alert rules are evaluated on every poll"
+          + " and alerts are printed as they fire and resolve ('streamwright alerts rules')."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -139,13 +140,19 @@ final class MonitorCommand implements Callable<Integer> {
               return ExitCodes.OK;
             }
             BlockingQueue<MonitorSnapshot> polls = new LinkedBlockingQueue<>();
-            monitor.onSnapshot(polls::offer).start();
-            while (true) {
-              MonitorSnapshot s = polls.poll(1, TimeUnit.SECONDS);
-              if (s != null) {
-                print(out, text, s, true);
-              } else if (monitor.stopped() && polls.isEmpty()) {
-                return ExitCodes.OK;
+            try (MonitorAlertLines alerts =
+                MonitorAlertLines.attach(
+                    service.workspace(), lifecycle.context().folders().data(), monitor, err)) {
+              monitor.onSnapshot(polls::offer).start();
+              while (true) {
+                MonitorSnapshot s = polls.poll(1, TimeUnit.SECONDS);
+                if (s != null) {
+                  print(out, text, s, true);
+                  printAlerts(out, alerts);
+                } else if (monitor.stopped() && polls.isEmpty()) {
+                  printAlerts(out, alerts);
+                  return ExitCodes.OK;
+                }
               }
             }
           } catch (InterruptedException e) {
@@ -165,6 +172,23 @@ final class MonitorCommand implements Callable<Integer> {
       out.println(text.line(s));
     } else {
       out.print(text.screen(s));
+    }
+    out.flush();
+  }
+
+  /** The alerts since the last poll: in JSON mode one object each, else lines of text. */
+  private void printAlerts(PrintWriter out, MonitorAlertLines alerts) {
+    if (format == Format.json) {
+      alerts.json().forEach(out::println);
+    } else if (terminal) {
+      java.util.List<String> recent = alerts.recent();
+      if (!recent.isEmpty()) {
+        out.println();
+        out.println("Alerts (newest last):");
+        recent.forEach(l -> out.println("  " + l));
+      }
+    } else {
+      alerts.text().forEach(out::println);
     }
     out.flush();
   }

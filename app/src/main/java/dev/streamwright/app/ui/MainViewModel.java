@@ -1,11 +1,14 @@
 package dev.streamwright.app.ui;
 
+import dev.streamwright.app.environments.SecretBox;
+import dev.streamwright.app.process.AppFolders;
 import dev.streamwright.app.run.RuntimeHolder;
 import dev.streamwright.app.run.SandboxHolder;
 import dev.streamwright.app.ui.deploy.DeployStudio;
 import dev.streamwright.app.ui.dialogs.DialogService;
 import dev.streamwright.app.ui.models.ModelsViewModel;
 import dev.streamwright.app.ui.monitor.MonitorViewModel;
+import dev.streamwright.app.ui.monitor.StudioAlerts;
 import dev.streamwright.app.ui.run.RunViewModel;
 import dev.streamwright.app.ui.theme.Theme;
 import dev.streamwright.app.ui.theme.ThemeFile;
@@ -66,6 +69,7 @@ public final class MainViewModel {
   private final WorkspaceOpener opener;
   private final DeployStudio deploy;
   private final MonitorViewModel monitor;
+  private final StudioAlerts alerts;
   private final ObjectProperty<Theme> theme;
   private final Optional<Theme> rememberedTheme;
   private final ReadOnlyBooleanWrapper ready = new ReadOnlyBooleanWrapper(this, "ready");
@@ -112,6 +116,13 @@ public final class MainViewModel {
     this.monitor =
         new MonitorViewModel(
             context.tasks(), deploy::service, openWorkspace::get, MonitorSettings.DEFAULTS);
+    // One alert centre per workspace, fed by every monitor the studio starts.
+    this.alerts =
+        new StudioAlerts(
+            context.tasks(), () -> SecretBox.at(SecretBox.keyFileIn(AppFolders.detect().data())));
+    alerts.follow(workspace.workspaceProperty().getValue());
+    workspace.workspaceProperty().addListener((obs, old, now) -> alerts.follow(now));
+    monitor.onMonitorStarted(alerts::attach);
     // The run's model nodes show the health the monitor reads with the job's other figures.
     monitor
         .latestProperty()
@@ -204,6 +215,11 @@ public final class MainViewModel {
   /** The Monitor: live figures of the run or of a deployment. */
   public MonitorViewModel monitor() {
     return monitor;
+  }
+
+  /** The open workspace's alerts: its alert centre, fed by every monitor. */
+  public StudioAlerts alerts() {
+    return alerts;
   }
 
   /** Environments, deploys and deployments. */
@@ -342,6 +358,7 @@ public final class MainViewModel {
                     LOG.error("Stopping the monitor failed", e);
                     return null;
                   })
+              .thenCompose(v -> context.tasks().run("close the alert centre", alerts::close))
               .thenComposeAsync(v -> workspace.close(), context.tasks().ui())
               .exceptionally(
                   e -> {
@@ -362,6 +379,7 @@ public final class MainViewModel {
   /** Closes the workspace and the runtime at once, from any thread (Ctrl-C). Idempotent. */
   public void closeNow() {
     monitor.stop();
+    alerts.close();
     run.close();
     deploy.close();
     workspace.closeNow();

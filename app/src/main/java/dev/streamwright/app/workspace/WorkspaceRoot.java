@@ -52,4 +52,10 @@ final class WorkspaceRoot {
    * after the first release: null in a root from an older store until the first history is saved.
    */
   HashMap<String, StoredMonitorHistory> monitorHistory;
+
+  /**
+   * Alert rules, channels and history ({@link WorkspaceAlerts}). Added after the first release:
+   * null in a root from an older store until the first alert change.
+   */
+  StoredAlerts alerts;
 }

@@ -54,6 +54,11 @@ class WorkspaceUpgradeTest {
       assertThat(w.recentPipelines()).isEmpty();
       assertThat(w.details()).extracting(PipelineDetails::description).contains("Orders above ten");
 
+      assertThat(WorkspaceAlerts.of(w).rules())
+          .isEqualTo(dev.streamwright.monitor.alerts.DefaultRules.ruleSet());
+      assertThat(WorkspaceAlerts.of(w).history()).isEmpty();
+      assertThat(WorkspaceAlerts.of(w).channelNames()).isEmpty();
+
       w.addRecentPipeline("returns");
       w.addRecentPipeline("orders");
     }
@@ -63,6 +68,7 @@ class WorkspaceUpgradeTest {
           .containsExactly("orders", "returns");
       w.addRecentPipeline("returns");
       w.setSetting("studio.theme", "dark");
+      WorkspaceAlerts.of(w).saveRules(dev.streamwright.monitor.alerts.RuleSet.EMPTY);
     }
     try (Workspace w = Workspace.open(dir, OpenMode.READ_ONLY)) {
       assertThat(w.recentPipelines())
@@ -71,6 +77,7 @@ class WorkspaceUpgradeTest {
       assertThat(w.settings()).containsEntry("studio.theme", "dark");
       assertThat(w.pipelines()).hasSize(2);
       assertThat(w.recentFiles()).hasSize(1);
+      assertThat(WorkspaceAlerts.of(w).rules().rules()).isEmpty();
     }
     assertThat(List.of(dir.resolve("store"))).allMatch(Files::isDirectory);
   }

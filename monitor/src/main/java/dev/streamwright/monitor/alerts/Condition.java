@@ -114,7 +114,7 @@ public record Condition(Comparison comparison, double threshold) {
   }
 
   /** A threshold or value without a needless {@code .0}. */
-  static String format(double v) {
+  public static String format(double v) {
     if (v == Math.rint(v) && Math.abs(v) < 1e15) {
       return Long.toString((long) v);
     }

@@ -38,6 +38,14 @@ public final class MonitorViewModel implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MonitorViewModel.class);
 
+  /**
+   * Calls the hook with each {@link Monitor} this starts, before it polls (the studio feeds its
+   * alert centre there).
+   */
+  public void onMonitorStarted(java.util.function.Consumer<Monitor> hook) {
+    started = Objects.requireNonNull(hook, "hook");
+  }
+
   /** What is being watched. */
   public record Watching(String title, String deploymentId, String pipelineId, Run run) {}
 
@@ -56,6 +64,7 @@ public final class MonitorViewModel implements AutoCloseable {
   private final AtomicBoolean handOffQueued = new AtomicBoolean();
   private Monitor monitor;
   private long generation;
+  private volatile java.util.function.Consumer<Monitor> started = m -> {};
 
   /**
    * @param service the deployment service, made on first use (called off the FX thread)
@@ -216,6 +225,7 @@ public final class MonitorViewModel implements AutoCloseable {
               }
               Monitor m = Monitor.of(target, settings.withSlo(objective), s);
               m.onSnapshot(this::handOff);
+              started.accept(m);
               monitor = m;
               m.start();
             },

@@ -1,0 +1,93 @@
+package dev.streamwright.app.ui.monitor;
+
+import dev.streamwright.app.alerts.WorkspaceAlertCenter;
+import dev.streamwright.app.environments.SecretBox;
+import dev.streamwright.app.ui.tasks.TaskExecutor;
+import dev.streamwright.app.workspace.Workspace;
+import dev.streamwright.monitor.Monitor;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The studio's alerts: one {@link WorkspaceAlertCenter} for the open workspace, opened in the
+ * background when a workspace opens and closed when it changes or the studio exits, fed by every
+ * {@link Monitor} the studio starts ({@link #attach}). The notification centre and the rule editor
+ * use {@link #centerProperty()}. Follows the workspace on the FX thread; {@link #attach} may be
+ * called from any thread.
+ */
+public final class StudioAlerts {
+
+  private static final Logger LOG = LoggerFactory.getLogger(StudioAlerts.class);
+
+  private final TaskExecutor tasks;
+  private final Supplier<SecretBox> box;
+  private final ReadOnlyObjectWrapper<WorkspaceAlertCenter> center =
+      new ReadOnlyObjectWrapper<>(this, "center");
+  private final AtomicReference<WorkspaceAlertCenter> current = new AtomicReference<>();
+  private long generation;
+
+  /**
+   * @param box the key to the channels' secrets, made on first use (called off the FX thread)
+   */
+  public StudioAlerts(TaskExecutor tasks, Supplier<SecretBox> box) {
+    this.tasks = Objects.requireNonNull(tasks, "tasks");
+    this.box = Objects.requireNonNull(box, "box");
+  }
+
+  /** The open workspace's alert centre; null while none is open. */
+  public ReadOnlyObjectProperty<WorkspaceAlertCenter> centerProperty() {
+    return center.getReadOnlyProperty();
+  }
+
+  /** Closes the previous workspace's centre and opens this one's (null: none). FX thread. */
+  public void follow(Workspace workspace) {
+    long mine = ++generation;
+    closeCurrent();
+    if (workspace == null) {
+      return;
+    }
+    tasks
+        .supply("open the alert centre", () -> WorkspaceAlertCenter.open(workspace, box.get()))
+        .whenCompleteAsync(
+            (opened, error) -> {
+              if (error != null) {
+                LOG.warn("The alert centre of {} could not open", workspace.directory(), error);
+              } else if (mine != generation) {
+                tasks.run("close an alert centre", opened::close);
+              } else {
+                current.set(opened);
+                center.set(opened);
+              }
+            },
+            tasks.ui());
+  }
+
+  /** Feeds the open workspace's alert centre with the monitor's signals; any thread. */
+  public void attach(Monitor monitor) {
+    WorkspaceAlertCenter c = current.get();
+    if (c != null) {
+      c.attach(monitor);
+    }
+  }
+
+  /** Closes the centre (waiting briefly for its events to reach the history); not on FX. */
+  public void close() {
+    WorkspaceAlertCenter c = current.getAndSet(null);
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  private void closeCurrent() {
+    WorkspaceAlertCenter c = current.getAndSet(null);
+    center.set(null);
+    if (c != null) {
+      tasks.run("close the alert centre", c::close);
+    }
+  }
+}
