@@ -59,7 +59,7 @@ public final class WorkspaceAlertCenter implements AutoCloseable {
       center.putChannel(s.create());
     }
     problems.addAll(channels.problems());
-    center.addListener(this::record);
+    center.addBatchListener(this::record);
   }
 
   /** The alert centre of the workspace, with its rules, channels and history. */
@@ -106,11 +106,15 @@ public final class WorkspaceAlertCenter implements AutoCloseable {
     center.removeChannel(name);
   }
 
-  private void record(AlertEvent e) {
+  private void record(List<AlertEvent> events) {
     try {
-      WorkspaceAlerts.of(workspace).record(List.of(e));
+      WorkspaceAlerts.of(workspace).record(events);
     } catch (WorkspaceException | IllegalStateException ex) {
-      LOG.warn("Could not keep '{}' in the workspace's alert history", e.describe(), ex);
+      LOG.warn(
+          "Could not keep {} alert event(s) in the workspace's alert history, the first: '{}'",
+          events.size(),
+          events.get(0).describe(),
+          ex);
     }
   }
 

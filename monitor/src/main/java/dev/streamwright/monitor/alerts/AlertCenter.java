@@ -35,15 +35,16 @@ import org.slf4j.LoggerFactory;
  * later of its time and the previous one, as the engine needs.
  *
  * <p><b>Dispatch.</b> Evaluation runs on the caller's thread (cheap: the engine is deterministic
- * and in memory); every event then goes to a bounded queue served by the centre's dispatcher
- * thread, which calls the {@linkplain #addListener listeners} (the notification centre, the
- * workspace history) with every event and hands each event that {@linkplain AlertEvent#notifies()
- * notifies} to the worker thread of each channel its rule names. Each channel has its own worker
- * and bounded queue, so a slow or hanging channel delays only itself. The caller never waits: a
- * full queue drops the event and reports it. A channel that throws, a rule naming an unknown
- * channel (reported once per name) and a dropped event become {@link ChannelFailure}s for the
- * {@linkplain #addFailureListener failure listeners} and the log; none stops the engine or another
- * channel. {@link #close} stops the threads.
+ * and in memory); its events then go, as one batch, to a bounded queue served by the centre's
+ * dispatcher thread, which calls the {@linkplain #addBatchListener batch listeners} (the workspace
+ * history, one commit per batch) and the {@linkplain #addListener listeners} (the notification
+ * centre) with every event, and hands each event that {@linkplain AlertEvent#notifies() notifies}
+ * to the worker thread of each channel its rule names. Each channel has its own worker and bounded
+ * queue, so a slow or hanging channel delays only itself. The caller never waits: a full queue
+ * drops the event and reports it. A channel that throws, a rule naming an unknown channel (reported
+ * once per name) and a dropped event become {@link ChannelFailure}s for the {@linkplain
+ * #addFailureListener failure listeners} and the log; none stops the engine or another channel.
+ * {@link #close} stops the threads.
  */
 public final class AlertCenter implements AutoCloseable {
 
@@ -95,6 +96,7 @@ public final class AlertCenter implements AutoCloseable {
   private final ThreadPoolExecutor dispatcher;
   private final Map<String, ChannelWorker> channels = new ConcurrentHashMap<>();
   private final List<Consumer<AlertEvent>> listeners = new CopyOnWriteArrayList<>();
+  private final List<Consumer<List<AlertEvent>>> batchListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<ChannelFailure>> failureListeners = new CopyOnWriteArrayList<>();
   private final Set<String> unknownReported = ConcurrentHashMap.newKeySet();
   private final ArrayDeque<ChannelFailure> failures = new ArrayDeque<>();
@@ -281,6 +283,15 @@ public final class AlertCenter implements AutoCloseable {
     listeners.remove(listener);
   }
 
+  /**
+   * Adds a listener called on the dispatcher thread once per evaluation (or acknowledgement) that
+   * made events, with all of them, before the per-event listeners: for a writer that keeps them in
+   * one commit.
+   */
+  public void addBatchListener(Consumer<List<AlertEvent>> listener) {
+    batchListeners.add(Objects.requireNonNull(listener, "listener"));
+  }
+
   /** Adds a listener called with every channel failure, on the thread that saw it. */
   public void addFailureListener(Consumer<ChannelFailure> listener) {
     failureListeners.add(Objects.requireNonNull(listener, "listener"));
@@ -326,21 +337,38 @@ public final class AlertCenter implements AutoCloseable {
   }
 
   private void dispatch(List<AlertEvent> events) {
-    for (AlertEvent e : events) {
-      try {
-        dispatcher.execute(() -> deliver(e));
-      } catch (RejectedExecutionException full) {
-        if (!closed) {
-          report(
-              new ChannelFailure(
-                  "dispatcher",
-                  Optional.of(e),
-                  Instant.now(),
-                  queueCapacity
-                      + " alert events are waiting to be dispatched; this one was dropped."
-                      + " A listener is too slow."));
-        }
+    if (events.isEmpty()) {
+      return;
+    }
+    List<AlertEvent> batch = List.copyOf(events);
+    try {
+      dispatcher.execute(() -> deliverAll(batch));
+    } catch (RejectedExecutionException full) {
+      if (!closed) {
+        report(
+            new ChannelFailure(
+                "dispatcher",
+                Optional.of(batch.get(0)),
+                Instant.now(),
+                queueCapacity
+                    + " evaluations' events are waiting to be dispatched; "
+                    + batch.size()
+                    + " event(s) were dropped. A listener is too slow."));
       }
+    }
+  }
+
+  private void deliverAll(List<AlertEvent> batch) {
+    for (Consumer<List<AlertEvent>> l : batchListeners) {
+      try {
+        l.accept(batch);
+      } catch (RuntimeException ex) {
+        LOG.warn(
+            "An alert batch listener failed on {} event(s); the others go on", batch.size(), ex);
+      }
+    }
+    for (AlertEvent e : batch) {
+      deliver(e);
     }
   }
 

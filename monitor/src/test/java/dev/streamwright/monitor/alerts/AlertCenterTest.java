@@ -164,6 +164,55 @@ class AlertCenterTest {
   }
 
   @Test
+  void aListenerThatHangsFillsTheBoundedQueueAndTheRestIsDroppedAndReported() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    BlockingQueue<ChannelFailure> failures = new LinkedBlockingQueue<>();
+    try (AlertCenter center =
+        new AlertCenter(
+            RuleSet.of(lagRule().withFor(Duration.ZERO).withDedupWindow(Duration.ZERO)),
+            100,
+            2,
+            AlertCenter.DEFAULT_STALE)) {
+      center.addFailureListener(failures::add);
+      center.addListener(
+          e -> {
+            try {
+              release.await();
+            } catch (InterruptedException ex) {
+              Thread.currentThread().interrupt();
+            }
+          });
+      long start = System.nanoTime();
+      for (int i = 0; i < 10; i++) {
+        center.accept(T0.plusSeconds(i), Map.of(LAG_A, i % 2 == 0 ? 5000.0 : 0.0));
+      }
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000L);
+      ChannelFailure f = failures.poll(10, TimeUnit.SECONDS);
+      assertThat(f.channel()).isEqualTo("dispatcher");
+      assertThat(f.message()).contains("were dropped", "A listener is too slow");
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aBatchListenerGetsEachEvaluationsEventsAtOnce() throws Exception {
+    BlockingQueue<List<AlertEvent>> batches = new LinkedBlockingQueue<>();
+    try (AlertCenter center = new AlertCenter(RuleSet.of(lagRule().withFor(Duration.ZERO)))) {
+      center.addBatchListener(batches::add);
+      center.accept(T0, Map.of(LAG_A, 5000.0, LAG_B, 5000.0));
+      center.accept(T0.plusSeconds(5), Map.of(LAG_A, 5000.0, LAG_B, 5000.0));
+      center.accept(T0.plusSeconds(10), Map.of(LAG_A, 1.0, LAG_B, 5000.0));
+
+      assertThat(batches.poll(10, TimeUnit.SECONDS))
+          .extracting(e -> e.kind() + " " + e.series().deployment())
+          .containsExactlyInAnyOrder("FIRED a", "FIRED b");
+      assertThat(batches.poll(10, TimeUnit.SECONDS))
+          .extracting(e -> e.kind() + " " + e.series().deployment())
+          .containsExactly("RESOLVED a");
+    }
+  }
+
+  @Test
   void listenersGetEveryEventInOrderOffTheCallersThread() throws Exception {
     BlockingQueue<String> seen = new LinkedBlockingQueue<>();
     try (AlertCenter center = new AlertCenter(RuleSet.of(lagRule()))) {
