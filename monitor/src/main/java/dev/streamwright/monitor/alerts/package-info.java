@@ -6,6 +6,9 @@
  * evaluated once per poll with the poll's time, its {@link
  * dev.streamwright.monitor.alerts.AlertEvent}s for the notification channels, and {@link
  * dev.streamwright.monitor.alerts.SnapshotSignals}, which turns a monitor snapshot into the
- * engine's values. Nothing here reads a clock, touches JavaFX, Flink or Kafka.
+ * engine's values; the engine reads no clock. {@link dev.streamwright.monitor.alerts.AlertCenter}
+ * is the runtime around it: fed by every monitor, it dispatches events to listeners and {@link
+ * dev.streamwright.monitor.alerts.AlertChannel}s on threads of its own. Nothing here touches
+ * JavaFX, Flink or Kafka.
  */
 package dev.streamwright.monitor.alerts;
