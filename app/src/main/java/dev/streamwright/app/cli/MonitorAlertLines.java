@@ -40,6 +40,13 @@ final class MonitorAlertLines implements AutoCloseable {
 
   /** Evaluates the workspace's rules on the monitor's polls; reading problems go to {@code err}. */
   static MonitorAlertLines attach(Workspace w, Path dataFolder, Monitor monitor, PrintWriter err) {
+    MonitorAlertLines lines = open(w, dataFolder, err);
+    lines.alerts.attach(monitor);
+    return lines;
+  }
+
+  /** The workspace's alert centre, its events kept for printing; nothing feeds it yet. */
+  static MonitorAlertLines open(Workspace w, Path dataFolder, PrintWriter err) {
     WorkspaceAlertCenter c =
         WorkspaceAlertCenter.open(w, SecretBox.at(SecretBox.keyFileIn(dataFolder)));
     for (String p : c.problems()) {
@@ -49,8 +56,12 @@ final class MonitorAlertLines implements AutoCloseable {
     MonitorAlertLines lines = new MonitorAlertLines(c);
     c.center().addListener(lines.pending::offer);
     c.center().addFailureListener(lines.pending::offer);
-    c.attach(monitor);
     return lines;
+  }
+
+  /** The centre the lines come from. */
+  WorkspaceAlertCenter alerts() {
+    return alerts;
   }
 
   /** The events and failures since the last call, as lines of text. */
