@@ -6,6 +6,7 @@ import dev.streamwright.app.ui.tasks.TaskExecutor;
 import dev.streamwright.app.workspace.Workspace;
 import dev.streamwright.monitor.Monitor;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -29,7 +30,7 @@ public final class StudioAlerts {
   private final ReadOnlyObjectWrapper<WorkspaceAlertCenter> center =
       new ReadOnlyObjectWrapper<>(this, "center");
   private final AtomicReference<WorkspaceAlertCenter> current = new AtomicReference<>();
-  private long generation;
+  private final AtomicLong generation = new AtomicLong();
 
   /**
    * @param box the key to the channels' secrets, made on first use (called off the FX thread)
@@ -46,7 +47,7 @@ public final class StudioAlerts {
 
   /** Closes the previous workspace's centre and opens this one's (null: none). FX thread. */
   public void follow(Workspace workspace) {
-    long mine = ++generation;
+    long mine = generation.incrementAndGet();
     closeCurrent();
     if (workspace == null) {
       return;
@@ -57,11 +58,15 @@ public final class StudioAlerts {
             (opened, error) -> {
               if (error != null) {
                 LOG.warn("The alert centre of {} could not open", workspace.directory(), error);
-              } else if (mine != generation) {
+              } else if (mine != generation.get()) {
                 tasks.run("close an alert centre", opened::close);
               } else {
                 current.set(opened);
-                center.set(opened);
+                if (mine != generation.get() && current.compareAndSet(opened, null)) {
+                  tasks.run("close an alert centre", opened::close); // closed meanwhile
+                } else {
+                  center.set(opened);
+                }
               }
             },
             tasks.ui());
@@ -77,6 +82,7 @@ public final class StudioAlerts {
 
   /** Closes the centre (waiting briefly for its events to reach the history); not on FX. */
   public void close() {
+    generation.incrementAndGet(); // a centre still opening is closed when it arrives
     WorkspaceAlertCenter c = current.getAndSet(null);
     if (c != null) {
       c.close();
