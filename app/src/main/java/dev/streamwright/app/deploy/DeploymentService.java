@@ -360,6 +360,11 @@ public final class DeploymentService implements AutoCloseable {
   }
 
   /** Closes the runtimes this service opened; remote jobs keep running on their clusters. */
+  /** The workspace this service records deployments in (drift references are kept there too). */
+  public Workspace workspace() {
+    return workspace;
+  }
+
   @Override
   public void close() {
     synchronized (open) {
