@@ -2,18 +2,36 @@ package dev.streamwright.monitor.drift.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.streamwright.monitor.Monitor;
+import dev.streamwright.monitor.MonitorSettings;
+import dev.streamwright.monitor.MonitorTarget;
 import dev.streamwright.monitor.drift.NumericProfile;
 import dev.streamwright.monitor.flink.FlinkRestClient;
 import dev.streamwright.plugin.onnx.tap.CategoricalWindow;
 import dev.streamwright.plugin.onnx.tap.NumericWindow;
 import dev.streamwright.plugin.onnx.tap.TapMetrics;
 import dev.streamwright.plugin.onnx.tap.TapWire;
+import dev.streamwright.runtime.api.DeployOptions;
+import dev.streamwright.runtime.api.Deployment;
+import dev.streamwright.runtime.api.DeploymentStatus;
 import dev.streamwright.runtime.api.FlinkRestEndpoint;
+import dev.streamwright.runtime.api.PipelineRuntime;
+import dev.streamwright.runtime.api.ResultStream;
+import dev.streamwright.runtime.compile.CompiledPipeline;
+import dev.streamwright.runtime.connectors.ConnectorTables;
+import dev.streamwright.runtime.model.Pipeline;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -149,6 +167,88 @@ class TapReaderIT {
                     .isPresent());
     WindowDrift view = later.column("score", "amount").orElseThrow().view().orElseThrow();
     assertThat(view.rows()).isEqualTo(6L * view.windows());
+  }
+
+  @Test
+  void aMonitorHandsItsListenersReportsMadeOnItsOwnThread() throws Exception {
+    URI rest = cluster.getRestAddress().get();
+    PipelineRuntime runtime = new RestOnly(FlinkRestEndpoint.of(rest));
+    Pipeline pipeline = Pipeline.empty("tapped");
+    MonitorTarget target =
+        new MonitorTarget(
+            new Deployment(
+                "dep-m", "tapped", 1, job.toHexString(), "test", Instant.now(), List.of()),
+            runtime,
+            pipeline,
+            ConnectorTables.of(List.of()),
+            List.of(),
+            List.of(),
+            Optional.empty());
+    BlockingQueue<DriftReport> reports = new LinkedBlockingQueue<>();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    try (Monitor monitor =
+        Monitor.of(target, MonitorSettings.DEFAULTS.withInterval(Duration.ofMillis(200)))) {
+      monitor
+          .onDrift(
+              r -> {
+                threads.add(Thread.currentThread().getName());
+                reports.add(r);
+              })
+          .start();
+      Instant deadline = Instant.now().plus(WAIT);
+      DriftReport merged = null;
+      while (merged == null && Instant.now().isBefore(deadline)) {
+        DriftReport r = reports.poll(1, TimeUnit.SECONDS);
+        if (r != null && r.column("score", "amount").filter(c -> c.subtasks() == 2).isPresent()) {
+          merged = r;
+        }
+      }
+      assertThat(merged).as("a report with both subtasks within " + WAIT).isNotNull();
+      assertThat(merged.deploymentId()).isEqualTo("dep-m");
+      assertThat(monitor.latestDrift()).isPresent();
+      assertThat(threads).allMatch(t -> t.startsWith("streamwright-monitor-dep-m"));
+    }
+  }
+
+  /** A runtime that only knows its REST endpoint and says the job runs. */
+  private record RestOnly(FlinkRestEndpoint rest) implements PipelineRuntime {
+    @Override
+    public Optional<FlinkRestEndpoint> flinkRest() {
+      return Optional.of(rest);
+    }
+
+    @Override
+    public String describe() {
+      return "a MiniCluster";
+    }
+
+    @Override
+    public Deployment deploy(CompiledPipeline pipeline, DeployOptions options) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public DeploymentStatus status(Deployment deployment) {
+      return DeploymentStatus.of(DeploymentStatus.Phase.RUNNING);
+    }
+
+    @Override
+    public DeploymentStatus awaitTermination(Deployment deployment, Duration timeout) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<String> stop(Deployment deployment, boolean savepoint) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public ResultStream results(Deployment deployment, String sinkNodeId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void close() {}
   }
 
   @Test
