@@ -86,7 +86,8 @@ public final class LiveDrift {
   public synchronized Optional<DriftReport> poll(FlinkRestClient client, Instant now) {
     try {
       if (!reader.discover(client, now) || !due(now.toEpochMilli())) {
-        return Optional.empty();
+        // Flink answered: a problem shown by the last report is over.
+        return latestHasProblem() ? Optional.of(report(now, Optional.empty())) : Optional.empty();
       }
       Map<TapGauge, String> values = reader.read(client);
       if (values.size() < reader.gauges().size()) {

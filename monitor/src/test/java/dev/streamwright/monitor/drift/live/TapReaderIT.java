@@ -262,6 +262,10 @@ class TapReaderIT {
       assertThat(r).isPresent();
       assertThat(r.get().problem().orElseThrow()).contains("refused the connection");
     }
+    // The next poll that reaches Flink clears the problem.
+    Optional<DriftReport> back = live.poll(client, Instant.now());
+    assertThat(back).isPresent();
+    assertThat(back.get().problem()).isEmpty();
   }
 
   private static DriftReport awaitReport(LiveDrift live, Predicate<DriftReport> done)
