@@ -202,7 +202,7 @@ final class MonitorCommand implements Callable<Integer> {
             ? models.toAbsolutePath().normalize().toString()
             : service.workspace().directory().resolve("models").toString();
     return dev.streamwright.monitor.drift.live.ModelNodeReferences.of(
-        w.pipeline(), modelsDir, set::forModel);
+        w.pipeline(), modelsDir, set::forModel, node -> set.forNode(w.pipeline().id(), node));
   }
 
   private static void sleep(Duration d) throws InterruptedException {

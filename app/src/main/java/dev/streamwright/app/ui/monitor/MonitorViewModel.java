@@ -238,7 +238,10 @@ public final class MonitorViewModel implements AutoCloseable {
     dev.streamwright.app.workspace.WorkspaceReferences set =
         dev.streamwright.app.workspace.WorkspaceReferences.of(ws);
     return dev.streamwright.monitor.drift.live.ModelNodeReferences.of(
-        target.pipeline(), ws.directory().resolve("models").toString(), set::forModel);
+        target.pipeline(),
+        ws.directory().resolve("models").toString(),
+        set::forModel,
+        node -> set.forNode(target.pipeline().id(), node));
   }
 
   /** Called on the monitor's thread: keeps the newest snapshot, queues one FX hand-off. */

@@ -6,16 +6,16 @@ import dev.streamwright.runtime.models.ModelCard;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The default references of a pipeline's tapped Model score nodes: each node's model card (the
- * {@code card.json} beside the model file its {@code model} property names), with the references
- * users set for that model version replacing the card's column by column.
+ * The references of a pipeline's tapped nodes: for a Model score node its model card (the {@code
+ * card.json} beside the model file its {@code model} property names), with the references users set
+ * for that model version replacing the card's column by column; and for any node the references
+ * users set for the node itself, which come first.
  */
 public final class ModelNodeReferences {
 
@@ -32,13 +32,21 @@ public final class ModelNodeReferences {
    * @param pipeline the deployed pipeline
    * @param modelsDir the folder relative model paths are resolved against, or null
    * @param set references users set, by model id and version, then column (empty when none)
-   * @return references by node id and column; a node whose card cannot be read has none
+   * @param forNode references users set for a node, by node id, then column (empty when none)
+   * @return references by node id and column; a model whose card cannot be read gives none
    */
   public static DriftReferences of(
       Pipeline pipeline,
       String modelsDir,
-      BiFunction<String, Integer, Map<String, LiveReference>> set) {
+      BiFunction<String, Integer, Map<String, LiveReference>> set,
+      java.util.function.Function<String, Map<String, LiveReference>> forNode) {
     Map<String, Map<String, LiveReference>> byNode = new LinkedHashMap<>();
+    for (Node node : pipeline.nodes()) {
+      Map<String, LiveReference> own = forNode.apply(node.id());
+      if (!own.isEmpty()) {
+        byNode.put(node.id(), new LinkedHashMap<>(own));
+      }
+    }
     for (Node node : pipeline.nodes()) {
       if (!MODEL_SCORE.equals(node.type())) {
         continue;
@@ -59,19 +67,12 @@ public final class ModelNodeReferences {
         ModelCard card = ModelCard.read(cardFile);
         Map<String, LiveReference> columns = new LinkedHashMap<>(CardReferences.of(card));
         columns.putAll(set.apply(card.id(), card.version()));
+        columns.putAll(byNode.getOrDefault(node.id(), Map.of()));
         byNode.put(node.id(), columns);
       } catch (RuntimeException e) {
         LOG.warn("No drift reference for node {}: {}", node.id(), e.getMessage());
       }
     }
     return DriftReferences.of(byNode);
-  }
-
-  /** The Model score nodes of a pipeline, by id. */
-  static List<String> modelNodes(Pipeline pipeline) {
-    return pipeline.nodes().stream()
-        .filter(n -> MODEL_SCORE.equals(n.type()))
-        .map(Node::id)
-        .toList();
   }
 }
