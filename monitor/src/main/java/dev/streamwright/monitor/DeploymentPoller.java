@@ -74,11 +74,21 @@ final class DeploymentPoller implements AutoCloseable {
   private Map<String, NodeHealth> health = Map.of();
   private boolean ended;
 
+  /** The drift tap's reader; its reports are taken by the monitor after each poll. */
+  final dev.streamwright.monitor.drift.live.LiveDrift drift;
+
+  private dev.streamwright.monitor.drift.live.DriftReport driftReport;
+
   DeploymentPoller(MonitorTarget target, MonitorSettings settings, MonitorSeries series) {
     this.target = target;
     this.settings = settings;
     this.slo = settings.slo();
     this.series = series;
+    this.drift =
+        new dev.streamwright.monitor.drift.live.LiveDrift(
+            target.deployment().id(),
+            target.deployment().jobId(),
+            dev.streamwright.monitor.drift.live.DriftReferences.NONE);
     Instant now = Instant.now();
     this.flink = new Link(Link.State.DISCONNECTED, now, "not polled yet");
     this.kafka =
@@ -114,6 +124,7 @@ final class DeploymentPoller implements AutoCloseable {
       }
     } else {
       pollFlink(now);
+      pollDrift(now);
       pollKafka(now);
       pollLatency();
       health = target.runtime().nodeHealth(target.deployment());
@@ -162,6 +173,22 @@ final class DeploymentPoller implements AutoCloseable {
       flink = disconnected(flink, now, "unexpected answer: " + e.getMessage());
       LOG.warn("Flink poll of {} failed", target.deployment().id(), e);
     }
+  }
+
+  /** Reads the drift tap when Flink answered this poll; a new report waits for the monitor. */
+  private void pollDrift(Instant now) {
+    if (flink.state() == Link.State.CONNECTED) {
+      drift.poll(flinkClient, now).ifPresent(r -> driftReport = r);
+    } else {
+      driftReport = drift.failed(flink.reason(), now);
+    }
+  }
+
+  /** The drift report made by the last poll, if it made one; taken once. */
+  Optional<dev.streamwright.monitor.drift.live.DriftReport> takeDrift() {
+    Optional<dev.streamwright.monitor.drift.live.DriftReport> r = Optional.ofNullable(driftReport);
+    driftReport = null;
+    return r;
   }
 
   private FlinkRestClient flinkClient() throws Unreachable {

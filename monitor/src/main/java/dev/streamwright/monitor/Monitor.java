@@ -1,5 +1,7 @@
 package dev.streamwright.monitor;
 
+import dev.streamwright.monitor.drift.live.DriftReport;
+import dev.streamwright.monitor.drift.live.LiveDrift;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import dev.streamwright.monitor.series.SeriesStore;
 import java.util.List;
@@ -33,6 +35,7 @@ public final class Monitor implements AutoCloseable {
   private final ScheduledExecutorService thread;
   private final List<Consumer<MonitorSnapshot>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicReference<MonitorSnapshot> latest = new AtomicReference<>();
+  private final List<Consumer<DriftReport>> driftListeners = new CopyOnWriteArrayList<>();
   private final Object pollLock = new Object();
   private ScheduledFuture<?> schedule;
   private volatile boolean closed;
@@ -67,6 +70,25 @@ public final class Monitor implements AutoCloseable {
   public Monitor onSnapshot(Consumer<MonitorSnapshot> listener) {
     listeners.add(Objects.requireNonNull(listener, "listener"));
     return this;
+  }
+
+  /**
+   * Adds a listener of live drift reports, called on the monitor's thread after a poll that read a
+   * new drift tap window (or failed to); it must return quickly.
+   */
+  public Monitor onDrift(Consumer<DriftReport> listener) {
+    driftListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /** The last drift report, empty before the drift tap was first read. */
+  public Optional<DriftReport> latestDrift() {
+    return poller.drift.latest();
+  }
+
+  /** The live drift of this deployment: its references can be set and its last hour frozen. */
+  public LiveDrift drift() {
+    return poller.drift;
   }
 
   /** Starts polling at once and then every interval. */
@@ -151,6 +173,17 @@ public final class Monitor implements AutoCloseable {
         l.accept(s);
       } catch (RuntimeException e) {
         LOG.warn("A monitor listener failed", e);
+      }
+    }
+    poller.takeDrift().ifPresent(this::publishDrift);
+  }
+
+  private void publishDrift(DriftReport report) {
+    for (Consumer<DriftReport> l : driftListeners) {
+      try {
+        l.accept(report);
+      } catch (RuntimeException e) {
+        LOG.warn("A drift listener failed", e);
       }
     }
   }

@@ -2,6 +2,7 @@ package dev.streamwright.monitor;
 
 import dev.streamwright.monitor.alerts.AlertCenter;
 import dev.streamwright.monitor.alerts.SnapshotSignals;
+import dev.streamwright.monitor.drift.live.DriftSignals;
 import dev.streamwright.monitor.figures.Link;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import java.util.Objects;
@@ -27,9 +28,9 @@ public final class MonitorAlerts {
   public static void attach(Monitor monitor, AlertCenter center) {
     Objects.requireNonNull(monitor, "monitor");
     monitor.onSnapshot(snapshotFeed(center));
-    // The drift and cost monitors feed the centre here as well, once the Monitor reports them:
-    //   monitor.onDrift(r -> driftFeed(center).accept(r.deploymentId(), r.at(),
-    //       DriftSignals.values(r)));
+    Feeder drift = driftFeed(center);
+    monitor.onDrift(r -> drift.accept(r.deploymentId(), r.at(), DriftSignals.values(r)));
+    // The cost feeds the centre here as well, once the Monitor reports it:
     //   monitor.onCost(c -> costFeed(center).accept(...CostSignals.values(c)));
   }
 

@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ModelCommand.Inspect.class,
       ModelCommand.ListModels.class,
+      ModelReferenceCommand.class,
       ModelCommand.Register.class,
       ModelCommand.Verify.class
     })

@@ -132,11 +132,13 @@ final class MonitorCommand implements Callable<Integer> {
           MonitorSettings settings = MonitorSettings.DEFAULTS.withInterval(interval).withSlo(slo);
           SnapshotText text = new SnapshotText(ZoneId.systemDefault(), target.nodeNames());
           try (Monitor monitor = Monitor.of(target, settings)) {
+            monitor.drift().references(driftReferences(service, w));
             if (once) {
               monitor.pollNow();
               // A second poll a moment later: lag by interpolation needs two points, latency rows.
               sleep(Duration.ofSeconds(1));
               print(out, text, monitor.pollNow(), false);
+              printDrift(out, text, monitor);
               return ExitCodes.OK;
             }
             BlockingQueue<MonitorSnapshot> polls = new LinkedBlockingQueue<>();
@@ -148,6 +150,7 @@ final class MonitorCommand implements Callable<Integer> {
                 MonitorSnapshot s = polls.poll(1, TimeUnit.SECONDS);
                 if (s != null) {
                   print(out, text, s, true);
+                  printDrift(out, text, monitor);
                   printAlerts(out, alerts);
                 } else if (monitor.stopped() && polls.isEmpty()) {
                   printAlerts(out, alerts);
@@ -191,6 +194,39 @@ final class MonitorCommand implements Callable<Integer> {
       alerts.text().forEach(out::println);
     }
     out.flush();
+  }
+
+  /** The drift section after a snapshot: a table, or one JSON object {@code {"drift": ...}}. */
+  private void printDrift(PrintWriter out, SnapshotText text, Monitor monitor) {
+    monitor
+        .latestDrift()
+        .filter(r -> !r.nodes().isEmpty() || r.problem().isPresent())
+        .ifPresent(
+            r -> {
+              if (format == Format.json) {
+                com.fasterxml.jackson.databind.node.ObjectNode o =
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+                o.put("deployment", r.deploymentId());
+                o.set("drift", DriftText.json(r));
+                out.println(o);
+              } else {
+                out.print(DriftText.table(r, text.names()));
+              }
+              out.flush();
+            });
+  }
+
+  /** The model cards of the pipeline's Model score nodes, with the workspace's references. */
+  private dev.streamwright.monitor.drift.live.DriftReferences driftReferences(
+      dev.streamwright.app.deploy.DeploymentService service, Watched w) {
+    dev.streamwright.app.workspace.WorkspaceReferences set =
+        dev.streamwright.app.workspace.WorkspaceReferences.of(service.workspace());
+    String modelsDir =
+        models != null
+            ? models.toAbsolutePath().normalize().toString()
+            : service.workspace().directory().resolve("models").toString();
+    return dev.streamwright.monitor.drift.live.ModelNodeReferences.of(
+        w.pipeline(), modelsDir, set::forModel, node -> set.forNode(w.pipeline().id(), node));
   }
 
   private static void sleep(Duration d) throws InterruptedException {

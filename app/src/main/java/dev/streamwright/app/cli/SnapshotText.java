@@ -194,6 +194,11 @@ final class SnapshotText {
         + (j.rootCauses().isEmpty() ? "" : "\nlast failure: " + j.rootCauses().get(0));
   }
 
+  /** Node names by id. */
+  Map<String, String> names() {
+    return names;
+  }
+
   private String name(String nodeId) {
     String n = names.get(nodeId);
     return n == null || n.equals(nodeId) ? nodeId : n + " (" + nodeId + ")";

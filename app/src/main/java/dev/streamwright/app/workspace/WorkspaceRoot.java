@@ -58,4 +58,11 @@ final class WorkspaceRoot {
    * null in a root from an older store until the first alert change.
    */
   StoredAlerts alerts;
+
+  /**
+   * Drift references set by users, by {@code model:<id>@<version>/<column>} or {@code
+   * node:<pipeline>/<node>/<column>} ({@link WorkspaceReferences}). Added after the first release:
+   * null in a root from an older store until the first reference is set.
+   */
+  HashMap<String, StoredReference> driftReferences;
 }

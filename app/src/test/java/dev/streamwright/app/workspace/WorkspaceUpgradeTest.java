@@ -81,4 +81,21 @@ class WorkspaceUpgradeTest {
     }
     assertThat(List.of(dir.resolve("store"))).allMatch(Files::isDirectory);
   }
+
+  @Test
+  void aStoreFromBeforeDriftReferencesOpensAndTakesOne() {
+    var amount =
+        new dev.streamwright.monitor.drift.NumericProfile(
+            new double[] {0, 1}, new long[] {0, 2, 0}, 0, 0.5, 0.5, new double[0]);
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      assertThat(WorkspaceReferences.of(w).forModel("m", 1)).isEmpty();
+      WorkspaceReferences.of(w)
+          .setForModel(
+              "m", 1, "a", new dev.streamwright.monitor.drift.live.LiveReference(amount, "file"));
+    }
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      assertThat(WorkspaceReferences.of(w).forModel("m", 1).get("a").profile()).isEqualTo(amount);
+      assertThat(w.pipelines()).hasSize(2);
+    }
+  }
 }

@@ -123,18 +123,56 @@ public final class ModelCard {
             + " edges[i+1], the last bin also its upper edge; repeated edges are merged (discrete"
             + " columns get fewer bins); values outside [min, max] fall in underflow and overflow"
             + " bins, empty in the reference. std is the population standard deviation.");
+    reference.put(
+        "sample",
+        "each column's sample holds its values in the same (at most) "
+            + REFERENCE_SAMPLE
+            + " reference rows, drawn uniformly without replacement (seeded with the traffic's"
+            + " seed) and kept in row order, written as the shortest text of their float32; the"
+            + " drift measures that compare values rather than bins (Kolmogorov-Smirnov,"
+            + " Wasserstein) use it");
     ObjectNode columns = reference.putObject("columns");
     List<double[]> rows = traffic.rows();
+    int[] picked = sampleRows(rows.size(), REFERENCE_SAMPLE, traffic.seed());
     for (int i = 0; i < model.features().size(); i++) {
       int column = i;
       double[] values = rows.stream().mapToDouble(r -> r[column]).toArray();
-      columns.set(model.features().get(i).name(), profile(FeatureProfile.of(values)));
+      ObjectNode profile = profile(FeatureProfile.of(values));
+      sample(profile, values, picked);
+      columns.set(model.features().get(i).name(), profile);
     }
     double[] scores = rows.stream().mapToDouble(model::score).toArray();
     ObjectNode output = profile(FeatureProfile.of(scores));
+    sample(output, scores, picked);
     output.put("computedAs", "the placeholder formula in double precision on the reference rows");
     columns.set(model.outputName(), output);
     return reference;
+  }
+
+  /** Rows in a reference's sample: at most this many. */
+  static final int REFERENCE_SAMPLE = 2_000;
+
+  /** {@code k} distinct row indices of {@code n}, uniform (partial Fisher-Yates), ascending. */
+  static int[] sampleRows(int n, int k, long seed) {
+    int[] index = IntStream.range(0, n).toArray();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+    int take = Math.min(k, n);
+    for (int i = 0; i < take; i++) {
+      int j = i + random.nextInt(n - i);
+      int t = index[i];
+      index[i] = index[j];
+      index[j] = t;
+    }
+    int[] out = java.util.Arrays.copyOf(index, take);
+    java.util.Arrays.sort(out);
+    return out;
+  }
+
+  private static void sample(ObjectNode profile, double[] values, int[] rows) {
+    ArrayNode sample = profile.putArray("sample");
+    for (int r : rows) {
+      sample.add(new java.math.BigDecimal(Float.toString((float) values[r])));
+    }
   }
 
   private static ObjectNode profile(FeatureProfile p) {

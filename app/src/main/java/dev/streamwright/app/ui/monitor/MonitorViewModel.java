@@ -228,8 +228,30 @@ public final class MonitorViewModel implements AutoCloseable {
               started.accept(m);
               monitor = m;
               m.start();
+              tasks
+                  .supply("read the drift references of " + id, () -> driftReferences(target))
+                  .thenAccept(m.drift()::references);
             },
             tasks.ui());
+  }
+
+  /**
+   * The watched pipeline's Model score nodes' card references, with those set in the workspace for
+   * their model versions (off the FX thread: it reads the cards).
+   */
+  private dev.streamwright.monitor.drift.live.DriftReferences driftReferences(
+      MonitorTarget target) {
+    Workspace ws = workspace.get();
+    if (ws == null) {
+      return dev.streamwright.monitor.drift.live.DriftReferences.NONE;
+    }
+    dev.streamwright.app.workspace.WorkspaceReferences set =
+        dev.streamwright.app.workspace.WorkspaceReferences.of(ws);
+    return dev.streamwright.monitor.drift.live.ModelNodeReferences.of(
+        target.pipeline(),
+        ws.directory().resolve("models").toString(),
+        set::forModel,
+        node -> set.forNode(target.pipeline().id(), node));
   }
 
   /** Called on the monitor's thread: keeps the newest snapshot, queues one FX hand-off. */
