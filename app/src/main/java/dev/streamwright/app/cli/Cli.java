@@ -18,6 +18,7 @@ public final class Cli {
     cli.addSubcommand("model", new ModelCommand());
     cli.addSubcommand("dev-cluster", new DevClusterCommand(context));
     cli.addSubcommand("env", new EnvCommand(context));
+    cli.addSubcommand("prices", new PricesCommand(context));
     LifecycleCli lifecycle = new LifecycleCli(context);
     cli.addSubcommand("deploy", new DeployCommand(lifecycle));
     cli.addSubcommand("deployments", new DeploymentsCommand(lifecycle));

@@ -89,6 +89,11 @@ public final class DeploymentService implements AutoCloseable {
     this.upgrades = new Upgrades(this, steps, new StateCheck(types));
   }
 
+  /** The workspace whose records this service keeps (its prices, for a monitor's cost). */
+  public Workspace workspace() {
+    return workspace;
+  }
+
   /**
    * Deploys a pipeline and waits until its job runs. The record is created (DEPLOYING) before
    * anything is submitted and ends RUNNING, or FAILED with the root cause. Preview sinks run as

@@ -52,4 +52,10 @@ final class WorkspaceRoot {
    * after the first release: null in a root from an older store until the first history is saved.
    */
   HashMap<String, StoredMonitorHistory> monitorHistory;
+
+  /**
+   * The user's price profiles and each environment's pricing ({@link WorkspacePrices}). Added after
+   * the first release: null in a root from an older store until the first price change.
+   */
+  StoredPrices prices;
 }
