@@ -27,6 +27,7 @@ public final class Cli {
     cli.addSubcommand("upgrade", new UpgradeCommand(lifecycle));
     cli.addSubcommand("rollback", new RollbackCommand(lifecycle));
     cli.addSubcommand("monitor", new MonitorCommand(lifecycle));
+    cli.addSubcommand("cost", new CostCommand(lifecycle));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

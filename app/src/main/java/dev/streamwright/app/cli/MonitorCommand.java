@@ -147,9 +147,16 @@ final class MonitorCommand implements Callable<Integer> {
             this.monitor = monitor;
             if (once) {
               monitor.pollNow();
-              // A second poll a moment later: lag by interpolation needs two points, latency rows.
+              // A second poll a moment later: lag by interpolation needs two points, latency rows,
+              // and the cost an interval; one more when the first did not reach Flink.
               sleep(Duration.ofSeconds(1));
-              print(out, text, monitor.pollNow(), false);
+              MonitorSnapshot last = monitor.pollNow();
+              if (last.flink().connected()
+                  && monitor.latestCost().map(c -> c.projectedMonthly().isEmpty()).orElse(true)) {
+                sleep(Duration.ofSeconds(1));
+                last = monitor.pollNow();
+              }
+              print(out, text, last, false);
               return ExitCodes.OK;
             }
             BlockingQueue<MonitorSnapshot> polls = new LinkedBlockingQueue<>();
