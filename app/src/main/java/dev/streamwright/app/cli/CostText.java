@@ -131,9 +131,15 @@ final class CostText {
     return n == null || n.equals(nodeId) ? nodeId : n + " (" + nodeId + ")";
   }
 
-  /** An amount with its currency: 2 decimals from 1 up, 4 below (a minute costs little). */
+  /**
+   * An amount with its currency: 2 decimals from 1 up, 3 significant digits below (a few seconds of
+   * a deployment cost a fraction of a cent), at most 10 decimals.
+   */
   static String money(double v, String currency) {
-    return currency + " " + String.format(Locale.ROOT, Math.abs(v) >= 1 ? "%.2f" : "%.4f", v);
+    double a = Math.abs(v);
+    int decimals =
+        a >= 1 || a == 0 ? 2 : Math.min(10, Math.max(2, 2 - (int) Math.floor(Math.log10(a))));
+    return currency + " " + String.format(Locale.ROOT, "%." + decimals + "f", v);
   }
 
   static String money(OptionalDouble v, String currency) {

@@ -54,12 +54,12 @@ class CostTextTest {
                 + " estimate with prices of 2026-12-07")
         .contains("requested 1.500 cores, 3.000 GiB  used 0.250 cores (busy time)")
         .contains(
-            "allocation USD 0.0180 (CPU USD 0.0150, memory USD 0.0030), of it idle USD 0.0125")
-        .contains("checkpoints USD 0.0001")
+            "allocation USD 0.0180 (CPU USD 0.0150, memory USD 0.00300), of it idle USD 0.0125")
+        .contains("checkpoints USD 0.000100")
         // 0.0181 / 200 000 records x 10^6; nothing read from Kafka: no cost per GB
         .contains("total USD 0.0181  per million records USD 0.0905  per GB processed –")
         .contains("projected monthly USD 131.40 (the rate of the last 15 min x 730 h)")
-        .containsPattern("Orders \\(orders\\)\\s+0\\.250\\s+100%\\s+USD 0\\.0025");
+        .containsPattern("Orders \\(orders\\)\\s+0\\.250\\s+100%\\s+USD 0\\.00250");
     assertThat(CostText.line(cost("d1", 131.4))).isEqualTo(" cost=USD 0.0181 monthly=USD 131.40");
   }
 
@@ -77,6 +77,14 @@ class CostTextTest {
     assertThat(j.path("perGbProcessed").isNull()).isTrue();
     assertThat(j.path("projectedMonthly").asDouble()).isEqualTo(131.4);
     assertThat(j.path("nodes").path("orders").path("cpuShare").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void smallAmountsKeepThreeSignificantDigits() {
+    assertThat(CostText.money(0.00008194, "USD")).isEqualTo("USD 0.0000819");
+    assertThat(CostText.money(0.5, "EUR")).isEqualTo("EUR 0.500");
+    assertThat(CostText.money(0, "USD")).isEqualTo("USD 0.00");
+    assertThat(CostText.money(1234.567, "USD")).isEqualTo("USD 1234.57");
   }
 
   @Test
