@@ -73,6 +73,7 @@ final class DeploymentPoller implements AutoCloseable {
   private List<GroupLag> lag = List.of();
   private Map<String, NodeHealth> health = Map.of();
   private boolean ended;
+  private int planParallelism;
 
   /** The drift tap's reader; its reports are taken by the monitor after each poll. */
   final dev.streamwright.monitor.drift.live.LiveDrift drift;
@@ -103,6 +104,13 @@ final class DeploymentPoller implements AutoCloseable {
   /** Holds the sinks to a new latency objective from the next poll on; any thread. */
   void slo(java.time.Duration objective) {
     this.slo = java.util.Objects.requireNonNull(objective, "objective");
+  }
+
+  /** The largest parallelism of the job's vertices (its task slots), once its plan was read. */
+  java.util.OptionalInt planParallelism() {
+    return planParallelism > 0
+        ? java.util.OptionalInt.of(planParallelism)
+        : java.util.OptionalInt.empty();
   }
 
   /** Whether the deployment ended: the last snapshot said so and no further poll is useful. */
@@ -161,6 +169,9 @@ final class DeploymentPoller implements AutoCloseable {
         vertexMap =
             VertexMap.of(
                 target.pipeline(), target.tables(), target.deployment().previewSinks(), plan);
+        for (JsonNode v : plan.path("plan").path("nodes")) {
+          planParallelism = Math.max(planParallelism, v.path("parallelism").asInt(0));
+        }
       }
       JobPoll p = jobCollector.poll(target.deployment().jobId(), vertexMap, now);
       job = Optional.of(p.job());

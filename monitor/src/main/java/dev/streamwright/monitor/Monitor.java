@@ -1,5 +1,7 @@
 package dev.streamwright.monitor;
 
+import dev.streamwright.monitor.cost.CostSettings;
+import dev.streamwright.monitor.cost.DeploymentCost;
 import dev.streamwright.monitor.drift.live.DriftReport;
 import dev.streamwright.monitor.drift.live.LiveDrift;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
@@ -36,6 +38,9 @@ public final class Monitor implements AutoCloseable {
   private final List<Consumer<MonitorSnapshot>> listeners = new CopyOnWriteArrayList<>();
   private final AtomicReference<MonitorSnapshot> latest = new AtomicReference<>();
   private final List<Consumer<DriftReport>> driftListeners = new CopyOnWriteArrayList<>();
+  private final CostTracker cost;
+  private final List<Consumer<DeploymentCost>> costListeners = new CopyOnWriteArrayList<>();
+  private final AtomicReference<DeploymentCost> latestCost = new AtomicReference<>();
   private final Object pollLock = new Object();
   private ScheduledFuture<?> schedule;
   private volatile boolean closed;
@@ -45,6 +50,8 @@ public final class Monitor implements AutoCloseable {
     this.settings = settings;
     this.series = new MonitorSeries(store);
     this.poller = new DeploymentPoller(target, settings, series);
+    this.cost =
+        new CostTracker(target.deployment().id(), target.pipeline(), store, CostSettings.DEFAULT);
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -89,6 +96,29 @@ public final class Monitor implements AutoCloseable {
   /** The live drift of this deployment: its references can be set and its last hour frozen. */
   public LiveDrift drift() {
     return poller.drift;
+  }
+
+  /**
+   * Adds a cost listener, called on the monitor's thread after every poll that reached Flink with
+   * the deployment's cost so far; it must return quickly.
+   */
+  public Monitor onCost(Consumer<DeploymentCost> listener) {
+    costListeners.add(Objects.requireNonNull(listener, "listener"));
+    return this;
+  }
+
+  /**
+   * Prices the deployment with these resources and rates (the default is {@link
+   * CostSettings#DEFAULT}); from any thread. The cost is metered anew from the next poll on.
+   */
+  public Monitor costSettings(CostSettings next) {
+    cost.settings(Objects.requireNonNull(next, "next"));
+    return this;
+  }
+
+  /** The deployment's cost so far, empty before a poll reached Flink. */
+  public Optional<DeploymentCost> latestCost() {
+    return Optional.ofNullable(latestCost.get());
   }
 
   /** Starts polling at once and then every interval. */
@@ -176,6 +206,7 @@ public final class Monitor implements AutoCloseable {
       }
     }
     poller.takeDrift().ifPresent(this::publishDrift);
+    publishCost(s);
   }
 
   private void publishDrift(DriftReport report) {
@@ -186,6 +217,27 @@ public final class Monitor implements AutoCloseable {
         LOG.warn("A drift listener failed", e);
       }
     }
+  }
+
+  private void publishCost(MonitorSnapshot s) {
+    Optional<DeploymentCost> c;
+    try {
+      c = cost.record(s, poller.planParallelism());
+    } catch (RuntimeException e) {
+      LOG.warn("Costing deployment {} failed", target.deployment().id(), e);
+      return;
+    }
+    c.ifPresent(
+        now -> {
+          latestCost.set(now);
+          for (Consumer<DeploymentCost> l : costListeners) {
+            try {
+              l.accept(now);
+            } catch (RuntimeException e) {
+              LOG.warn("A cost listener failed", e);
+            }
+          }
+        });
   }
 
   /** Stops polling and closes every client; waits (bounded) for a poll in progress to finish. */

@@ -2,6 +2,7 @@ package dev.streamwright.monitor;
 
 import dev.streamwright.monitor.alerts.AlertCenter;
 import dev.streamwright.monitor.alerts.SnapshotSignals;
+import dev.streamwright.monitor.cost.CostSignals;
 import dev.streamwright.monitor.drift.live.DriftSignals;
 import dev.streamwright.monitor.figures.Link;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
@@ -30,8 +31,11 @@ public final class MonitorAlerts {
     monitor.onSnapshot(snapshotFeed(center));
     Feeder drift = driftFeed(center);
     monitor.onDrift(r -> drift.accept(r.deploymentId(), r.at(), DriftSignals.values(r)));
-    // The cost feeds the centre here as well, once the Monitor reports it:
-    //   monitor.onCost(c -> costFeed(center).accept(...CostSignals.values(c)));
+    Feeder cost = costFeed(center);
+    monitor.onCost(
+        c ->
+            cost.accept(
+                c.deploymentId(), c.to().orElseGet(java.time.Instant::now), CostSignals.values(c)));
   }
 
   /** A snapshot listener feeding the centre; it never throws into the monitor's thread. */

@@ -18,6 +18,7 @@ public final class Cli {
     cli.addSubcommand("model", new ModelCommand());
     cli.addSubcommand("dev-cluster", new DevClusterCommand(context));
     cli.addSubcommand("env", new EnvCommand(context));
+    cli.addSubcommand("prices", new PricesCommand(context));
     LifecycleCli lifecycle = new LifecycleCli(context);
     cli.addSubcommand("deploy", new DeployCommand(lifecycle));
     cli.addSubcommand("deployments", new DeploymentsCommand(lifecycle));
@@ -32,6 +33,7 @@ public final class Cli {
         new CommandLine(new AlertsCommand(alerts))
             .addSubcommand("rules", new AlertsRulesCommand(alerts))
             .addSubcommand("ack", new AlertsAckCommand(alerts)));
+    cli.addSubcommand("cost", new CostCommand(lifecycle));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
     // Set after the subcommands are added: these setters apply to the subcommands known so far.

@@ -1,9 +1,13 @@
 package dev.streamwright.app.cli;
 
 import dev.streamwright.app.deploy.Watched;
+import dev.streamwright.app.workspace.WorkspacePrices;
 import dev.streamwright.monitor.Monitor;
 import dev.streamwright.monitor.MonitorSettings;
 import dev.streamwright.monitor.MonitorTarget;
+import dev.streamwright.monitor.cost.CostSettings;
+import dev.streamwright.monitor.cost.DeploymentCost;
+import dev.streamwright.monitor.cost.PriceProfile;
 import dev.streamwright.monitor.figures.MonitorSnapshot;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -25,9 +29,11 @@ import picocli.CommandLine.Spec;
     description = {
       "Watch a deployment's live figures: per node records/s and backpressure, consumer lag per"
           + " group and partition, end-to-end latency per sink, checkpoints, restarts and the"
-          + " model nodes' health. Refreshes in place in a terminal, one line per poll when piped;"
-          + " --once prints one snapshot. The workspace's alert rules are evaluated on every poll"
-          + " and alerts are printed as they fire and resolve ('streamwright alerts rules')."
+          + " model nodes' health, and its cost (per deployment and per node, priced with the"
+          + " environment's price profile, see 'streamwright prices'). Refreshes in place in a"
+          + " terminal, one line per poll when piped; --once prints one snapshot. The workspace's"
+          + " alert rules are evaluated on every poll and alerts are printed as they fire and"
+          + " resolve ('streamwright alerts rules')."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -92,6 +98,10 @@ final class MonitorCommand implements Callable<Integer> {
 
   @Mixin private HelpOption help = new HelpOption();
 
+  private Monitor monitor;
+  private CostText cost;
+  private PriceProfile prices;
+
   /** Whether stdout is a terminal that can be redrawn; a pipe gets one line per poll. */
   private final boolean terminal;
 
@@ -131,13 +141,25 @@ final class MonitorCommand implements Callable<Integer> {
               MonitorTarget.of(w.deployment(), w.runtime(), w.pipeline(), w.compilation());
           MonitorSettings settings = MonitorSettings.DEFAULTS.withInterval(interval).withSlo(slo);
           SnapshotText text = new SnapshotText(ZoneId.systemDefault(), target.nodeNames());
-          try (Monitor monitor = Monitor.of(target, settings)) {
+          CostSettings pricing =
+              WorkspacePrices.of(service.workspace()).costSettings(w.record().environment());
+          cost = new CostText(target.nodeNames());
+          prices = pricing.prices();
+          try (Monitor monitor = Monitor.of(target, settings).costSettings(pricing)) {
+            this.monitor = monitor;
             monitor.drift().references(driftReferences(service, w));
             if (once) {
               monitor.pollNow();
-              // A second poll a moment later: lag by interpolation needs two points, latency rows.
+              // A second poll a moment later: lag by interpolation needs two points, latency rows,
+              // and the cost an interval; one more when the first did not reach Flink.
               sleep(Duration.ofSeconds(1));
-              print(out, text, monitor.pollNow(), false);
+              MonitorSnapshot last = monitor.pollNow();
+              if (last.flink().connected()
+                  && monitor.latestCost().map(c -> c.projectedMonthly().isEmpty()).orElse(true)) {
+                sleep(Duration.ofSeconds(1));
+                last = monitor.pollNow();
+              }
+              print(out, text, last, false);
               printDrift(out, text, monitor);
               return ExitCodes.OK;
             }
@@ -166,15 +188,21 @@ final class MonitorCommand implements Callable<Integer> {
   }
 
   private void print(PrintWriter out, SnapshotText text, MonitorSnapshot s, boolean live) {
+    // The cost listener runs after the snapshot listeners: the cost of this poll may follow it.
+    java.util.Optional<DeploymentCost> c = monitor.latestCost();
     if (format == Format.json) {
-      out.println(SnapshotJson.of(s));
+      com.fasterxml.jackson.databind.node.ObjectNode tree = SnapshotJson.tree(s);
+      c.ifPresentOrElse(x -> tree.set("cost", CostJson.of(x, prices)), () -> tree.putNull("cost"));
+      out.println(tree);
     } else if (terminal && live) {
       out.print(CLEAR);
       out.print(text.screen(s));
+      c.ifPresent(x -> out.print(cost.screen(x, prices)));
     } else if (live) {
-      out.println(text.line(s));
+      out.println(text.line(s) + c.map(CostText::line).orElse(""));
     } else {
       out.print(text.screen(s));
+      c.ifPresent(x -> out.print(cost.screen(x, prices)));
     }
     out.flush();
   }

@@ -26,6 +26,11 @@ final class SnapshotJson {
   private SnapshotJson() {}
 
   static String of(MonitorSnapshot s) {
+    return tree(s).toString();
+  }
+
+  /** The snapshot as a JSON tree, for a caller that adds to it (the cost). */
+  static ObjectNode tree(MonitorSnapshot s) {
     ObjectNode root = JSON.createObjectNode();
     root.put("at", s.at().toString());
     root.put("deployment", s.deploymentId());
@@ -84,7 +89,7 @@ final class SnapshotJson {
       o.put("errors", h.errorRows());
       o.put("lastProblem", h.lastProblem());
     }
-    return root.toString();
+    return root;
   }
 
   private static ObjectNode link(Link l) {

@@ -204,7 +204,7 @@ final class SnapshotText {
     return n == null || n.equals(nodeId) ? nodeId : n + " (" + nodeId + ")";
   }
 
-  private static void table(StringBuilder out, List<String[]> rows) {
+  static void table(StringBuilder out, List<String[]> rows) {
     int[] widths = new int[rows.get(0).length];
     for (String[] r : rows) {
       for (int i = 0; i < r.length; i++) {

@@ -89,7 +89,7 @@ public final class DeploymentService implements AutoCloseable {
     this.upgrades = new Upgrades(this, steps, new StateCheck(types));
   }
 
-  /** The workspace the deployments are recorded in. */
+  /** The workspace the deployments are recorded in (with prices and drift references). */
   public Workspace workspace() {
     return workspace;
   }

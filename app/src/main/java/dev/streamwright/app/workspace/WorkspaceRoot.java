@@ -65,4 +65,10 @@ final class WorkspaceRoot {
    * null in a root from an older store until the first reference is set.
    */
   HashMap<String, StoredReference> driftReferences;
+
+  /**
+   * The user's price profiles and each environment's pricing ({@link WorkspacePrices}). Added after
+   * the first release: null in a root from an older store until the first price change.
+   */
+  StoredPrices prices;
 }

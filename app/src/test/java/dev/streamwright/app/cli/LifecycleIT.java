@@ -178,10 +178,36 @@ class LifecycleIT {
     assertThat(snapshot.path("job").path("state").asText()).isEqualTo("RUNNING");
     assertThat(snapshot.path("nodes").has("transactions")).as(once.out()).isTrue();
     assertThat(snapshot.path("lag").get(0).path("node").asText()).isEqualTo("transactions");
+    // Its cost, priced as the dev cluster is by default: the local machine's estimate.
+    JsonNode cost = snapshot.path("cost");
+    assertThat(cost.path("prices").path("name").asText())
+        .as(once.out())
+        .startsWith("Local machine");
+    assertThat(cost.path("prices").path("estimate").asBoolean()).isTrue();
+    assertThat(cost.path("requestedCores").asDouble()).isGreaterThanOrEqualTo(1.5);
+    assertThat(cost.path("projectedMonthly").asDouble()).isPositive();
+    assertThat(cost.path("nodes").has("transactions")).isTrue();
     Result screen = cli("monitor", f.substring(0, 6), "--once", "--models", "../samples/models");
     assertThat(screen.code()).as(screen.err()).isZero();
     assertThat(screen.out()).contains("deployment " + f, "Flink: connected", "NODE", "LAG group");
+    assertThat(screen.out()).contains("COST  priced with Local machine", "projected monthly USD");
     assertThat(cli("monitor", "no-such-deployment", "--once").code()).isEqualTo(2);
+    // What everything running costs, added up by team: the samples carry no team tag.
+    Result costs =
+        cli("cost", "--sample", "2s", "--models", "../samples/models", "--format", "json");
+    assertThat(costs.code()).as(costs.err()).isZero();
+    JsonNode costJson = new com.fasterxml.jackson.databind.ObjectMapper().readTree(costs.out());
+    List<String> costed = new ArrayList<>();
+    costJson.path("deployments").forEach(d -> costed.add(d.path("deployment").asText()));
+    assertThat(costed).as(costs.out() + costs.err()).contains(q, f);
+    JsonNode team = costJson.path("showback").path("team").get(0);
+    assertThat(team.path("value").asText()).isEqualTo("untagged");
+    assertThat(team.path("deployments").toString()).contains(q, f);
+    assertThat(team.path("projectedMonthly").asDouble()).isPositive();
+    Result costTable =
+        cli("cost", "--sample", "1s", "--models", "../samples/models", "--by", "team");
+    assertThat(costTable.out()).contains("PROJECTED MONTHLY", "SHOWBACK by team", "untagged");
+    assertThat(cli("cost", "--by", "owner").err()).contains("not a showback key");
     Result noModels = cli("monitor", f, "--once");
     assertThat(noModels.code()).isEqualTo(3);
     assertThat(noModels.err()).contains("--models DIR").doesNotContain("\tat ");

@@ -98,4 +98,21 @@ class WorkspaceUpgradeTest {
       assertThat(w.pipelines()).hasSize(2);
     }
   }
+
+  @Test
+  void aStoreFromBeforePriceProfilesHasThePresetsAndTakesProfilesOn() {
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_WRITE)) {
+      WorkspacePrices p = WorkspacePrices.of(w);
+      assertThat(p.profiles())
+          .containsExactlyElementsOf(dev.streamwright.monitor.cost.PricePresets.all());
+      assertThat(p.profileFor("embedded"))
+          .isEqualTo(dev.streamwright.monitor.cost.PricePresets.LOCAL_MACHINE);
+      p.save(WorkspacePricesTest.OURS);
+      p.use("embedded", WorkspacePricesTest.OURS.name());
+    }
+    try (Workspace w = Workspace.open(dir, OpenMode.READ_ONLY)) {
+      assertThat(WorkspacePrices.of(w).profileFor("embedded")).isEqualTo(WorkspacePricesTest.OURS);
+      assertThat(w.pipelines()).hasSize(2);
+    }
+  }
 }

@@ -7,6 +7,8 @@
  * dev.streamwright.monitor.cost.PriceProfile} prices both; a {@link
  * dev.streamwright.monitor.cost.CostMeter} accumulates the cost per deployment and per node with
  * the caller's time; {@link dev.streamwright.monitor.cost.Showback} adds deployments up by pipeline
- * tags. Reads {@code figures} only; nothing here reads a clock, touches JavaFX, Flink or Kafka.
+ * tags; {@link dev.streamwright.monitor.cost.CostSignals} gives the alert engine its value. Reads
+ * {@code figures} and names {@code alerts}' series keys; nothing here reads a clock, touches
+ * JavaFX, Flink or Kafka.
  */
 package dev.streamwright.monitor.cost;

@@ -207,7 +207,7 @@ public final class MonitorViewModel implements AutoCloseable {
     tasks
         .supply(
             "load the monitor history of " + id,
-            () -> new Loaded(history(id), savedSlo(what.pipelineId())))
+            () -> new Loaded(history(id), savedSlo(what.pipelineId()), pricing(what)))
         .whenCompleteAsync(
             (loaded, error) -> {
               if (mine != generation) {
@@ -224,6 +224,9 @@ public final class MonitorViewModel implements AutoCloseable {
                 history.set(ChartHistories.of(s));
               }
               Monitor m = Monitor.of(target, settings.withSlo(objective), s);
+              if (loaded != null && loaded.pricing() != null) {
+                m.costSettings(loaded.pricing());
+              }
               m.onSnapshot(this::handOff);
               started.accept(m);
               monitor = m;
@@ -324,7 +327,31 @@ public final class MonitorViewModel implements AutoCloseable {
     }
   }
 
-  private record Loaded(SeriesStore store, java.time.Duration slo) {}
+  private record Loaded(
+      SeriesStore store,
+      java.time.Duration slo,
+      dev.streamwright.monitor.cost.CostSettings pricing) {}
+
+  /**
+   * How the watched deployment is priced: its environment's profile and slot resources in the
+   * workspace (a studio run is on the embedded runtime); null leaves the monitor's default.
+   */
+  private dev.streamwright.monitor.cost.CostSettings pricing(Watching what) {
+    Workspace w = workspace.get();
+    if (w == null) {
+      return null;
+    }
+    try {
+      String environment =
+          what.run() != null
+              ? dev.streamwright.app.environments.EnvironmentNames.EMBEDDED
+              : service.get().find(what.deploymentId()).environment();
+      return dev.streamwright.app.workspace.WorkspacePrices.of(w).costSettings(environment);
+    } catch (Exception e) {
+      LOG.warn("Pricing deployment {} with the defaults", what.deploymentId(), e);
+      return null;
+    }
+  }
 
   /** The pipeline's latency objective kept in the workspace; null when none was set. */
   private java.time.Duration savedSlo(String pipelineId) {
