@@ -103,7 +103,8 @@ public final class CostPanel extends VBox {
     Tables.number(deployments, "per M records", DeploymentRow::perMillion);
     Tables.number(deployments, "per GB", DeploymentRow::perGb);
     Tables.number(deployments, "Projected monthly", DeploymentRow::monthly);
-    deployments.setPrefHeight(150);
+    deployments.setPrefHeight(170);
+    deployments.setMinHeight(150);
     Tables.column(nodes, "Node", NodeRow::nodeId);
     Tables.number(nodes, "Busy cores", NodeRow::busyCores);
     Tables.number(nodes, "CPU share", NodeRow::cpuShare);
@@ -155,7 +156,8 @@ public final class CostPanel extends VBox {
     Tables.number(showback, "Usage", ShowbackRow::usage);
     Tables.number(showback, "Total", ShowbackRow::total);
     Tables.number(showback, "Projected monthly", ShowbackRow::monthly);
-    showback.setPrefHeight(140);
+    showback.setPrefHeight(150);
+    showback.setMinHeight(130);
     HBox showbackHead = new HBox(8, subtitle("Showback grouped by tag"), showbackKey);
     getChildren().addAll(heading, deployments, middle, showbackHead, showback);
     VBox.setVgrow(middle, Priority.ALWAYS);

@@ -74,12 +74,13 @@ public final class DriftPanel extends BorderPane {
     getStylesheets().add(STYLESHEET);
     share.setId("drift-share");
     share.getStyleClass().add("panel-subtitle");
-    Tables.column(table, "Node", Row::nodeId);
-    Tables.column(table, "Column", Row::column);
-    Tables.column(table, "Measure", Row::measure);
-    Tables.column(table, "Value", Row::value, r -> styleOf(r.status()), true);
-    Tables.column(table, "Status", r -> statusText(r.status()), r -> styleOf(r.status()), false);
-    Tables.number(table, "Missing", Row::missing);
+    Tables.column(table, "Node", Row::nodeId).setPrefWidth(100);
+    Tables.column(table, "Column", Row::column).setPrefWidth(130);
+    Tables.column(table, "Measure", Row::measure).setPrefWidth(150);
+    Tables.column(table, "Value", Row::value, r -> styleOf(r.status()), true).setPrefWidth(70);
+    Tables.column(table, "Status", r -> statusText(r.status()), r -> styleOf(r.status()), false)
+        .setPrefWidth(80);
+    Tables.number(table, "Missing", Row::missing).setPrefWidth(80);
     measures = new LiveChart("value", null, zone);
     CategoryAxis bins = new CategoryAxis();
     bins.setLabel("bin");

@@ -115,14 +115,15 @@ public final class NotificationCentre extends BorderPane {
         .add(
             Objects.requireNonNull(NotificationCentre.class.getResource("monitor.css"))
                 .toExternalForm());
-    Tables.column(table, "State", Row::stateText, r -> stateStyle(r), false);
+    Tables.column(table, "State", Row::stateText, r -> stateStyle(r), false).setPrefWidth(110);
     Tables.column(
-        table, "Severity", r -> r.severity().id(), r -> severityStyle(r.severity()), false);
-    Tables.column(table, "Rule", Row::rule);
-    Tables.column(table, "Scope", Row::scope);
-    Tables.number(table, "Value", Row::value);
-    Tables.column(table, "Since", Row::since);
-    table.setPrefSize(820, 360);
+            table, "Severity", r -> r.severity().id(), r -> severityStyle(r.severity()), false)
+        .setPrefWidth(75);
+    Tables.column(table, "Rule", Row::rule).setPrefWidth(150);
+    Tables.column(table, "Scope", Row::scope).setPrefWidth(420);
+    Tables.number(table, "Value", Row::value).setPrefWidth(100);
+    Tables.column(table, "Since", Row::since).setPrefWidth(80);
+    table.setPrefSize(960, 360);
     acknowledge.setId("acknowledge-alert");
     acknowledge.setDisable(true);
     acknowledge.setOnAction(e -> acknowledgeSelected());

@@ -59,21 +59,25 @@ public final class RuleEditorPane extends BorderPane {
   public RuleEditorPane(RuleSet rules, Supplier<RuleSet> defaults) {
     this.defaults = Objects.requireNonNull(defaults, "defaults");
     setId("rule-editor");
+    getStylesheets()
+        .add(
+            Objects.requireNonNull(RuleEditorPane.class.getResource("monitor.css"))
+                .toExternalForm());
     getStyleClass().add("rule-editor");
     table.setId("rules-table");
     table.setPlaceholder(new Label("No rule: nothing will alert. Add one or reset to defaults."));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    column("Rule", Rule::id);
-    column("Metric", r -> r.metric().id());
-    column("Scope", RuleEditorPane::scopeText);
-    column("Condition", r -> r.condition().toString());
-    column("For", r -> duration(r.forDuration()));
-    column("Severity", r -> r.severity().id());
-    column("De-dup", r -> duration(r.dedupWindow()));
-    column("Channels", r -> String.join(", ", r.channels()));
-    column("Enabled", r -> r.enabled() ? "yes" : "no");
+    column("Rule", Rule::id, 120);
+    column("Metric", r -> r.metric().id(), 180);
+    column("Scope", RuleEditorPane::scopeText, 150);
+    column("Condition", r -> r.condition().toString(), 80);
+    column("For", r -> duration(r.forDuration()), 45);
+    column("Severity", r -> r.severity().id(), 70);
+    column("De-dup", r -> duration(r.dedupWindow()), 55);
+    column("Channels", r -> String.join(", ", r.channels()), 90);
+    column("Enabled", r -> r.enabled() ? "yes" : "no", 60);
     table.getItems().setAll(rules.rules());
-    table.setPrefSize(760, 260);
+    table.setPrefSize(880, 260);
     table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> load(now));
 
     metric.setId("rule-metric");
@@ -87,7 +91,8 @@ public final class RuleEditorPane extends BorderPane {
     error.setId("rule-error");
     error.getStyleClass().add("rule-error");
     error.setWrapText(true);
-    error.setMaxWidth(420);
+    error.setMaxWidth(380);
+    error.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
     GridPane form = new GridPane();
     form.setHgap(8);
@@ -286,8 +291,10 @@ public final class RuleEditorPane extends BorderPane {
     return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
   }
 
-  private void column(String title, java.util.function.Function<Rule, String> text) {
+  private void column(String title, java.util.function.Function<Rule, String> text, double width) {
     TableColumn<Rule, String> c = new TableColumn<>(title);
+    c.setPrefWidth(width);
+    c.setMinWidth(Math.min(width, 60));
     c.setSortable(false);
     c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
     table.getColumns().add(c);
@@ -297,7 +304,7 @@ public final class RuleEditorPane extends BorderPane {
     TextField f = new TextField();
     f.setId(id);
     f.setPromptText(prompt);
-    f.setPrefColumnCount(18);
+    f.setPrefColumnCount(16);
     return f;
   }
 

@@ -158,9 +158,14 @@ class DriftPanelTest {
         .contains(psi, "fraud_score/amount#WASSERSTEIN", "fraud_score/amount#KOLMOGOROV_SMIRNOV")
         .noneMatch(k -> k.startsWith("fraud_score/tx_count_1min"));
     // Before the shift PSI is small; after it, major.
-    DriftView after = PanelFixtures.fraudAfterShift(PanelFixtures.NOON, 1.4);
+    DriftView after = PanelFixtures.fraudAfterShift(PanelFixtures.NOON.plusSeconds(120), 1.4);
     assertThat(fx(() -> panel.measures().last(psi)))
-        .isEqualTo(after.columns().get(0).drift().measure(DriftMethod.PSI).value());
+        .isEqualTo(after.columns().get(0).drift().measure(DriftMethod.PSI).value())
+        .isGreaterThanOrEqualTo(0.25);
+    DriftView before = PanelFixtures.fraudAfterShift(PanelFixtures.NOON, 1.0);
+    assertThat(before.columns().get(0).drift().measure(DriftMethod.PSI).value()).isLessThan(0.1);
+    // Few series shown: the legend names them.
+    assertThat(fx(() -> (boolean) panel.measures().chart().legendVisibleProperty().get())).isTrue();
   }
 
   @Test

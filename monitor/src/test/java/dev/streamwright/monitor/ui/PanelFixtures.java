@@ -69,12 +69,17 @@ final class PanelFixtures {
 
   /** A numeric column's view: a 10,000-row reference against a window of the given factor. */
   static DriftView.Column numeric(
-      String node, String column, long seed, double factor, int windowRows, int missing) {
-    Random r = new Random(seed);
+      String node,
+      String column,
+      long seed,
+      long windowSeed,
+      double factor,
+      int windowRows,
+      int missing) {
     NumericProfile reference =
-        NumericProfile.reference(amounts(r, 10_000, 1.0), ProfileOptions.DEFAULTS);
-    NumericAccumulator window = new NumericAccumulator(reference, seed);
-    for (double v : amounts(r, windowRows, factor)) {
+        NumericProfile.reference(amounts(new Random(seed), 10_000, 1.0), ProfileOptions.DEFAULTS);
+    NumericAccumulator window = new NumericAccumulator(reference, windowSeed);
+    for (double v : amounts(new Random(windowSeed), windowRows, factor)) {
       window.add(v);
     }
     for (int i = 0; i < missing; i++) {
@@ -85,12 +90,12 @@ final class PanelFixtures {
 
   /** A categorical column's view: merchants, with online's share raised in the window. */
   static DriftView.Column categorical(
-      String node, String column, long seed, double onlineBoost, int windowRows) {
-    Random r = new Random(seed);
+      String node, String column, long seed, long windowSeed, double onlineBoost, int windowRows) {
     CategoricalProfile reference =
-        CategoricalProfile.reference(merchants(r, 10_000, 0), ProfileOptions.DEFAULTS);
+        CategoricalProfile.reference(
+            merchants(new Random(seed), 10_000, 0), ProfileOptions.DEFAULTS);
     CategoricalAccumulator window = new CategoricalAccumulator(reference);
-    for (String v : merchants(r, windowRows, onlineBoost)) {
+    for (String v : merchants(new Random(windowSeed), windowRows, onlineBoost)) {
       window.add(v);
     }
     return DriftView.Column.of(node, column, reference, window.snapshot());
@@ -101,15 +106,18 @@ final class PanelFixtures {
    * larger, {@code merchant} a little more online, the rest as in the reference.
    */
   static DriftView fraudAfterShift(Instant at, double amountFactor) {
+    // Each window draws its own rows (seeded by its time); the references stay the same.
+    long w = at.getEpochSecond() * 10;
     return DriftView.of(
         "fraud-detection-1",
         at,
         List.of(
-            numeric("fraud_score", "amount", 11, amountFactor, 3_000, 12),
-            numeric("fraud_score", "avg_1min_spend", 12, 1.0 + (amountFactor - 1) / 4, 3_000, 0),
-            categorical("fraud_score", "merchant", 13, 0.08, 3_000),
-            numeric("fraud_score", "tx_count_1min", 14, 1.0, 3_000, 0),
-            numeric("fraud_score", "fraud_probability", 15, 1.0, 3_000, 0)));
+            numeric("fraud_score", "amount", 11, w + 1, amountFactor, 3_000, 12),
+            numeric(
+                "fraud_score", "avg_1min_spend", 12, w + 2, 1.0 + (amountFactor - 1) / 4, 3_000, 0),
+            categorical("fraud_score", "merchant", 13, w + 3, 0.08, 3_000),
+            numeric("fraud_score", "tx_count_1min", 14, w + 4, 1.0, 3_000, 0),
+            numeric("fraud_score", "fraud_probability", 15, w + 5, 1.0, 3_000, 0)));
   }
 
   static PriceProfile aws() {
