@@ -65,7 +65,7 @@ public final class StudioAlerts {
   /**
    * Opens the Alert rules dialog over {@code owner} on the engine's rules, read off the FX thread;
    * Apply puts the edited rules into the engine (off the FX thread) and hands them to {@code
-   * applied} (e.g. to keep them in the workspace).
+   * applied} (e.g. to keep them in the workspace), called off the FX thread.
    */
   public CompletableFuture<Void> editRules(Window owner, Consumer<RuleSet> applied) {
     centre.setToastOwner(owner);
