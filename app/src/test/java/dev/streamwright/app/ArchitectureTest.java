@@ -1,7 +1,9 @@
 package dev.streamwright.app;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,6 +168,31 @@ class ArchitectureTest {
           .resideInAPackage(MONITOR)
           .allowEmptyShould(true)
           .because("designer and monitor evolve separately; the app wires them together");
+
+  @ArchTest
+  static final ArchRule monitorViewsOnlyDrawValues =
+      classes()
+          .that()
+          .resideInAPackage("dev.streamwright.monitor.ui..")
+          .should()
+          .onlyDependOnClassesThat(
+              resideOutsideOfPackage("dev.streamwright.monitor..")
+                  .or(
+                      resideInAnyPackage(
+                          "dev.streamwright.monitor.ui..",
+                          "dev.streamwright.monitor.figures..",
+                          "dev.streamwright.monitor.lag..",
+                          "dev.streamwright.monitor.latency..",
+                          "dev.streamwright.monitor.series..",
+                          "dev.streamwright.monitor.drift..",
+                          "dev.streamwright.monitor.cost..",
+                          "dev.streamwright.monitor.alerts..")))
+          .because(
+              "the Monitor view, the drift and cost panels and the notification centre draw values"
+                  + " they are handed (snapshots, series, drift and cost results, alert events)"
+                  + " and read or poll nothing themselves: the orchestrator and its Flink and"
+                  + " Kafka readers feed them, so they are tested with synthetic data and the FX"
+                  + " thread never waits for a network");
 
   @ArchTest
   static final ArchRule monitorIgnoresDesigner =

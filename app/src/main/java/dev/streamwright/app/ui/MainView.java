@@ -104,7 +104,7 @@ public final class MainView extends BorderPane {
               model.monitor().watchDeployment(id);
               bottom.getSelectionModel().select(monitorTab);
             });
-    LiveFigures.show(model.monitor(), designer, canvas, this::openPanel);
+    LiveFigures.show(model.monitor(), designer, canvas, this::openPanel, monitor.driftCost());
     bottom.getTabs().setAll(problemsTab, sqlTab, runTab, deploymentsTab, monitorTab);
     bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     bottom.getStyleClass().add("bottom-tabs");

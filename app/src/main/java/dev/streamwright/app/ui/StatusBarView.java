@@ -112,6 +112,11 @@ final class StatusBarView extends HBox {
             folder);
   }
 
+  /** Adds the alerts' bell at the end of the bar. */
+  void addAlerts(javafx.scene.Node bell) {
+    getChildren().addAll(separator(), bell);
+  }
+
   /** The folder with the home folder written as ~, as a shell would show it. */
   static String shown(java.nio.file.Path folder) {
     java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home", "/"));

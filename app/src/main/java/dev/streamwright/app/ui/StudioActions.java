@@ -47,6 +47,12 @@ final class StudioActions {
 
     /** Confirms and deploys the open pipeline to the environment picked on the toolbar. */
     void deploy();
+
+    /** Lists, adds, edits and deletes the alert rules. */
+    void showAlertRules();
+
+    /** Opens the notification centre: firing, acknowledged and resolved alerts. */
+    void showAlerts();
   }
 
   final StudioAction newPipeline;
@@ -78,6 +84,8 @@ final class StudioActions {
   final StudioAction startGenerator;
   final StudioAction stopGenerator;
   final StudioAction environments;
+  final StudioAction alertRules;
+  final StudioAction alerts;
   final StudioAction deploy;
 
   StudioActions(MainViewModel model, CanvasView canvas, Window window) {
@@ -232,6 +240,15 @@ final class StudioActions {
             .icon(MaterialDesignS.SERVER_NETWORK)
             .help("Lists, adds, edits and tests the Flink clusters pipelines deploy to")
             .disabledWhen(notReady);
+
+    alertRules =
+        new StudioAction("alert-rules", "Alert rules…", window::showAlertRules)
+            .icon(MaterialDesignB.BELL_COG_OUTLINE)
+            .help("Lists, adds, edits and deletes the rules that raise alerts");
+    alerts =
+        new StudioAction("alerts", "Alerts…", window::showAlerts)
+            .icon(MaterialDesignB.BELL_OUTLINE)
+            .help("Firing, acknowledged and resolved alerts");
 
     var deployModel = model.deploy().deploy();
     deploy =

@@ -96,7 +96,8 @@ final class StudioMenuBar extends MenuBar {
             new SeparatorMenuItem(),
             a.deploy.menuItem(),
             a.environments.menuItem());
-    getMenus().setAll(file, edit, view, run);
+    Menu monitor = new Menu("_Monitor", null, a.alerts.menuItem(), a.alertRules.menuItem());
+    getMenus().setAll(file, edit, view, run, monitor);
     for (Menu m : getMenus()) {
       m.setId("menu-" + m.getText().replace("_", "").toLowerCase(java.util.Locale.ROOT));
     }

@@ -37,6 +37,7 @@ public final class StudioWindow implements StudioActions.Window {
   private final CompletableFuture<Void> started;
   private boolean closing;
   private java.util.function.Consumer<String> browser = url -> {};
+  private final dev.streamwright.app.ui.monitor.StudioAlertViews alerts;
 
   /** Builds the window's content on {@code stage}; call on the FX thread. */
   public StudioWindow(Stage stage, StudioContext context) {
@@ -49,6 +50,16 @@ public final class StudioWindow implements StudioActions.Window {
     this.view = new MainView(model, this, url -> browser.accept(url));
     this.scene = new Scene(view, WIDTH, HEIGHT);
     view.installExtraShortcuts(scene);
+    // Until the studio holds an alert centre, the notification centre follows an engine of its
+    // own on the default rules.
+    this.alerts =
+        new dev.streamwright.app.ui.monitor.StudioAlertViews(
+            new dev.streamwright.monitor.alerts.RuleEngine(
+                dev.streamwright.monitor.alerts.DefaultRules.ruleSet()),
+            s -> Themes.style(s, theme()),
+            root -> Themes.style(root, theme()));
+    ((StatusBarView) view.getBottom()).addAlerts(alerts.bell());
+    alerts.centre().setToastOwner(stage);
     applyTheme(model.themeProperty().get());
     model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
     stage.setScene(scene);
@@ -163,6 +174,21 @@ public final class StudioWindow implements StudioActions.Window {
   }
 
   @Override
+  public void showAlertRules() {
+    alerts.editRules(stage, rules -> {});
+  }
+
+  @Override
+  public void showAlerts() {
+    alerts.showCentre();
+  }
+
+  /** The studio's alerts: the engine, notification centre and bell. */
+  public dev.streamwright.app.ui.monitor.StudioAlertViews alerts() {
+    return alerts;
+  }
+
+  @Override
   public void findNodeType() {
     view.palette().searchField().requestFocus();
   }
@@ -182,6 +208,7 @@ public final class StudioWindow implements StudioActions.Window {
               if (error != null) {
                 LOG.error("The studio did not close cleanly", error);
               }
+              alerts.dispose();
               stage.titleProperty().unbind();
               stage.hide();
               closed.complete(null);

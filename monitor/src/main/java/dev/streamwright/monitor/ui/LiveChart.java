@@ -250,8 +250,12 @@ final class LiveChart {
     }
   }
 
-  /** Shows only the given series (others keep their data), e.g. the selected sink's. */
+  /**
+   * Shows only the given series (others keep their data), e.g. the selected sink's; the legend
+   * shows when they are few enough to read.
+   */
   void showOnly(Collection<String> keys) {
+    chart.setLegendVisible(keys.size() <= LEGEND_LIMIT);
     for (Map.Entry<String, CircularDoubleErrorDataSet> e : series.entrySet()) {
       ErrorDataSetRenderer r = rendererOf.get(e.getKey());
       List<DataSet> shown = r.getDatasets();

@@ -48,6 +48,10 @@ public final class MonitorView extends BorderPane {
   private final Map<Panel, MonitorPanel> panels = new EnumMap<>(Panel.class);
   private final Map<Panel, Tab> tabOf = new EnumMap<>(Panel.class);
   private final AnimationTimer timer;
+  private final DriftPanel drift;
+  private final CostPanel cost;
+  private final Tab driftTab;
+  private final Tab costTab;
   private Optional<Duration> slo = Optional.empty();
   private MonitorSnapshot shown;
   private Panel focusPanel;
@@ -74,6 +78,14 @@ public final class MonitorView extends BorderPane {
     tab(Panel.LATENCY, "Latency");
     tab(Panel.THROUGHPUT, "Throughput and backpressure");
     tab(Panel.HEALTH, "Health");
+    // Drift and cost come from their own monitors, not from snapshots: fed through their panels.
+    drift = new DriftPanel(zone);
+    cost = new CostPanel(zone);
+    driftTab = new Tab("Drift", drift);
+    driftTab.setId("tab-drift");
+    costTab = new Tab("Cost", cost);
+    costTab.setId("tab-cost");
+    tabs.getTabs().addAll(driftTab, costTab);
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     tabs.getSelectionModel()
         .selectedItemProperty()
@@ -147,9 +159,40 @@ public final class MonitorView extends BorderPane {
     applyFocus();
   }
 
+  /** The Drift tab's panel: feed it with {@link DriftPanel#show} from any thread. */
+  public DriftPanel drift() {
+    return drift;
+  }
+
+  /** The Cost tab's panel: feed it with {@link CostPanel#show} from any thread. */
+  public CostPanel cost() {
+    return cost;
+  }
+
+  /**
+   * Opens the Drift tab on a column ({@code nodeId/column}) or a node's first column, e.g. when a
+   * canvas drift badge is clicked; on the FX thread.
+   */
+  public void showDrift(String focus) {
+    tabs.getSelectionModel().select(driftTab);
+    if (focus != null) {
+      drift.focus(focus);
+    }
+  }
+
+  /** Opens the Cost tab on a deployment; on the FX thread. */
+  public void showCost(String deploymentId) {
+    tabs.getSelectionModel().select(costTab);
+    if (deploymentId != null) {
+      cost.focus(deploymentId);
+    }
+  }
+
   /** Stops the view's timer, on the FX thread; the view draws nothing more. */
   public void dispose() {
     timer.stop();
+    drift.dispose();
+    cost.dispose();
     running = false;
     pending.set(null);
   }

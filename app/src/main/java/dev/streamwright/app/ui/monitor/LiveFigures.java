@@ -24,6 +24,19 @@ public final class LiveFigures {
       DesignerViewModel designer,
       CanvasView canvas,
       BiConsumer<MonitorView.Panel, String> openPanel) {
+    show(monitor, designer, canvas, openPanel, new LiveDriftCost());
+  }
+
+  /**
+   * @param openPanel opens the Monitor tab on a panel focused on a node
+   * @param driftCost the watched deployment's drift and cost, added to the nodes' figures
+   */
+  public static void show(
+      MonitorViewModel monitor,
+      DesignerViewModel designer,
+      CanvasView canvas,
+      BiConsumer<MonitorView.Panel, String> openPanel,
+      LiveDriftCost driftCost) {
     Runnable refresh =
         () -> {
           MonitorSnapshot s = monitor.latestProperty().get();
@@ -33,8 +46,16 @@ public final class LiveFigures {
                   && w != null
                   && w.pipelineId().equals(designer.pipelineProperty().get().id())
                   && !NodeOverlays.ended(s);
-          canvas.setOverlays(shown ? NodeOverlays.of(s) : Map.of());
+          canvas.setOverlays(
+              shown
+                  ? DriftCostOverlays.with(
+                      NodeOverlays.of(s),
+                      driftCost.driftProperty().get(),
+                      driftCost.costProperty().get())
+                  : Map.of());
         };
+    driftCost.driftProperty().addListener((obs, old, now) -> refresh.run());
+    driftCost.costProperty().addListener((obs, old, now) -> refresh.run());
     monitor.latestProperty().addListener((obs, old, now) -> refresh.run());
     monitor.watchingProperty().addListener((obs, old, now) -> refresh.run());
     designer

@@ -30,6 +30,7 @@ public final class MonitorPane extends BorderPane {
   public static final String SLO = "monitor-slo";
 
   private final MonitorViewModel model;
+  private final LiveDriftCost driftCost = new LiveDriftCost();
   private MonitorView view;
 
   public MonitorPane(MonitorViewModel model) {
@@ -128,6 +129,11 @@ public final class MonitorPane extends BorderPane {
                 view.offerHistory(now);
               }
             });
+  }
+
+  /** The watched deployment's drift and cost for the canvas: offer them here. */
+  public LiveDriftCost driftCost() {
+    return driftCost;
   }
 
   /** The view of what is watched; null while nothing is. */
