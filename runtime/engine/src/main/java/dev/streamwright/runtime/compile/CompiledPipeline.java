@@ -17,6 +17,7 @@ import java.util.Map;
  * @param inserts the statement set
  * @param previews preview queries, one per preview sink node
  * @param schemas the derived schema of every node's output ports
+ * @param driftTaps the drift taps compiled in, by node id
  */
 public record CompiledPipeline(
     String pipelineId,
@@ -25,13 +26,27 @@ public record CompiledPipeline(
     List<SqlStatement> statements,
     List<SqlStatement> inserts,
     List<SqlStatement> previews,
-    Map<String, Map<String, Schema>> schemas) {
+    Map<String, Map<String, Schema>> schemas,
+    List<DriftTapSpec> driftTaps) {
 
   public CompiledPipeline {
+    driftTaps = List.copyOf(driftTaps == null ? List.of() : driftTaps);
     statements = List.copyOf(statements);
     inserts = List.copyOf(inserts);
     previews = List.copyOf(previews);
     schemas = Map.copyOf(schemas);
+  }
+
+  /** A compiled pipeline without drift taps. */
+  public CompiledPipeline(
+      String pipelineId,
+      String pipelineName,
+      long version,
+      List<SqlStatement> statements,
+      List<SqlStatement> inserts,
+      List<SqlStatement> previews,
+      Map<String, Map<String, Schema>> schemas) {
+    this(pipelineId, pipelineName, version, statements, inserts, previews, schemas, List.of());
   }
 
   /** The node ids of the preview sinks, in statement order. */

@@ -217,6 +217,27 @@ public final class ModelScore extends BuiltinNodeType {
     return Map.of(PortSpec.OUT, out, INVALID, input.withColumns(invalid));
   }
 
+  /**
+   * The columns a drift tap monitors on this node's output by default: the input columns bound to
+   * the model's inputs, then the score columns, each once. Empty when the node does not derive.
+   *
+   * @param context the node's context, as when deriving its schema
+   */
+  public static List<String> driftColumns(SchemaContext context) {
+    Schema input = context.input(PortSpec.IN);
+    if (input == null) {
+      return List.of();
+    }
+    ModelBinding binding = ModelBinding.read(new Derivation(context), input);
+    if (binding == null) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+    binding.features().forEach(f -> columns.add(f.column().name()));
+    binding.scores().forEach(s -> columns.add(s.column().name()));
+    return List.copyOf(columns);
+  }
+
   private static boolean deadLetter(SchemaContext context) {
     return DEAD_LETTER.equals(context.properties().string(ON_INVALID_INPUT));
   }
