@@ -32,28 +32,34 @@ class DriftSettingsCodecTest {
         new DriftSettings(
             "30s",
             false,
-            List.of(new DriftColumn("validate", "country"), new DriftColumn("amount_ratio", "ratio")),
+            List.of(
+                new DriftColumn("validate", "country"), new DriftColumn("amount_ratio", "ratio")),
             List.of(new DriftColumn("fraud_score", "tx_count_1min")));
     Pipeline p = Pipeline.empty("p").withDrift(settings);
     String text = codec.write(p);
     assertThat(text)
         .endsWith(
             """
-              "edges" : [ ],
-              "drift" : {
-                "window" : "30s",
-                "enabled" : false,
-                "add" : [ {
-                  "node" : "amount_ratio",
-                  "column" : "ratio"
-                }, {
-                  "node" : "validate",
-                  "column" : "country"
-                } ],
-                "remove" : [ {
-                  "node" : "fraud_score",
-                  "column" : "tx_count_1min"
-                } ]
+              "edges": [],
+              "drift": {
+                "window": "30s",
+                "enabled": false,
+                "add": [
+                  {
+                    "node": "amount_ratio",
+                    "column": "ratio"
+                  },
+                  {
+                    "node": "validate",
+                    "column": "country"
+                  }
+                ],
+                "remove": [
+                  {
+                    "node": "fraud_score",
+                    "column": "tx_count_1min"
+                  }
+                ]
               }
             }
             """);
@@ -63,7 +69,8 @@ class DriftSettingsCodecTest {
     assertThat(back.drift().add())
         .containsExactly(
             new DriftColumn("amount_ratio", "ratio"), new DriftColumn("validate", "country"));
-    assertThat(back.drift().remove()).containsExactly(new DriftColumn("fraud_score", "tx_count_1min"));
+    assertThat(back.drift().remove())
+        .containsExactly(new DriftColumn("fraud_score", "tx_count_1min"));
     assertThat(codec.write(back)).isEqualTo(text);
   }
 

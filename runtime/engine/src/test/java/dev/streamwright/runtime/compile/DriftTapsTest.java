@@ -21,7 +21,9 @@ class DriftTapsTest {
           "models.dir",
           Path.of("../../samples/models").toAbsolutePath().normalize().toString(),
           "kafka.bootstrap.servers",
-          "127.0.0.1:9092");
+          "127.0.0.1:9092",
+          "data.dir",
+          Path.of("../../samples/fraud-detection/data").toAbsolutePath().normalize().toString());
 
   private static Pipeline fraud() throws Exception {
     return new PipelineCodec().read(Path.of("../../samples/fraud-detection/pipeline.json"));
@@ -72,7 +74,9 @@ class DriftTapsTest {
     Compilation c = compile(p);
     assertThat(c.problems()).noneMatch(Problem::isError);
     CompiledPipeline compiled = c.result().orElseThrow();
-    assertThat(compiled.driftTaps()).extracting(DriftTapSpec::nodeId).containsExactly("fraud_score", "transactions");
+    assertThat(compiled.driftTaps())
+        .extracting(DriftTapSpec::nodeId)
+        .containsExactly("fraud_score", "transactions");
     DriftTapSpec score = compiled.driftTaps().get(0);
     assertThat(names(score)).doesNotContain("amount").contains("fraud_score");
     DriftTapSpec source = compiled.driftTaps().get(1);
@@ -82,10 +86,38 @@ class DriftTapsTest {
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("currency", TapKind.CATEGORICAL),
             org.assertj.core.groups.Tuple.tuple("amount", TapKind.NUMERIC));
-    // A source's relation is a table: the tap is a view over it that the nodes downstream read.
+    // The source's output is a view (its records table feeds it): the tap wraps that view.
     String script = compiled.script();
-    assertThat(script).contains("CREATE TEMPORARY VIEW `transactions__drift` AS\nSELECT *\nFROM `transactions`\nWHERE SW_DRIFT_TAP('transactions', 30000, 'currency,amount', `currency`, `amount`)");
-    assertThat(script).contains("FROM `transactions__drift`");
+    assertThat(script)
+        .contains(
+            "\n)\nWHERE SW_DRIFT_TAP('transactions', 30000, 'currency,amount', `currency`,"
+                + " `amount`);")
+        .doesNotContain("transactions__drift");
+  }
+
+  @Test
+  void aNodeWhoseOutputIsATableGetsAViewThatTheNodesDownstreamRead() throws Exception {
+    Pipeline p =
+        new PipelineCodec()
+            .read(Path.of("../../samples/quickstart/pipeline.json"))
+            .withDrift(
+                DriftSettings.DEFAULTS.withColumns(
+                    List.of(
+                        new DriftColumn("clicks", "page"), new DriftColumn("clicks", "user_num")),
+                    List.of()));
+    Compilation c = compile(p);
+    assertThat(c.problems()).noneMatch(Problem::isError);
+    CompiledPipeline compiled = c.result().orElseThrow();
+    assertThat(compiled.driftTaps())
+        .singleElement()
+        .extracting(DriftTapSpec::nodeId)
+        .isEqualTo("clicks");
+    String script = compiled.script();
+    assertThat(script)
+        .contains(
+            "CREATE TEMPORARY VIEW `clicks__drift` AS\nSELECT *\nFROM `clicks`\nWHERE"
+                + " SW_DRIFT_TAP('clicks', 60000, 'page,user_num', `page`, `user_num`)")
+        .contains("TABLE `clicks__drift`");
   }
 
   @Test
@@ -166,7 +198,6 @@ class DriftTapsTest {
   @Test
   void aTooShortWindowIsAProblem() throws Exception {
     Compilation c = compile(fraud().withDrift(DriftSettings.DEFAULTS.withWindow("500ms")));
-    assertThat(c.problems())
-        .anySatisfy(pr -> assertThat(pr.message()).contains("shorter than 1s"));
+    assertThat(c.problems()).anySatisfy(pr -> assertThat(pr.message()).contains("shorter than 1s"));
   }
 }
