@@ -43,8 +43,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * A pipeline with a Model score node runs on the embedded runtime with its default drift tap, and
  * the tap's gauges, read over Flink's REST API as any monitor reads them, count exactly the rows
  * that went through the node: {@value #ROWS} fixed rows (a {@code VALUES} clause) of which {@value
- * #MISSING} have a NULL or NaN amount, next to an endless source whose rows are all filtered out, so
- * the job keeps running and reports empty windows once the rows have passed.
+ * #MISSING} have a NULL or NaN amount, next to an endless source whose rows are all filtered out,
+ * so the job keeps running and reports empty windows once the rows have passed.
  */
 class DriftTapRunIT {
 
@@ -74,8 +74,14 @@ class DriftTapRunIT {
                     expression("amount", "CAST(id AS DOUBLE)"),
                     expression("avg_1min_spend", "20.0E0"),
                     Map.of(
-                        "name", "tx_count_1min", "type", "BIGINT", "kind", "expression",
-                        "expression", "CAST(2 AS BIGINT)"),
+                        "name",
+                        "tx_count_1min",
+                        "type",
+                        "BIGINT",
+                        "kind",
+                        "expression",
+                        "expression",
+                        "CAST(2 AS BIGINT)"),
                     expression("ratio", "1.5E0")),
                 "rowsPerSecond",
                 5));
@@ -160,7 +166,9 @@ class DriftTapRunIT {
                 (column, text) ->
                     TapWire.decode(text)
                         .ifPresent(
-                            w -> seen.computeIfAbsent(column, k -> new TreeMap<>()).put(w.start(), w)));
+                            w ->
+                                seen.computeIfAbsent(column, k -> new TreeMap<>())
+                                    .put(w.start(), w)));
         Thread.sleep(200);
       }
       assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(columns);
@@ -200,12 +208,14 @@ class DriftTapRunIT {
     return last > firstWithRows && lastWindow.count() + lastWindow.missing() == 0;
   }
 
-  private static long total(Map<Long, TapWindow> windows, java.util.function.ToLongFunction<TapWindow> f) {
+  private static long total(
+      Map<Long, TapWindow> windows, java.util.function.ToLongFunction<TapWindow> f) {
     return windows.values().stream().mapToLong(f).sum();
   }
 
   /** The tap's gauges of node 'scored' by column, read over Flink's REST API. */
-  private static Map<String, String> gauges(HttpClient http, URI rest, String job) throws Exception {
+  private static Map<String, String> gauges(HttpClient http, URI rest, String job)
+      throws Exception {
     Map<String, String> out = new HashMap<>();
     String marker = "." + TapMetrics.GROUP + "." + TapMetrics.TAP_KEY + ".scored.";
     for (JsonNode v : get(http, rest.resolve("/jobs/" + job)).path("vertices")) {
