@@ -49,6 +49,20 @@ public record CompiledPipeline(
     this(pipelineId, pipelineName, version, statements, inserts, previews, schemas, List.of());
   }
 
+  /**
+   * Planner settings the pipeline's job needs, applied before the deploy's own configuration. With
+   * drift taps: blocks of the plan with equal digests are optimized once ({@value
+   * #REUSE_BLOCKS_BY_DIGEST}), so a tap on a relation several branches read stays one call in one
+   * operator instead of being merged into (and counting rows in) every branch.
+   */
+  public Map<String, String> jobConfiguration() {
+    return driftTaps.isEmpty() ? Map.of() : Map.of(REUSE_BLOCKS_BY_DIGEST, "true");
+  }
+
+  /** Flink's setting that makes the planner share equal sub-plans before optimizing them. */
+  public static final String REUSE_BLOCKS_BY_DIGEST =
+      "table.optimizer.reuse-optimize-block-with-digest-enabled";
+
   /** The node ids of the preview sinks, in statement order. */
   public List<String> previewSinks() {
     List<String> ids = new ArrayList<>();

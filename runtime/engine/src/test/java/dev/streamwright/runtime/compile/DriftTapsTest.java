@@ -49,6 +49,8 @@ class DriftTapsTest {
     assertThat(tap.window()).isEqualTo(Duration.ofMinutes(1));
     assertThat(names(tap)).endsWith("fraud_score").contains("amount");
     assertThat(tap.columns()).allMatch(col -> col.kind() == TapKind.NUMERIC);
+    assertThat(compiled.jobConfiguration())
+        .containsEntry(CompiledPipeline.REUSE_BLOCKS_BY_DIGEST, "true");
     String script = compiled.script();
     assertThat(script)
         .containsOnlyOnce("CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS")
@@ -126,6 +128,7 @@ class DriftTapsTest {
     CompiledPipeline compiled = compile(p).result().orElseThrow();
     assertThat(compiled.driftTaps()).isEmpty();
     assertThat(compiled.script()).doesNotContain("SW_DRIFT_TAP");
+    assertThat(compiled.jobConfiguration()).isEmpty();
   }
 
   @Test
