@@ -73,6 +73,13 @@ final class GatewayErrors {
         && fullText.contains("'provider'='onnx'")) {
       return message + ONNX_FIX;
     }
+    // A pipeline's drift tap is registered before its model: the same jar is missing.
+    if (fullText.contains("dev.streamwright.plugin.onnx.tap.DriftTap")
+        && (fullText.contains("ClassNotFoundException")
+            || fullText.contains("Could not find class")
+            || fullText.contains("Cannot load"))) {
+      return message + ONNX_FIX;
+    }
     if (fullText.contains("NoClassDefFoundError") && fullText.contains("DeliveryGuarantee")) {
       return message
           + " The cluster lacks flink-connector-base (Flink's distribution bundles it): put its"

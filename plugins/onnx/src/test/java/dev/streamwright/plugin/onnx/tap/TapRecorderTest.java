@@ -146,6 +146,32 @@ class TapRecorderTest {
   }
 
   @Test
+  void countingNumbersAndKnownCategoriesAllocatesNothing() {
+    TapRecorder r = recorder(TapKind.NUMERIC, TapKind.NUMERIC, TapKind.CATEGORICAL);
+    Object[][] rows = new Object[1000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[] {(double) i, (long) i, i % 2 == 0 ? "a" : "b"};
+    }
+    for (int round = 0; round < 20; round++) { // warm up, and fill the reservoirs
+      for (Object[] row : rows) {
+        r.record(row, 0);
+      }
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long thread = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(thread);
+    for (int round = 0; round < 1000; round++) {
+      for (Object[] row : rows) {
+        r.record(row, 0);
+      }
+    }
+    long allocated = threads.getThreadAllocatedBytes(thread) - before;
+    // A million rows; a few KB at most for the measuring itself.
+    assertThat(allocated).isLessThan(4096);
+  }
+
+  @Test
   void aReaderAndAWriterAtOnceLoseNoRow() throws Exception {
     TapRecorder r = new TapRecorder(1, List.of(TapKind.NUMERIC), now::get, 1);
     int rows = 200_000;
