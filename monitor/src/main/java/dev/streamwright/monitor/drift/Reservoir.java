@@ -81,7 +81,8 @@ final class Reservoir {
     double w =
         merged.length < capacity
             ? 0
-            : new BetaDistribution(new Well19937c(random.nextLong()), capacity, total - capacity + 1.0)
+            : new BetaDistribution(
+                    new Well19937c(random.nextLong()), capacity, total - capacity + 1.0)
                 .sample();
     sampler.restart(merged, total, w);
   }
