@@ -26,7 +26,6 @@ CREATE TEMPORARY TABLE `features` (
 );
 
 -- node scored
-CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY VIEW `scored__scorable` AS
 SELECT *
 FROM `features`
@@ -62,6 +61,7 @@ WITH (
   'path' = '${models.dir}/fraud-scorer/fraud-scorer.onnx',
   'provider' = 'onnx'
 );
+CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY VIEW `scored` AS
 SELECT *
 FROM (

@@ -29,7 +29,6 @@ CREATE TEMPORARY TABLE `features` (
 );
 
 -- node scored
-CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY MODEL `scored__model`
 INPUT (`amount` DOUBLE, `avg_1min_spend` DOUBLE, `tx_count_1min` BIGINT, `amount_ratio` DOUBLE)
 OUTPUT (`fraud_score` DOUBLE)
@@ -40,6 +39,7 @@ WITH (
   'path' = '${models.dir}/fraud-scorer/fraud-scorer.onnx',
   'provider' = 'onnx'
 );
+CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY VIEW `scored` AS
 SELECT *
 FROM (

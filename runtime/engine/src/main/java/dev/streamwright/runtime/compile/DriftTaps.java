@@ -281,9 +281,6 @@ final class DriftTaps {
     String name = relation.apply(tap.port());
     String head = "CREATE TEMPORARY VIEW " + name + " AS\n";
     String where = "\nWHERE " + condition(tap);
-    if (first) {
-      statements.add(from++, function(tap.nodeId()));
-    }
     for (int i = from; i < statements.size(); i++) {
       SqlStatement s = statements.get(i);
       if (s.kind() == SqlStatement.Kind.VIEW && s.sql().startsWith(head)) {
@@ -292,8 +289,16 @@ final class DriftTaps {
             i,
             new SqlStatement(
                 s.nodeId(), s.kind(), head + "SELECT *\nFROM (\n" + query + "\n)" + where));
+        if (first) {
+          // Right before its first use, so a cluster without the provider jar fails on the
+          // node's model first, with the message it always gave.
+          statements.add(i, function(tap.nodeId()));
+        }
         return Optional.empty();
       }
+    }
+    if (first) {
+      statements.add(function(tap.nodeId()));
     }
     String tapped = Relations.table(tap.nodeId(), "drift");
     statements.add(
