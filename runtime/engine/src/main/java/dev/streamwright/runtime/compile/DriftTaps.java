@@ -290,8 +290,7 @@ final class DriftTaps {
             new SqlStatement(
                 s.nodeId(), s.kind(), head + "SELECT *\nFROM (\n" + query + "\n)" + where));
         if (first) {
-          // Right before its first use, so a cluster without the provider jar fails on the
-          // node's model first, with the message it always gave.
+          // Right before its first use, after the node's own tables and model.
           statements.add(i, function(tap.nodeId()));
         }
         return Optional.empty();
