@@ -12,7 +12,6 @@ import dev.streamwright.runtime.model.DriftSettings;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
-import dev.streamwright.runtime.nodes.ModelScore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,11 +24,12 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Plans and renders a pipeline's drift taps ({@link DriftSettings}): by default every Model score
- * node's output is tapped with the columns bound to the model's inputs and its score columns;
- * settings add columns of any node (tapping that node's output) and remove default ones. A tap is a
- * {@code WHERE SW_DRIFT_TAP(...)} on the node's output relation, which the planner fuses into the
- * calculation that produces it: no extra operator, no branch, no state.
+ * Plans and renders a pipeline's drift taps ({@link DriftSettings}): by default the output of every
+ * node whose type is a {@link DriftColumnSource} (the Model score node: the columns bound to the
+ * model's inputs and its score columns) is tapped; settings add columns of any node (tapping that
+ * node's output) and remove default ones. A tap is a {@code WHERE SW_DRIFT_TAP(...)} on the node's
+ * output relation, which the planner puts into the calculation that produces its rows (or, after a
+ * model, one chained to the model's operator): no exchange, no branch, no state.
  */
 final class DriftTaps {
 
@@ -57,13 +57,13 @@ final class DriftTaps {
     Map<String, LinkedHashSet<String>> columns = new TreeMap<>();
     for (Node node : nodes.values()) {
       NodeType type = types.get(node.id());
-      if (type != null && ModelScore.ID.equals(type.id()) && schemas.containsKey(node.id())) {
+      if (type instanceof DriftColumnSource source && schemas.containsKey(node.id())) {
         Map<String, Schema> inputs = new LinkedHashMap<>();
         inbound
             .getOrDefault(node.id(), Map.of())
             .forEach((port, e) -> inputs.put(port, schemas.get(e.from()).get(e.fromPort())));
         List<String> monitored =
-            ModelScore.driftColumns(
+            source.driftColumns(
                 new DeriveContext(
                     node.id(),
                     new NodeProperties(node.properties(), type.properties()),

@@ -16,6 +16,7 @@ import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
 import dev.streamwright.plugin.api.Sql;
 import dev.streamwright.plugin.api.SqlTypes;
+import dev.streamwright.runtime.compile.DriftColumnSource;
 import dev.streamwright.runtime.nodes.ModelBinding.Feature;
 import dev.streamwright.runtime.nodes.ModelBinding.Score;
 import java.time.Duration;
@@ -52,7 +53,7 @@ import java.util.TreeMap;
  * waiting at most {@code maxWait}, with at most {@code maxInFlight} rows in flight (docs/decisions
  * /0010-onnx-model-provider.md).
  */
-public final class ModelScore extends BuiltinNodeType {
+public final class ModelScore extends BuiltinNodeType implements DriftColumnSource {
 
   /** The node type id. */
   public static final String ID = "model-score";
@@ -223,7 +224,8 @@ public final class ModelScore extends BuiltinNodeType {
    *
    * @param context the node's context, as when deriving its schema
    */
-  public static List<String> driftColumns(SchemaContext context) {
+  @Override
+  public List<String> driftColumns(SchemaContext context) {
     Schema input = context.input(PortSpec.IN);
     if (input == null) {
       return List.of();
