@@ -61,7 +61,10 @@ WITH (
   'path' = '${models.dir}/fraud-scorer/fraud-scorer.onnx',
   'provider' = 'onnx'
 );
+CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY VIEW `scored` AS
+SELECT *
+FROM (
 SELECT
   `amount`,
   `avg_1min_spend`,
@@ -73,7 +76,9 @@ FROM ML_PREDICT(
   TABLE `scored__scorable`,
   MODEL `scored__model`,
   DESCRIPTOR(`amount`, `avg_1min_spend`, `tx_count_1min`, `amount_ratio`),
-  MAP['max-concurrent-operations', '64']);
+  MAP['max-concurrent-operations', '64'])
+)
+WHERE SW_DRIFT_TAP('scored', 60000, 'amount,avg_1min_spend,tx_count_1min,amount_ratio,risk', `amount`, `avg_1min_spend`, `tx_count_1min`, `amount_ratio`, `risk`);
 
 -- node dead_letters
 CREATE TEMPORARY TABLE `dead_letters` (

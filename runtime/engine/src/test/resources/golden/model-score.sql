@@ -39,13 +39,18 @@ WITH (
   'path' = '${models.dir}/fraud-scorer/fraud-scorer.onnx',
   'provider' = 'onnx'
 );
+CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS 'dev.streamwright.plugin.onnx.tap.DriftTap' LANGUAGE JAVA;
 CREATE TEMPORARY VIEW `scored` AS
+SELECT *
+FROM (
 SELECT *
 FROM ML_PREDICT(
   TABLE `features`,
   MODEL `scored__model`,
   DESCRIPTOR(`amount`, `avg_1min_spend`, `tx_count_1min`, `ratio`),
-  MAP['max-concurrent-operations', '32']);
+  MAP['max-concurrent-operations', '32'])
+)
+WHERE SW_DRIFT_TAP('scored', 60000, 'amount,avg_1min_spend,tx_count_1min,ratio,fraud_score', `amount`, `avg_1min_spend`, `tx_count_1min`, `ratio`, `fraud_score`);
 
 -- preview sink scored_preview: its rows stream back to the studio
 SELECT *

@@ -5,61 +5,40 @@ import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.random.Well19937c;
 
 /**
- * A bounded uniform sample of a stream of doubles (reservoir sampling, Li's "Algorithm L"): after
- * {@code n} values it holds a uniform sample without replacement of {@code min(n, capacity)} of
- * them. Offering a value allocates nothing and, once the reservoir is full, mostly just counts: the
- * random generator is drawn only at the values that enter the sample (about {@code capacity * ln(n
- * / capacity)} of them). Two reservoirs merge into a uniform sample of the union. Seeded, so the
- * same input gives the same sample. Not thread-safe.
+ * A bounded uniform sample of a stream of doubles that two samples can merge into: the drift tap's
+ * {@link dev.streamwright.plugin.onnx.tap.Reservoir} (Li's "Algorithm L", which samples in the job)
+ * plus the merge of samples of several windows, which needs a Beta draw from Commons Math. Seeded,
+ * so the same input gives the same sample. Not thread-safe.
  */
 final class Reservoir {
 
-  private final double[] values;
+  private final dev.streamwright.plugin.onnx.tap.Reservoir sampler;
   private final SplittableRandom random;
-  private long seen;
-
-  /** Index (0-based, among all values seen) of the next value that enters a full reservoir. */
-  private long next;
-
-  /** Algorithm L's W: the largest of the random keys the kept values would have. */
-  private double w;
 
   Reservoir(int capacity, long seed) {
-    this.values = new double[capacity];
-    this.random = new SplittableRandom(seed);
+    this.sampler = new dev.streamwright.plugin.onnx.tap.Reservoir(capacity, seed);
+    this.random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
   }
 
   int capacity() {
-    return values.length;
+    return sampler.capacity();
   }
 
   long seen() {
-    return seen;
+    return sampler.seen();
   }
 
   void offer(double value) {
-    long i = seen++;
-    int k = values.length;
-    if (i < k) {
-      values[(int) i] = value;
-      if (i == k - 1) {
-        w = Math.exp(Math.log(uniform()) / k);
-        next = i + 1 + skip();
-      }
-    } else if (i == next) {
-      values[random.nextInt(k)] = value;
-      w *= Math.exp(Math.log(uniform()) / k);
-      next = i + 1 + skip();
-    }
+    sampler.offer(value);
   }
 
   /** A copy of the sample, {@code min(seen, capacity)} values. */
   double[] sample() {
-    return java.util.Arrays.copyOf(values, (int) Math.min(seen, values.length));
+    return sampler.sample();
   }
 
   void clear() {
-    seen = 0;
+    sampler.clear();
   }
 
   /**
@@ -75,8 +54,10 @@ final class Reservoir {
       return;
     }
     double[] mine = sample();
+    long seen = sampler.seen();
     long total = seen + otherSeen;
-    int target = (int) Math.min(values.length, total);
+    int capacity = sampler.capacity();
+    int target = (int) Math.min(capacity, total);
     int fromMine = 0;
     long mineLeft = seen;
     long left = total;
@@ -91,20 +72,19 @@ final class Reservoir {
     double[] others = otherSample.clone();
     partialShuffle(mine, fromMine);
     partialShuffle(others, fromOther);
-    System.arraycopy(mine, 0, values, 0, fromMine);
-    System.arraycopy(others, 0, values, fromMine, fromOther);
-    int size = fromMine + fromOther;
-    seen = total;
-    if (size < values.length) {
-      // Fewer values than the capacity: the reservoir keeps filling in order from here.
-      seen = size;
-    } else {
-      // A full reservoir after `total` values: W is the k-th smallest of `total` uniform keys,
-      // Beta(k, total - k + 1), and the skip to the next entering value is drawn afresh.
-      int k = values.length;
-      w = new BetaDistribution(new Well19937c(random.nextLong()), k, total - k + 1.0).sample();
-      next = total + skip();
-    }
+    double[] merged = new double[fromMine + fromOther];
+    System.arraycopy(mine, 0, merged, 0, fromMine);
+    System.arraycopy(others, 0, merged, fromMine, fromOther);
+    // A full reservoir after `total` values: W is the k-th smallest of `total` uniform keys,
+    // Beta(k, total - k + 1), and the skip to the next entering value is drawn afresh. Fewer
+    // values than the capacity: the reservoir keeps filling in order from here.
+    double w =
+        merged.length < capacity
+            ? 0
+            : new BetaDistribution(
+                    new Well19937c(random.nextLong()), capacity, total - capacity + 1.0)
+                .sample();
+    sampler.restart(merged, total, w);
   }
 
   /** Moves a uniform random subset of {@code count} entries to the front (partial Fisher-Yates). */
@@ -115,16 +95,5 @@ final class Reservoir {
       array[i] = array[j];
       array[j] = t;
     }
-  }
-
-  /** A uniform double in (0, 1]. */
-  private double uniform() {
-    return 1.0 - random.nextDouble();
-  }
-
-  /** Values to pass over before the next one enters: geometric with success probability W. */
-  private long skip() {
-    double s = Math.floor(Math.log(uniform()) / Math.log1p(-w));
-    return s < Long.MAX_VALUE / 4 ? (long) s : Long.MAX_VALUE / 4;
   }
 }

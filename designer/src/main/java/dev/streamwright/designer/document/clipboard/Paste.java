@@ -98,6 +98,7 @@ public final class Paste implements Command {
         before.version(),
         before.tags(),
         allNodes,
-        allEdges);
+        allEdges,
+        before.drift());
   }
 }

@@ -72,6 +72,7 @@ final class PipelineEdits {
 
   /** The pipeline with other nodes and edges, keeping its descriptive fields. */
   static Pipeline withContent(Pipeline p, List<Node> nodes, List<Edge> edges) {
-    return new Pipeline(p.id(), p.name(), p.description(), p.version(), p.tags(), nodes, edges);
+    return new Pipeline(
+        p.id(), p.name(), p.description(), p.version(), p.tags(), nodes, edges, p.drift());
   }
 }

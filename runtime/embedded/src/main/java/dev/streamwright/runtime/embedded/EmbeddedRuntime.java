@@ -155,6 +155,9 @@ public final class EmbeddedRuntime implements PipelineRuntime {
     synchronized (deploying) {
       MiniCluster mc = cluster();
       Configuration conf = LoopbackConfig.job(dirs, opts, jobName);
+      // The pipeline's own planner settings; the deploy's configuration still wins.
+      conf.addAll(Configuration.fromMap(pipeline.jobConfiguration()));
+      conf.addAll(Configuration.fromMap(opts.configuration()));
       JobSubmission.Submitted submitted =
           JobSubmission.submit(mc, conf, pipeline, opts, jobName, DRAIN_STOP_WAIT);
       Deployment deployment =

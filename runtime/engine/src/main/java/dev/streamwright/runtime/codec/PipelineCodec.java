@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.streamwright.runtime.model.DriftColumn;
+import dev.streamwright.runtime.model.DriftSettings;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
 import java.io.IOException;
@@ -130,6 +132,15 @@ public final class PipelineCodec {
               o.put("to", e.to());
               o.put("toPort", e.toPort());
             });
+    DriftSettings drift = p.drift();
+    if (!drift.isDefault()) {
+      // Only settings that differ from the defaults are written, so older files stay as they are.
+      ObjectNode d = root.putObject("drift");
+      d.put("window", drift.window());
+      d.put("enabled", drift.enabled());
+      driftColumns(d.putArray("add"), drift.add());
+      driftColumns(d.putArray("remove"), drift.remove());
+    }
     try {
       return mapper.writer(printer).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
@@ -152,6 +163,18 @@ public final class PipelineCodec {
     } finally {
       Files.deleteIfExists(tmp);
     }
+  }
+
+  private static void driftColumns(ArrayNode array, java.util.List<DriftColumn> columns) {
+    columns.stream()
+        .sorted()
+        .distinct()
+        .forEach(
+            c -> {
+              ObjectNode o = array.addObject();
+              o.put("node", c.node());
+              o.put("column", c.column());
+            });
   }
 
   private static void putNumber(ObjectNode o, String key, double v) {

@@ -1,6 +1,8 @@
 package dev.streamwright.runtime.codec;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.streamwright.runtime.model.DriftColumn;
+import dev.streamwright.runtime.model.DriftSettings;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -20,7 +22,18 @@ import java.util.Map;
 final class PipelineReader {
 
   private static final List<String> PIPELINE_FIELDS =
-      List.of("formatVersion", "id", "name", "description", "version", "tags", "nodes", "edges");
+      List.of(
+          "formatVersion",
+          "id",
+          "name",
+          "description",
+          "version",
+          "tags",
+          "nodes",
+          "edges",
+          "drift");
+  private static final List<String> DRIFT_FIELDS = List.of("window", "enabled", "add", "remove");
+  private static final List<String> DRIFT_COLUMN_FIELDS = List.of("node", "column");
   private static final List<String> NODE_FIELDS =
       List.of("id", "type", "name", "position", "properties");
   private static final List<String> POSITION_FIELDS = List.of("x", "y");
@@ -62,7 +75,56 @@ final class PipelineReader {
     for (Item item : items(root, "edges")) {
       edges.add(edge(item));
     }
-    return new Pipeline(id, name, description, v, tags, nodes, edges);
+    return new Pipeline(id, name, description, v, tags, nodes, edges, drift(root.get("drift")));
+  }
+
+  /** The drift settings; absent or null is the defaults, a missing field its default. */
+  private DriftSettings drift(JsonNode d) throws PipelineFileException {
+    if (d == null || d.isNull()) {
+      return DriftSettings.DEFAULTS;
+    }
+    if (!d.isObject()) {
+      throw error(
+          "drift",
+          "drift must be an object such as {\"window\": \"1m\"}, not " + JsonDocument.describe(d));
+    }
+    allow(d, "drift", "drift", DRIFT_FIELDS);
+    String window = text(d, "drift", "window", false);
+    JsonNode enabled = d.get("enabled");
+    if (enabled != null && !enabled.isNull() && !enabled.isBoolean()) {
+      throw error(
+          "drift.enabled",
+          "drift.enabled must be true or false, not " + JsonDocument.describe(enabled));
+    }
+    boolean on = enabled == null || enabled.isNull() || enabled.asBoolean();
+    return new DriftSettings(window, on, driftColumns(d, "add"), driftColumns(d, "remove"));
+  }
+
+  private List<DriftColumn> driftColumns(JsonNode d, String field) throws PipelineFileException {
+    String path = JsonDocument.field("drift", field);
+    JsonNode list = d.get(field);
+    if (list == null || list.isNull()) {
+      return List.of();
+    }
+    if (!list.isArray()) {
+      throw error(path, path + " must be a list [...], not " + JsonDocument.describe(list));
+    }
+    List<DriftColumn> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      String at = JsonDocument.item(path, i);
+      JsonNode c = list.get(i);
+      if (!c.isObject()) {
+        throw error(
+            at,
+            at
+                + ": a column must be an object such as {\"node\": \"score\", \"column\":"
+                + " \"amount\"}, not "
+                + JsonDocument.describe(c));
+      }
+      allow(c, at, at, DRIFT_COLUMN_FIELDS);
+      out.add(new DriftColumn(text(c, at, "node", true), text(c, at, "column", true)));
+    }
+    return out;
   }
 
   private void checkFormatVersion(JsonNode format) throws PipelineFileException {

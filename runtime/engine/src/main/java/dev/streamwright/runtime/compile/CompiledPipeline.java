@@ -17,6 +17,7 @@ import java.util.Map;
  * @param inserts the statement set
  * @param previews preview queries, one per preview sink node
  * @param schemas the derived schema of every node's output ports
+ * @param driftTaps the drift taps compiled in, by node id
  */
 public record CompiledPipeline(
     String pipelineId,
@@ -25,14 +26,42 @@ public record CompiledPipeline(
     List<SqlStatement> statements,
     List<SqlStatement> inserts,
     List<SqlStatement> previews,
-    Map<String, Map<String, Schema>> schemas) {
+    Map<String, Map<String, Schema>> schemas,
+    List<DriftTapSpec> driftTaps) {
 
   public CompiledPipeline {
+    driftTaps = List.copyOf(driftTaps == null ? List.of() : driftTaps);
     statements = List.copyOf(statements);
     inserts = List.copyOf(inserts);
     previews = List.copyOf(previews);
     schemas = Map.copyOf(schemas);
   }
+
+  /** A compiled pipeline without drift taps. */
+  public CompiledPipeline(
+      String pipelineId,
+      String pipelineName,
+      long version,
+      List<SqlStatement> statements,
+      List<SqlStatement> inserts,
+      List<SqlStatement> previews,
+      Map<String, Map<String, Schema>> schemas) {
+    this(pipelineId, pipelineName, version, statements, inserts, previews, schemas, List.of());
+  }
+
+  /**
+   * Planner settings the pipeline's job needs, applied before the deploy's own configuration. With
+   * drift taps: blocks of the plan with equal digests are optimized once ({@value
+   * #REUSE_BLOCKS_BY_DIGEST}), so a tap on a relation several branches read stays one call in one
+   * operator instead of being merged into (and counting rows in) every branch.
+   */
+  public Map<String, String> jobConfiguration() {
+    return driftTaps.isEmpty() ? Map.of() : Map.of(REUSE_BLOCKS_BY_DIGEST, "true");
+  }
+
+  /** Flink's setting that makes the planner share equal sub-plans before optimizing them. */
+  public static final String REUSE_BLOCKS_BY_DIGEST =
+      "table.optimizer.reuse-optimize-block-with-digest-enabled";
 
   /** The node ids of the preview sinks, in statement order. */
   public List<String> previewSinks() {

@@ -88,11 +88,13 @@ public final class PipelineCompiler {
           problems);
     }
     warnAboutUnusedOutputs(nodes, types, pipeline.edges(), failed, schemas, problems);
+    Map<String, DriftTapSpec> taps =
+        DriftTaps.plan(pipeline, nodes, types, inbound, schemas, environment, problems);
 
     boolean hasErrors = problems.stream().anyMatch(Problem::isError);
     CompiledPipeline compiled = null;
     if (!hasErrors) {
-      compiled = render(pipeline, order, nodes, types, inbound, schemas, environment);
+      compiled = render(pipeline, order, nodes, types, inbound, schemas, environment, taps);
     }
     return new Compilation(pipeline, problems, schemas, compiled);
   }
@@ -387,8 +389,10 @@ public final class PipelineCompiler {
       Map<String, NodeType> types,
       Map<String, Map<String, Edge>> inbound,
       Map<String, Map<String, Schema>> schemas,
-      Map<String, String> environment) {
+      Map<String, String> environment,
+      Map<String, DriftTapSpec> taps) {
     List<SqlStatement> statements = new ArrayList<>();
+    Map<String, String> tapped = new HashMap<>();
     List<SqlStatement> inserts = new ArrayList<>();
     List<SqlStatement> previews = new ArrayList<>();
     for (String id : order) {
@@ -401,9 +405,13 @@ public final class PipelineCompiler {
           .forEach(
               (port, e) -> {
                 inputs.put(port, schemas.get(e.from()).get(e.fromPort()));
-                inputRelations.put(port, Relations.of(e.from(), e.fromPort()));
+                inputRelations.put(
+                    port,
+                    tapped.getOrDefault(
+                        e.from() + "\0" + e.fromPort(), Relations.of(e.from(), e.fromPort())));
               });
       NodeProperties props = new NodeProperties(node.properties(), type.properties());
+      int from = statements.size();
       type.render(
           new SqlRenderContext(
               id,
@@ -415,9 +423,27 @@ public final class PipelineCompiler {
               statements,
               inserts,
               previews));
+      DriftTapSpec tap = taps.get(id);
+      if (tap != null) {
+        DriftTaps.apply(
+                tap, statements, from, !functionRegistered(statements), p -> Relations.of(id, p))
+            .ifPresent(r -> tapped.put(id + "\0" + tap.port(), r));
+      }
     }
     return new CompiledPipeline(
-        pipeline.id(), pipeline.name(), pipeline.version(), statements, inserts, previews, schemas);
+        pipeline.id(),
+        pipeline.name(),
+        pipeline.version(),
+        statements,
+        inserts,
+        previews,
+        schemas,
+        List.copyOf(taps.values()));
+  }
+
+  private static boolean functionRegistered(List<SqlStatement> statements) {
+    SqlStatement function = DriftTaps.function("");
+    return statements.stream().anyMatch(s -> s.sql().equals(function.sql()));
   }
 
   private static PortSpec port(List<PortSpec> ports, String id) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param tags free labels
  * @param nodes the nodes, ids unique
  * @param edges the connections
+ * @param drift how the pipeline's jobs profile columns for drift
  */
 public record Pipeline(
     String id,
@@ -25,7 +26,8 @@ public record Pipeline(
     long version,
     List<String> tags,
     List<Node> nodes,
-    List<Edge> edges) {
+    List<Edge> edges,
+    DriftSettings drift) {
 
   public Pipeline {
     Objects.requireNonNull(id, "id");
@@ -34,6 +36,19 @@ public record Pipeline(
     tags = List.copyOf(tags == null ? List.of() : tags);
     nodes = List.copyOf(nodes == null ? List.of() : nodes);
     edges = List.copyOf(edges == null ? List.of() : edges);
+    drift = drift == null ? DriftSettings.DEFAULTS : drift;
+  }
+
+  /** A pipeline with the default drift settings. */
+  public Pipeline(
+      String id,
+      String name,
+      String description,
+      long version,
+      List<String> tags,
+      List<Node> nodes,
+      List<Edge> edges) {
+    this(id, name, description, version, tags, nodes, edges, DriftSettings.DEFAULTS);
   }
 
   /** An empty pipeline at version 1. */
@@ -64,7 +79,7 @@ public record Pipeline(
     if (!replaced) {
       next.add(node);
     }
-    return new Pipeline(id, name, description, version, tags, next, edges);
+    return new Pipeline(id, name, description, version, tags, next, edges, drift);
   }
 
   /** This pipeline without the node and the edges touching it. */
@@ -73,25 +88,30 @@ public record Pipeline(
     next.removeIf(n -> n.id().equals(nodeId));
     List<Edge> nextEdges = new ArrayList<>(edges);
     nextEdges.removeIf(e -> e.from().equals(nodeId) || e.to().equals(nodeId));
-    return new Pipeline(id, name, description, version, tags, next, nextEdges);
+    return new Pipeline(id, name, description, version, tags, next, nextEdges, drift);
   }
 
   /** This pipeline with an edge added. */
   public Pipeline withEdge(Edge edge) {
     List<Edge> next = new ArrayList<>(edges);
     next.add(edge);
-    return new Pipeline(id, name, description, version, tags, nodes, next);
+    return new Pipeline(id, name, description, version, tags, nodes, next, drift);
   }
 
   /** This pipeline without the edge. */
   public Pipeline withoutEdge(Edge edge) {
     List<Edge> next = new ArrayList<>(edges);
     next.remove(edge);
-    return new Pipeline(id, name, description, version, tags, nodes, next);
+    return new Pipeline(id, name, description, version, tags, nodes, next, drift);
+  }
+
+  /** This pipeline with other drift settings. */
+  public Pipeline withDrift(DriftSettings settings) {
+    return new Pipeline(id, name, description, version, tags, nodes, edges, settings);
   }
 
   /** This pipeline with another version number. */
   public Pipeline withVersion(long v) {
-    return new Pipeline(id, name, description, v, tags, nodes, edges);
+    return new Pipeline(id, name, description, v, tags, nodes, edges, drift);
   }
 }

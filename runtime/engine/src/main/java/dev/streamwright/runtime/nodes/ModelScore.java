@@ -16,6 +16,7 @@ import dev.streamwright.plugin.api.Schema;
 import dev.streamwright.plugin.api.SchemaContext;
 import dev.streamwright.plugin.api.Sql;
 import dev.streamwright.plugin.api.SqlTypes;
+import dev.streamwright.runtime.compile.DriftColumnSource;
 import dev.streamwright.runtime.nodes.ModelBinding.Feature;
 import dev.streamwright.runtime.nodes.ModelBinding.Score;
 import java.time.Duration;
@@ -52,7 +53,7 @@ import java.util.TreeMap;
  * waiting at most {@code maxWait}, with at most {@code maxInFlight} rows in flight (docs/decisions
  * /0010-onnx-model-provider.md).
  */
-public final class ModelScore extends BuiltinNodeType {
+public final class ModelScore extends BuiltinNodeType implements DriftColumnSource {
 
   /** The node type id. */
   public static final String ID = "model-score";
@@ -215,6 +216,28 @@ public final class ModelScore extends BuiltinNodeType {
     List<Column> invalid = new ArrayList<>(input.columns());
     invalid.add(new Column(REASON, "STRING"));
     return Map.of(PortSpec.OUT, out, INVALID, input.withColumns(invalid));
+  }
+
+  /**
+   * The columns a drift tap monitors on this node's output by default: the input columns bound to
+   * the model's inputs, then the score columns, each once. Empty when the node does not derive.
+   *
+   * @param context the node's context, as when deriving its schema
+   */
+  @Override
+  public List<String> driftColumns(SchemaContext context) {
+    Schema input = context.input(PortSpec.IN);
+    if (input == null) {
+      return List.of();
+    }
+    ModelBinding binding = ModelBinding.read(new Derivation(context), input);
+    if (binding == null) {
+      return List.of();
+    }
+    java.util.LinkedHashSet<String> columns = new java.util.LinkedHashSet<>();
+    binding.features().forEach(f -> columns.add(f.column().name()));
+    binding.scores().forEach(s -> columns.add(s.column().name()));
+    return List.copyOf(columns);
   }
 
   private static boolean deadLetter(SchemaContext context) {

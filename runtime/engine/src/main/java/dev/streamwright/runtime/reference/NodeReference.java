@@ -100,7 +100,18 @@ public final class NodeReference {
         .append(" knows, or a misspelled one, is an error that names the closest known property.")
         .append(" An edge connects an output port to an input port, e.g. `{\"from\": \"clicks\",")
         .append(" \"fromPort\": \"out\", \"to\": \"counts\", \"toPort\": \"in\"}`; `fromPort` and")
-        .append(" `toPort` may be left out for the ports named `out` and `in`.\n\n");
+        .append(" `toPort` may be left out for the ports named `out` and `in`.\n\n")
+        .append("Beside `nodes` and `edges`, an optional `drift` object says which columns the")
+        .append(
+            " job profiles for drift: `{\"window\": \"1m\", \"enabled\": true, \"add\": [{\"node\":")
+        .append(" \"transactions\", \"column\": \"currency\"}], \"remove\": [{\"node\":")
+        .append(" \"fraud_score\", \"column\": \"tx_count_1min\"}]}`. By default every Model score")
+        .append(" node's input columns (those bound to the model's inputs) and score columns are")
+        .append(
+            " profiled in 1-minute windows; `add` profiles a column of any node's output (numbers,")
+        .append(" text and booleans), `remove` drops a default one. A file without `drift` has the")
+        .append(" defaults. The job profiles them with a drift tap, a filter that keeps every row")
+        .append(" (docs/decisions/0024-drift-tap.md).\n\n");
   }
 
   private static void contents(StringBuilder md, List<NodeType> types) {

@@ -48,7 +48,51 @@ public final class StateCheck {
       CompiledPipeline runningCompiled,
       Pipeline next,
       CompiledPipeline nextCompiled) {
-    return check(running, runningCompiled.schemas(), next, nextCompiled.schemas());
+    StateCheckResult result =
+        check(running, runningCompiled.schemas(), next, nextCompiled.schemas());
+    Optional<StateLoss> taps = changedDriftTaps(runningCompiled, nextCompiled);
+    if (taps.isEmpty()) {
+      return result;
+    }
+    List<StateLoss> losses = new ArrayList<>(result.losses());
+    losses.add(taps.get());
+    return new StateCheckResult(losses, result.carriedOver());
+  }
+
+  /**
+   * Drift taps added or removed: the tap keeps no state, but the job graph around a tapped node
+   * changes (a calculation chained to a model's operator, sub-plans planned once), so Flink numbers
+   * the operators anew and may refuse the savepoint (docs/decisions/0024-drift-tap.md).
+   */
+  private static Optional<StateLoss> changedDriftTaps(
+      CompiledPipeline running, CompiledPipeline next) {
+    java.util.Set<String> before = new java.util.TreeSet<>();
+    running.driftTaps().forEach(t -> before.add(t.nodeId()));
+    java.util.Set<String> after = new java.util.TreeSet<>();
+    next.driftTaps().forEach(t -> after.add(t.nodeId()));
+    if (before.equals(after)) {
+      return Optional.empty();
+    }
+    java.util.Set<String> added = new java.util.TreeSet<>(after);
+    added.removeAll(before);
+    java.util.Set<String> removed = new java.util.TreeSet<>(before);
+    removed.removeAll(after);
+    List<String> what = new ArrayList<>();
+    if (!added.isEmpty()) {
+      what.add("added on " + String.join(", ", added));
+    }
+    if (!removed.isEmpty()) {
+      what.add("removed from " + String.join(", ", removed));
+    }
+    return Optional.of(
+        new StateLoss(
+            null,
+            "drift",
+            "drift taps are "
+                + String.join(" and ", what)
+                + ": the job's operators around them change, so Flink may refuse the savepoint"
+                + " and the state of the nodes after them is lost; keep the running version's"
+                + " drift settings to keep it"));
   }
 
   private StateCheckResult check(

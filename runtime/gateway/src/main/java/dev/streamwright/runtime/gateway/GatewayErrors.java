@@ -34,6 +34,9 @@ final class GatewayErrors {
       " The cluster has no onnx model provider: add streamwright-onnx-provider.jar to the"
           + " environment's jars and ONNX Runtime's jar to Flink's lib/ folder.";
 
+  /** The class of the drift tap function, which the onnx provider jar carries. */
+  private static final String DRIFT_TAP = "dev.streamwright.plugin.onnx.tap.DriftTap";
+
   private GatewayErrors() {}
 
   /** The innermost message of a server-side stack trace, cleaned up, with a fix where known. */
@@ -72,6 +75,17 @@ final class GatewayErrors {
     if (fullText.contains("ModelProviderFactory' in the classpath")
         && fullText.contains("'provider'='onnx'")) {
       return message + ONNX_FIX;
+    }
+    // A pipeline's drift tap is registered before its model: the same jar is missing.
+    if (fullText.contains(DRIFT_TAP)
+        && (fullText.contains("ClassNotFoundException")
+            || fullText.contains("Could not find class")
+            || fullText.contains("Cannot load"))) {
+      String head =
+          message.strip().equals(DRIFT_TAP)
+              ? "The cluster cannot load the drift tap's class " + DRIFT_TAP + "."
+              : message;
+      return head + ONNX_FIX;
     }
     if (fullText.contains("NoClassDefFoundError") && fullText.contains("DeliveryGuarantee")) {
       return message

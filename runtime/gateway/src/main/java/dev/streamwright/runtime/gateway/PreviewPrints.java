@@ -64,7 +64,14 @@ final class PreviewPrints {
               node, SqlStatement.Kind.INSERT, "INSERT INTO " + table + "\n" + preview.sql()));
     }
     return new CompiledPipeline(
-        p.pipelineId(), p.pipelineName(), p.version(), statements, inserts, List.of(), p.schemas());
+        p.pipelineId(),
+        p.pipelineName(),
+        p.version(),
+        statements,
+        inserts,
+        List.of(),
+        p.schemas(),
+        p.driftTaps());
   }
 
   /** The schema of the relation a preview selects from ({@code SELECT * FROM `relation`}). */

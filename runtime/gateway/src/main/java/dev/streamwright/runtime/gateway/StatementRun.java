@@ -72,6 +72,7 @@ final class StatementRun {
     }
     // INSERTs return once the job is submitted; the deploy then follows it over REST.
     s.put("table.dml-sync", "false");
+    s.putAll(pipeline.jobConfiguration());
     s.putAll(options.configuration());
     return s;
   }

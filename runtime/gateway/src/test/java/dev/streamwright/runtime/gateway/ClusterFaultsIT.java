@@ -168,18 +168,34 @@ class ClusterFaultsIT {
 
   @Test
   void aClusterWithoutTheOnnxProviderIsNamedWithTheFixAndNothingRuns() throws Exception {
-    CompiledPipeline scoring =
-        Clusters.compile(scoreToPrint(), Map.of("models.dir", sampleModels().toString()));
+    Map<String, String> env = Map.of("models.dir", sampleModels().toString());
+    CompiledPipeline scoring = Clusters.compile(scoreToPrint(), env);
+    // Without its drift tap the first statement that needs the jar is the model's.
+    CompiledPipeline untapped =
+        Clusters.compile(
+            scoreToPrint()
+                .withDrift(
+                    dev.streamwright.runtime.model.DriftSettings.DEFAULTS.withEnabled(false)),
+            env);
     try (GatewayRuntime runtime = new GatewayRuntime(Clusters.target(cluster, ""))) {
       assertThatThrownBy(
               () -> runtime.deploy(scoring, DeployOptions.defaults().withDeploymentId("no-onnx")))
           .isInstanceOf(RuntimeFailure.class)
           .hasMessageStartingWith("node 'scored': ")
-          .hasMessageContaining("ModelProviderFactory")
+          .hasMessageContaining("cannot load the drift tap's class")
           .hasMessageContaining("The cluster has no onnx model provider")
           .hasMessageContaining("streamwright-onnx-provider.jar")
           .hasMessageNotContaining("\tat ");
+      assertThatThrownBy(
+              () ->
+                  runtime.deploy(untapped, DeployOptions.defaults().withDeploymentId("no-onnx-2")))
+          .isInstanceOf(RuntimeFailure.class)
+          .hasMessageStartingWith("node 'scored': ")
+          .hasMessageContaining("ModelProviderFactory")
+          .hasMessageContaining("The cluster has no onnx model provider")
+          .hasMessageNotContaining("\tat ");
       assertThat(Clusters.live(runtime, "no-onnx")).isEmpty();
+      assertThat(Clusters.live(runtime, "no-onnx-2")).isEmpty();
     }
   }
 
