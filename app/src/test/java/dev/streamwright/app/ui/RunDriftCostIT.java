@@ -86,7 +86,15 @@ class RunDriftCostIT {
         () ->
             studio.model().run().phaseProperty().get() == Phase.RUNNING
                 || studio.model().run().phaseProperty().get() == Phase.FAILED);
-    assertThat(studio.fx(() -> studio.model().run().failureProperty().get())).isNullOrEmpty();
+    assertThat(studio.fx(() -> studio.model().run().phaseProperty().get()))
+        .as(
+            "%s",
+            studio.fx(
+                () ->
+                    List.copyOf(studio.model().designer().outputs().problems())
+                        + " "
+                        + studio.model().run().failureProperty().get()))
+        .isEqualTo(Phase.RUNNING);
 
     // The Drift tab lists the model's inputs and score, compared with the card's reference.
     StudioDriver.waitFor(
