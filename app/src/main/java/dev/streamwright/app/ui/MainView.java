@@ -104,7 +104,8 @@ public final class MainView extends BorderPane {
               model.monitor().watchDeployment(id);
               bottom.getSelectionModel().select(monitorTab);
             });
-    LiveFigures.show(model.monitor(), designer, canvas, this::openPanel, monitor.driftCost());
+    LiveFigures.show(
+        model.monitor(), designer, canvas, this::openPanel, monitor.driftCost(), this::openDrift);
     bottom.getTabs().setAll(problemsTab, sqlTab, runTab, deploymentsTab, monitorTab);
     bottom.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     bottom.getStyleClass().add("bottom-tabs");
@@ -159,6 +160,12 @@ public final class MainView extends BorderPane {
   private void openPanel(MonitorView.Panel panel, String nodeId) {
     bottom.getSelectionModel().select(monitorTab);
     monitor.show(panel, nodeId);
+  }
+
+  /** Shows the Monitor tab's Drift tab on a node's columns (its drift badge was clicked). */
+  private void openDrift(String nodeId) {
+    bottom.getSelectionModel().select(monitorTab);
+    monitor.showDrift(nodeId);
   }
 
   /** The Monitor tab's content. */

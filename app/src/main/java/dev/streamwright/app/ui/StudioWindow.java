@@ -50,16 +50,12 @@ public final class StudioWindow implements StudioActions.Window {
     this.view = new MainView(model, this, url -> browser.accept(url));
     this.scene = new Scene(view, WIDTH, HEIGHT);
     view.installExtraShortcuts(scene);
-    // Until the studio holds an alert centre, the notification centre follows an engine of its
-    // own on the default rules.
+    // The bell, notification centre and rule editor follow the open workspace's alert centre.
     this.alerts =
         new dev.streamwright.app.ui.monitor.StudioAlertViews(
-            new dev.streamwright.monitor.alerts.RuleEngine(
-                dev.streamwright.monitor.alerts.DefaultRules.ruleSet()),
-            s -> Themes.style(s, theme()),
-            root -> Themes.style(root, theme()));
-    ((StatusBarView) view.getBottom()).addAlerts(alerts.bell());
-    alerts.centre().setToastOwner(stage);
+            model.alerts(), s -> Themes.style(s, theme()), root -> Themes.style(root, theme()));
+    ((StatusBarView) view.getBottom()).addAlerts(alerts.node());
+    alerts.setToastOwner(stage);
     applyTheme(model.themeProperty().get());
     model.themeProperty().addListener((obs, old, now) -> applyTheme(now));
     stage.setScene(scene);
@@ -175,7 +171,8 @@ public final class StudioWindow implements StudioActions.Window {
 
   @Override
   public void showAlertRules() {
-    alerts.editRules(stage, rules -> {});
+    alerts.editRules(
+        stage, problem -> dialogs.showError("Alert rules", "The alert rules", problem));
   }
 
   @Override
@@ -183,7 +180,7 @@ public final class StudioWindow implements StudioActions.Window {
     alerts.showCentre();
   }
 
-  /** The studio's alerts: the engine, notification centre and bell. */
+  /** The studio's alert views: the bell, notification centre and rule editor. */
   public dev.streamwright.app.ui.monitor.StudioAlertViews alerts() {
     return alerts;
   }

@@ -16,7 +16,10 @@ import javafx.scene.control.DialogPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The studio's alerts: a bell in the status bar that counts, and Monitor > Alert rules…. */
+/**
+ * The studio's alerts: a bell in the status bar that counts the workspace centre's alerts, and
+ * Monitor > Alert rules…, whose Apply keeps the rules in the workspace.
+ */
 class StudioAlertViewsTest {
 
   @TempDir Path workspace;
@@ -24,6 +27,8 @@ class StudioAlertViewsTest {
   @Test
   void theBellCountsFiringAlertsAndTheMenuOpensTheRuleEditor() throws Exception {
     try (StudioDriver studio = StudioDriver.launch(workspace).awaitReady()) {
+      // The bell follows the workspace's alert centre, which opens in the background.
+      StudioDriver.waitFor(StudioDriver.READY, () -> studio.window().alerts().bell() != null);
       AlertBell bell = studio.find("#alert-bell");
       assertThat(studio.fx(bell::getText)).isEmpty();
       var engine = studio.fx(() -> studio.window().alerts().engine());
@@ -56,6 +61,13 @@ class StudioAlertViewsTest {
       StudioDriver.waitFor(
           StudioDriver.READY, () -> engine.rules().rule(DefaultRules.consumerLag().id()).isEmpty());
       assertThat(engine.rules().rules()).hasSize(DefaultRules.ruleSet().rules().size() - 1);
+      // Kept in the workspace, so the next centre opened on it evaluates them.
+      var open = studio.fx(() -> studio.model().workspace().workspaceProperty().get());
+      assertThat(
+              dev.streamwright.app.workspace.WorkspaceAlerts.of(open)
+                  .rules()
+                  .rule(DefaultRules.consumerLag().id()))
+          .isEmpty();
     }
   }
 }

@@ -295,15 +295,19 @@ public final class CostPanel extends VBox {
         : name;
   }
 
-  /** The line under the breakdown: which prices, an estimate or not, and of which day. */
+  /**
+   * The line under the breakdown: which prices, an estimate or not (said once: not again when the
+   * profile's name says it), and of which day.
+   */
   static String priceLine(String name, PriceProfile p) {
     if (p == null) {
       return "Priced with '" + name + "'.";
     }
+    boolean named = p.name().toLowerCase(Locale.ROOT).contains("estimate");
     return "Priced with '"
         + p.name()
         + "': "
-        + (p.estimate() ? "estimate, " : "")
+        + (p.estimate() && !named ? "estimate, " : "")
         + "prices of "
         + p.pricesTakenOn()
         + " in "

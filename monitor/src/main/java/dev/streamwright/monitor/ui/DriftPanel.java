@@ -13,16 +13,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -32,8 +38,14 @@ import javafx.scene.layout.VBox;
  * over time and its reference and current histograms side by side. Status colours are the monitor's
  * (green no drift, amber moderate, red major or drift, grey no data) in both themes.
  *
- * <p>{@link #show(DriftView)} may be called from any thread; the newest view is drawn at the next
- * pulse. Call {@link #dispose()} when the panel is closed.
+ * <p>A live deployment is shown over two spans, chosen above the table: its last closed window, or
+ * its sliding view (the last {@value #VIEW_WINDOWS} windows merged, 15 minutes with the default
+ * one-minute window). "Use the last hour as reference" hands the selected column to the action set
+ * with {@link #setOnUseLastHour}, whose outcome is said in words with {@link #message}.
+ *
+ * <p>{@link #show(DriftView)} and {@link #show(DriftView, DriftView)} may be called from any
+ * thread; the newest views are drawn at the next pulse. Call {@link #dispose()} when the panel is
+ * closed.
  */
 public final class DriftPanel extends BorderPane {
 
@@ -47,11 +59,36 @@ public final class DriftPanel extends BorderPane {
       DriftStatus status,
       String missing) {}
 
+  /** Which span of live data the table and charts show. */
+  public enum Span {
+    /** The last closed window. */
+    LAST_WINDOW,
+    /** The sliding view: the last windows merged. */
+    SLIDING_VIEW
+  }
+
+  /** Windows merged in the sliding view, as the monitor merges them. */
+  static final int VIEW_WINDOWS = 15;
+
+  /**
+   * The newest views offered: the last window's, the sliding view's when there is one, and whether
+   * they are a live deployment's spans (then the share line names the span).
+   */
+  private record Views(DriftView window, DriftView sliding, boolean live) {}
+
   private static final String STYLESHEET =
       Objects.requireNonNull(DriftPanel.class.getResource("monitor.css")).toExternalForm();
 
   private final ZoneId zone;
-  private final Coalescer<DriftView> coalescer = new Coalescer<>(this::draw);
+  private final Coalescer<Views> coalescer = new Coalescer<>(this::draw);
+  private final ToggleGroup spans = new ToggleGroup();
+  private final ToggleButton lastWindow = new ToggleButton("Last window");
+  private final ToggleButton slidingView =
+      new ToggleButton("Last " + VIEW_WINDOWS + " windows (15 min at 1-min windows)");
+  private final Button useLastHour = new Button("Use the last hour as reference");
+  private final Label message = new Label();
+  private BiConsumer<String, String> onUseLastHour;
+  private Views views;
   private final Label share = new Label("No drift measured yet.");
   private final TableView<Row> table =
       Tables.table(
@@ -102,7 +139,37 @@ public final class DriftPanel extends BorderPane {
     VBox charts = new VBox(4, measuresTitle, measures.node(), histogramTitle, histogram);
     VBox.setVgrow(measures.node(), Priority.ALWAYS);
     VBox.setVgrow(histogram, Priority.ALWAYS);
-    VBox left = new VBox(6, share, table);
+    lastWindow.setId("drift-span-window");
+    lastWindow.setToggleGroup(spans);
+    lastWindow.setUserData(Span.LAST_WINDOW);
+    slidingView.setId("drift-span-view");
+    slidingView.setToggleGroup(spans);
+    slidingView.setUserData(Span.SLIDING_VIEW);
+    slidingView.setDisable(true);
+    spans.selectToggle(lastWindow);
+    spans
+        .selectedToggleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                spans.selectToggle(was); // one span is always shown
+              } else {
+                render();
+              }
+            });
+    useLastHour.setId("drift-use-last-hour");
+    useLastHour.setDisable(true);
+    useLastHour.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Compare the selected column with its live data of the last hour from now on"));
+    useLastHour.setOnAction(e -> useLastHour());
+    message.setId("drift-message");
+    message.setWrapText(true);
+    message.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+    HBox bar = new HBox(4, lastWindow, slidingView, new javafx.scene.layout.Region(), useLastHour);
+    HBox.setHgrow(bar.getChildren().get(2), Priority.ALWAYS);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    VBox left = new VBox(6, bar, share, table, message);
     VBox.setVgrow(table, Priority.ALWAYS);
     SplitPane split = new SplitPane(left, charts);
     split.setOrientation(Orientation.HORIZONTAL);
@@ -115,7 +182,51 @@ public final class DriftPanel extends BorderPane {
 
   /** Shows a window's drift, from any thread; drawn at the next pulse. */
   public void show(DriftView view) {
-    coalescer.offer(view);
+    coalescer.offer(new Views(view, null, false));
+  }
+
+  /**
+   * Shows a live deployment's drift over its last window and its sliding view (null while it has
+   * none), from any thread; drawn at the next pulse in the span chosen.
+   */
+  public void show(DriftView window, DriftView sliding) {
+    coalescer.offer(new Views(Objects.requireNonNull(window, "window"), sliding, true));
+  }
+
+  /** The span shown; on the FX thread. */
+  public Span span() {
+    return (Span) spans.getSelectedToggle().getUserData();
+  }
+
+  /** Shows a span; on the FX thread. */
+  public void setSpan(Span span) {
+    spans.selectToggle(span == Span.SLIDING_VIEW ? slidingView : lastWindow);
+  }
+
+  /**
+   * What "Use the last hour as reference" does with the selected column's node id and name, on the
+   * FX thread (it must hand slow work to another thread); without one the button stays disabled.
+   */
+  public void setOnUseLastHour(BiConsumer<String, String> action) {
+    this.onUseLastHour = action;
+    selected();
+  }
+
+  /** Says what an action did, or why it failed, under the table; on the FX thread. */
+  public void message(String text, boolean error) {
+    message.setText(text);
+    Tables.styleOnly(message, Tables.CELL_CLASSES, error ? "level-high" : null);
+    if (!error) {
+      message.getStyleClass().remove("level-high");
+    }
+  }
+
+  private void useLastHour() {
+    Row row = table.getSelectionModel().getSelectedItem();
+    if (row != null && onUseLastHour != null) {
+      message("Freezing the last hour of " + row.column() + " (" + row.nodeId() + ")…", false);
+      onUseLastHour.accept(row.nodeId(), row.column());
+    }
   }
 
   /**
@@ -130,10 +241,46 @@ public final class DriftPanel extends BorderPane {
     coalescer.stop();
   }
 
-  private void draw(DriftView view) {
+  private void draw(Views next) {
+    views = next;
+    slidingView.setDisable(next.sliding() == null);
+    record(next.window(), "");
+    if (next.sliding() != null) {
+      record(next.sliding(), SLIDING);
+    }
+    render();
+  }
+
+  /** The prefix of the sliding view's measure series. */
+  private static final String SLIDING = "view:";
+
+  /** Adds a view's measures to the measures over time. */
+  private void record(DriftView view, String prefix) {
+    for (DriftView.Column c : view.columns()) {
+      for (MeasureResult m : c.drift().measures()) {
+        measures.add(
+            prefix + c.key() + "#" + m.method(), methodName(m.method()), view.at(), m.value());
+      }
+    }
+  }
+
+  private boolean slidingShown() {
+    return views != null && views.sliding() != null && span() == Span.SLIDING_VIEW;
+  }
+
+  /** Draws the views in the span chosen. */
+  private void render() {
+    if (views == null) {
+      return;
+    }
+    DriftView view = slidingShown() ? views.sliding() : views.window();
     shown = view;
     DatasetDrift d = view.dataset();
-    share.setText(shareText(view, zone));
+    String span =
+        !views.live()
+            ? ""
+            : slidingShown() ? "Last " + VIEW_WINDOWS + " windows. " : "Last window. ";
+    share.setText(span + shareText(view, zone));
     Tables.styleOnly(share, Tables.CELL_CLASSES, styleOf(d.status()));
     List<Row> rows = new ArrayList<>();
     for (DriftView.Column c : view.columns()) {
@@ -143,13 +290,10 @@ public final class DriftPanel extends BorderPane {
               c.key(),
               c.nodeId(),
               drift.column(),
-              methodName(drift.method()),
+              c.referenced() ? methodName(drift.method()) : "no reference",
               value(drift.value()),
               drift.status(),
               missing(drift)));
-      for (MeasureResult m : drift.measures()) {
-        measures.add(c.key() + "#" + m.method(), methodName(m.method()), view.at(), m.value());
-      }
     }
     Tables.replace(table, rows, Row::key);
     if (table.getSelectionModel().isEmpty() && !rows.isEmpty()) {
@@ -162,6 +306,7 @@ public final class DriftPanel extends BorderPane {
   private void selected() {
     Row row = table.getSelectionModel().getSelectedItem();
     DriftView.Column column = row == null || shown == null ? null : columnOf(row.key());
+    useLastHour.setDisable(column == null || onUseLastHour == null);
     if (column == null) {
       measures.showOnly(List.of());
       histogram.getData().clear();
@@ -170,7 +315,7 @@ public final class DriftPanel extends BorderPane {
     }
     List<String> keys = new ArrayList<>();
     for (MeasureResult m : column.drift().measures()) {
-      keys.add(column.key() + "#" + m.method());
+      keys.add((slidingShown() ? SLIDING : "") + column.key() + "#" + m.method());
     }
     measures.showOnly(keys);
     histogramTitle.setText(
@@ -331,6 +476,14 @@ public final class DriftPanel extends BorderPane {
 
   String shareLabel() {
     return share.getText();
+  }
+
+  String messageText() {
+    return message.getText();
+  }
+
+  Button useLastHourButton() {
+    return useLastHour;
   }
 
   long draws() {

@@ -1,9 +1,13 @@
 package dev.streamwright.monitor.ui;
 
+import dev.streamwright.monitor.drift.CategoricalProfile;
 import dev.streamwright.monitor.drift.ColumnDrift;
 import dev.streamwright.monitor.drift.ColumnProfile;
 import dev.streamwright.monitor.drift.DatasetDrift;
 import dev.streamwright.monitor.drift.DriftCalculator;
+import dev.streamwright.monitor.drift.DriftMethod;
+import dev.streamwright.monitor.drift.DriftStatus;
+import dev.streamwright.monitor.drift.NumericProfile;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -56,6 +60,37 @@ public record DriftView(
         String nodeId, String column, ColumnProfile reference, ColumnProfile current) {
       return new Column(
           nodeId, DriftCalculator.column(column, reference, current), reference, current);
+    }
+
+    /**
+     * A column without a reference (nothing to compare with yet): no measure, status no data, and
+     * an empty reference on the current profile's bins, so its histogram shows the current values
+     * alone. The panel says "no reference" for it.
+     */
+    public static Column unreferenced(String nodeId, String column, ColumnProfile current) {
+      ColumnProfile empty =
+          current instanceof NumericProfile n
+              ? new NumericProfile(n.edges(), new long[n.counts().length], 0, 0, 0, new double[0])
+              : new CategoricalProfile(
+                  ((CategoricalProfile) current).categories(),
+                  new long[current.counts().length],
+                  0);
+      ColumnDrift drift =
+          new ColumnDrift(
+              column,
+              DriftMethod.defaultFor(current),
+              Double.NaN,
+              DriftStatus.NO_DATA,
+              List.of(),
+              0,
+              current.rows(),
+              current.missing());
+      return new Column(nodeId, drift, empty, current);
+    }
+
+    /** Whether the column has a reference to be compared with (see {@link #unreferenced}). */
+    public boolean referenced() {
+      return !drift.measures().isEmpty();
     }
 
     /** The column's key in the panel and in alert scopes: {@code nodeId/column}. */

@@ -76,7 +76,10 @@ public final class NotificationCentre extends BorderPane {
     }
   }
 
-  private record Update(List<Row> rows, int unacknowledged) {}
+  private record Update(List<Row> rows, int unacknowledged, List<String> failures) {}
+
+  /** How many channel failures the centre shows, newest last. */
+  static final int FAILURES_SHOWN = 3;
 
   private final RuleEngine engine;
   private final ZoneId zone;
@@ -96,6 +99,9 @@ public final class NotificationCentre extends BorderPane {
       Tables.table("alerts-table", "No alert has fired. Rules are watching.");
   private final Button acknowledge = new Button("Acknowledge");
   private final Label summary = new Label("No alert firing.");
+  private final Label failureLine = new Label();
+  private final java.util.Deque<String> failures = new java.util.ArrayDeque<>();
+  private volatile java.util.function.BiConsumer<AlertKey, Instant> acknowledger;
   private Window toastOwner;
   private long toasts;
 
@@ -107,6 +113,7 @@ public final class NotificationCentre extends BorderPane {
   /** A centre on the engine that writes times in the zone and acknowledges at the clock's time. */
   NotificationCentre(RuleEngine engine, ZoneId zone, Clock clock) {
     this.engine = Objects.requireNonNull(engine, "engine");
+    this.acknowledger = engine::acknowledge;
     this.zone = zone;
     this.clock = clock;
     setId("notification-centre");
@@ -139,7 +146,12 @@ public final class NotificationCentre extends BorderPane {
     HBox bar = new HBox(8, summary, gap, acknowledge);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(0, 0, 6, 0));
-    setTop(bar);
+    failureLine.setId("alerts-failures");
+    failureLine.getStyleClass().add("level-high");
+    failureLine.setWrapText(true);
+    failureLine.setManaged(false);
+    failureLine.setVisible(false);
+    setTop(new javafx.scene.layout.VBox(2, bar, failureLine));
     setCenter(table);
     setPadding(new Insets(8));
     engine.addListener(listener);
@@ -154,6 +166,28 @@ public final class NotificationCentre extends BorderPane {
     if (!worker.isShutdown()) {
       worker.execute(this::read);
     }
+  }
+
+  /**
+   * Shows that an alert channel failed (e.g. a webhook that does not answer), with the last {@value
+   * #FAILURES_SHOWN} failures, from any thread; drawn at the next pulse.
+   */
+  public void reportFailure(String text) {
+    synchronized (failures) {
+      failures.addLast(Objects.requireNonNull(text, "text"));
+      while (failures.size() > FAILURES_SHOWN) {
+        failures.removeFirst();
+      }
+    }
+    refresh();
+  }
+
+  /**
+   * How Acknowledge acknowledges, called off the FX thread (e.g. an alert centre's, which also
+   * dispatches the event to the history); the engine's own by default.
+   */
+  public void acknowledgeWith(java.util.function.BiConsumer<AlertKey, Instant> acknowledge) {
+    this.acknowledger = Objects.requireNonNull(acknowledge, "acknowledge");
   }
 
   /** Firing alerts nobody acknowledged: the count on the bell; read on the FX thread. */
@@ -228,12 +262,20 @@ public final class NotificationCentre extends BorderPane {
               Fmt.clock(e.at(), zone),
               e.at()));
     }
-    coalescer.offer(new Update(rows, open));
+    List<String> failed;
+    synchronized (failures) {
+      failed = List.copyOf(failures);
+    }
+    coalescer.offer(new Update(rows, open, failed));
   }
 
   private void draw(Update update) {
     Tables.replace(table, update.rows(), r -> r.key() + "|" + r.state() + "|" + r.at());
     unacknowledged.set(update.unacknowledged());
+    boolean failed = !update.failures().isEmpty();
+    failureLine.setText(failed ? "Channel failures: " + String.join("\n", update.failures()) : "");
+    failureLine.setManaged(failed);
+    failureLine.setVisible(failed);
     long firing = update.rows().stream().filter(r -> r.state() != State.RESOLVED).count();
     summary.setText(
         firing == 0
@@ -299,7 +341,7 @@ public final class NotificationCentre extends BorderPane {
     AlertKey key = row.key();
     worker.execute(
         () -> {
-          engine.acknowledge(key, clock.instant());
+          acknowledger.accept(key, clock.instant());
           read();
         });
   }
@@ -343,6 +385,10 @@ public final class NotificationCentre extends BorderPane {
 
   String summary() {
     return summary.getText();
+  }
+
+  String failureText() {
+    return failureLine.getText();
   }
 
   long toasts() {

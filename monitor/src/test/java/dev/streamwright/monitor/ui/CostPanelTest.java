@@ -82,13 +82,30 @@ class CostPanelTest {
     assertThat(fx(() -> panel.figure("Checkpoint storage"))).isEqualTo("USD 0.0030");
     assertThat(fx(() -> panel.figure("Requested cores"))).isEqualTo("4.00");
     assertThat(fx(() -> panel.figure("Busy cores"))).isEqualTo("1.30");
+    // The preset's name says it is an estimate: the line does not say it twice.
+    assertThat(PanelFixtures.aws().name()).endsWith("(estimate)");
     assertThat(fx(panel::priceLabel))
         .isEqualTo(
             "Priced with '"
                 + PanelFixtures.aws().name()
-                + "': estimate, prices of "
+                + "': prices of "
                 + PanelFixtures.aws().pricesTakenOn()
                 + " in USD.");
+    assertThat(
+            CostPanel.priceLine(
+                "own",
+                new dev.streamwright.monitor.cost.PriceProfile(
+                    "own",
+                    "USD",
+                    0.04,
+                    0.005,
+                    0,
+                    0,
+                    0.02,
+                    PanelFixtures.aws().pricesTakenOn(),
+                    "a quote",
+                    true)))
+        .startsWith("Priced with 'own': estimate, prices of ");
     List<CostPanel.NodeRow> nodes = fx(() -> List.copyOf(panel.nodesTable().getItems()));
     // Most expensive first: fraud_score has 70 % of the CPU.
     assertThat(nodes)

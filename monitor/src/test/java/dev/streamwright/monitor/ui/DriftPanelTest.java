@@ -204,4 +204,46 @@ class DriftPanelTest {
               && ((Color) cells.get(0).getTextFill()).getRed() > 0.6;
         });
   }
+
+  @Test
+  void theSpansSwitchBetweenTheLastWindowAndTheSlidingViewAndTheLastHourGoesToTheAction() {
+    DriftView window = PanelFixtures.fraudAfterShift(PanelFixtures.NOON, 1.4);
+    DriftView sliding = PanelFixtures.fraudAfterShift(PanelFixtures.NOON, 1.0);
+    long before = fx(panel::draws);
+    panel.show(window, sliding);
+    until("the views are drawn", () -> panel.draws() > before);
+    assertThat(fx(panel::span)).isEqualTo(DriftPanel.Span.LAST_WINDOW);
+    assertThat(fx(panel::shareLabel)).startsWith("Last window. Dataset drift: ");
+    assertThat(fx(() -> panel.table().getItems().get(0).status())).isEqualTo(DriftStatus.DRIFT);
+
+    run(() -> panel.setSpan(DriftPanel.Span.SLIDING_VIEW));
+    assertThat(fx(panel::shareLabel)).startsWith("Last 15 windows. Dataset drift: ");
+    // The unshifted view: amount does not drift over it.
+    assertThat(fx(() -> panel.table().getItems().get(0).status())).isEqualTo(DriftStatus.NO_DRIFT);
+    assertThat(fx(() -> panel.measures().shownKeys()))
+        .allMatch(k -> k.startsWith("view:"))
+        .isNotEmpty();
+
+    // Without an action the button is off; with one it gets the selected column.
+    assertThat(fx(() -> panel.useLastHourButton().isDisabled())).isTrue();
+    List<String> asked = new java.util.ArrayList<>();
+    run(() -> panel.setOnUseLastHour((node, column) -> asked.add(node + "/" + column)));
+    run(() -> panel.table().getSelectionModel().select(0));
+    assertThat(fx(() -> panel.useLastHourButton().isDisabled())).isFalse();
+    run(() -> panel.useLastHourButton().fire());
+    assertThat(asked).containsExactly("fraud_score/amount");
+    assertThat(fx(panel::messageText)).startsWith("Freezing the last hour of amount");
+    run(() -> panel.message("No value yet: wait for data", true));
+    assertThat(fx(() -> panel.lookup("#drift-message").getStyleClass())).contains("level-high");
+    run(() -> panel.message("Kept.", false));
+    assertThat(fx(() -> panel.lookup("#drift-message").getStyleClass()))
+        .doesNotContain("level-high");
+
+    // A view without its sliding span: that span cannot be chosen and the window is shown.
+    long again = fx(panel::draws);
+    panel.show(window, null);
+    until("the window is drawn", () -> panel.draws() > again);
+    assertThat(fx(() -> panel.lookup("#drift-span-view").isDisabled())).isTrue();
+    assertThat(fx(panel::shareLabel)).startsWith("Last window. ");
+  }
 }

@@ -24,19 +24,22 @@ public final class LiveFigures {
       DesignerViewModel designer,
       CanvasView canvas,
       BiConsumer<MonitorView.Panel, String> openPanel) {
-    show(monitor, designer, canvas, openPanel, new LiveDriftCost());
+    show(monitor, designer, canvas, openPanel, new LiveDriftCost(), node -> {});
   }
 
   /**
    * @param openPanel opens the Monitor tab on a panel focused on a node
    * @param driftCost the watched deployment's drift and cost, added to the nodes' figures
+   * @param openDrift opens the Monitor tab's Drift tab on a node's columns (its drift badge was
+   *     clicked)
    */
   public static void show(
       MonitorViewModel monitor,
       DesignerViewModel designer,
       CanvasView canvas,
       BiConsumer<MonitorView.Panel, String> openPanel,
-      LiveDriftCost driftCost) {
+      LiveDriftCost driftCost,
+      java.util.function.Consumer<String> openDrift) {
     Runnable refresh =
         () -> {
           MonitorSnapshot s = monitor.latestProperty().get();
@@ -68,12 +71,27 @@ public final class LiveFigures {
             });
     canvas.setOnOverlayClicked(
         (nodeId, overlay) -> {
+          if (opensDrift(driftCost.driftProperty().get(), nodeId)) {
+            openDrift.accept(nodeId);
+            return;
+          }
           MonitorSnapshot s = monitor.latestProperty().get();
           openPanel.accept(panelOf(s, nodeId, overlay), nodeId);
         });
   }
 
-  /** The panel a node's badge opens: lag for a source, latency for a sink, else throughput. */
+  /** Whether a node's badge opens the Drift tab: it carries drift (a tapped Model score node). */
+  static boolean opensDrift(
+      Map<String, java.util.List<dev.streamwright.monitor.drift.ColumnDrift>> drift,
+      String nodeId) {
+    java.util.List<?> columns = drift.get(nodeId);
+    return columns != null && !columns.isEmpty();
+  }
+
+  /**
+   * The panel a node's badge opens when it carries no drift: lag for a source, latency for a sink,
+   * else throughput.
+   */
   static MonitorView.Panel panelOf(MonitorSnapshot s, String nodeId, NodeOverlay overlay) {
     if (s != null && s.lag().stream().anyMatch(g -> g.nodeId().equals(nodeId))) {
       return MonitorView.Panel.LAG;

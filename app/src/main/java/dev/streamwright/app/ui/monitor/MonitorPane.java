@@ -1,6 +1,7 @@
 package dev.streamwright.app.ui.monitor;
 
 import dev.streamwright.monitor.figures.MonitorSnapshot;
+import dev.streamwright.monitor.ui.DriftPanel;
 import dev.streamwright.monitor.ui.MonitorView;
 import dev.streamwright.plugin.api.Durations;
 import javafx.beans.binding.Bindings;
@@ -18,7 +19,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The studio's Monitor tab: what is watched, a button to stop watching, and the Monitor view of its
- * snapshots. A new view for each deployment watched, so charts never mix two deployments.
+ * snapshots, drift and cost ({@link DriftCostFeed}). A new view for each deployment watched, so
+ * charts never mix two deployments.
  */
 public final class MonitorPane extends BorderPane {
 
@@ -32,6 +34,7 @@ public final class MonitorPane extends BorderPane {
   private final MonitorViewModel model;
   private final LiveDriftCost driftCost = new LiveDriftCost();
   private MonitorView view;
+  private volatile DriftCostFeed.Shown shown;
 
   public MonitorPane(MonitorViewModel model) {
     this.model = model;
@@ -95,10 +98,14 @@ public final class MonitorPane extends BorderPane {
     header.setAlignment(Pos.CENTER_LEFT);
     header.setPadding(new Insets(4, 8, 4, 8));
     setTop(header);
+    DriftCostFeed feed = new DriftCostFeed(model, () -> shown, driftCost);
+    model.onMonitorStarted(feed::start);
     model
         .watchingProperty()
         .addListener(
             (obs, old, now) -> {
+              shown = null;
+              driftCost.watch(now == null ? null : now.deploymentId());
               if (view != null) {
                 view.dispose();
                 view = null;
@@ -106,6 +113,9 @@ public final class MonitorPane extends BorderPane {
               }
               if (now != null) {
                 view = new MonitorView();
+                DriftPanel drift = view.drift();
+                drift.setOnUseLastHour((nodeId, column) -> feed.useLastHour(nodeId, column, drift));
+                shown = new DriftCostFeed.Shown(now.deploymentId(), view);
                 view.setSlo(
                     model.sloProperty().get() != null
                         ? model.sloProperty().get()
@@ -145,6 +155,13 @@ public final class MonitorPane extends BorderPane {
   public void show(MonitorView.Panel panel, String nodeId) {
     if (view != null) {
       view.showPanel(panel, nodeId);
+    }
+  }
+
+  /** Shows the Drift tab on a node's first column, as a click on its drift badge asks. */
+  public void showDrift(String nodeId) {
+    if (view != null) {
+      view.showDrift(nodeId);
     }
   }
 

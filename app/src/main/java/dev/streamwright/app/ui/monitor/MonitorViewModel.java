@@ -39,11 +39,11 @@ public final class MonitorViewModel implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(MonitorViewModel.class);
 
   /**
-   * Calls the hook with each {@link Monitor} this starts, before it polls (the studio feeds its
-   * alert centre there).
+   * Adds a hook called with each {@link Monitor} this starts, on the FX thread before it polls (the
+   * studio feeds its alert centre and the Drift and Cost tabs there).
    */
   public void onMonitorStarted(java.util.function.Consumer<Monitor> hook) {
-    started = Objects.requireNonNull(hook, "hook");
+    started.add(Objects.requireNonNull(hook, "hook"));
   }
 
   /** What is being watched. */
@@ -64,7 +64,8 @@ public final class MonitorViewModel implements AutoCloseable {
   private final AtomicBoolean handOffQueued = new AtomicBoolean();
   private Monitor monitor;
   private long generation;
-  private volatile java.util.function.Consumer<Monitor> started = m -> {};
+  private final java.util.List<java.util.function.Consumer<Monitor>> started =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param service the deployment service, made on first use (called off the FX thread)
@@ -228,7 +229,9 @@ public final class MonitorViewModel implements AutoCloseable {
                 m.costSettings(loaded.pricing());
               }
               m.onSnapshot(this::handOff);
-              started.accept(m);
+              for (java.util.function.Consumer<Monitor> hook : started) {
+                hook.accept(m);
+              }
               monitor = m;
               m.start();
               tasks
@@ -242,8 +245,7 @@ public final class MonitorViewModel implements AutoCloseable {
    * The watched pipeline's Model score nodes' card references, with those set in the workspace for
    * their model versions (off the FX thread: it reads the cards).
    */
-  private dev.streamwright.monitor.drift.live.DriftReferences driftReferences(
-      MonitorTarget target) {
+  dev.streamwright.monitor.drift.live.DriftReferences driftReferences(MonitorTarget target) {
     Workspace ws = workspace.get();
     if (ws == null) {
       return dev.streamwright.monitor.drift.live.DriftReferences.NONE;
@@ -301,6 +303,16 @@ public final class MonitorViewModel implements AutoCloseable {
           m.close();
           save(m);
         });
+  }
+
+  /** The studio's executor, for the Monitor tab's actions. */
+  TaskExecutor tasks() {
+    return tasks;
+  }
+
+  /** The open workspace, or null; off the FX thread. */
+  Workspace workspaceNow() {
+    return workspace.get();
   }
 
   /** The monitor watching now, for tests and the views' series; empty when none. */

@@ -1,5 +1,8 @@
 package dev.streamwright.app.ui.monitor;
 
+import dev.streamwright.app.alerts.WorkspaceAlertCenter;
+import dev.streamwright.app.ui.tasks.TaskExecutor;
+import dev.streamwright.monitor.alerts.ChannelFailure;
 import dev.streamwright.monitor.alerts.RuleEngine;
 import dev.streamwright.monitor.alerts.RuleSet;
 import dev.streamwright.monitor.ui.AlertBell;
@@ -8,92 +11,196 @@ import dev.streamwright.monitor.ui.RuleEditor;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
-import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The studio's alerts: one {@link RuleEngine} (the alert centre's, once the studio holds one), its
- * notification centre with toasts behind a bell in the status bar, and the Alert rules dialog. The
- * engine is only read and changed off the FX thread.
+ * The views of the studio's alerts, following the open workspace's alert centre ({@link
+ * StudioAlerts}, the model they show): a bell in the status bar, the notification centre it opens
+ * (with a toast per alert that fires, the channels' failures, and Acknowledge through the centre so
+ * the history keeps it), and the Alert rules dialog, whose Apply keeps the rules in the workspace.
+ * When the workspace changes they are made anew on its centre; while none is open there is no bell.
+ * The centre is re-read after every poll of a watched deployment. Confined to the FX thread except
+ * {@link #refresh}; the engine is read and changed off the FX thread.
  */
 public final class StudioAlertViews {
 
   private static final Logger LOG = LoggerFactory.getLogger(StudioAlertViews.class);
 
-  private final RuleEngine engine;
-  private final NotificationCentre centre;
-  private final AlertBell bell;
+  /** The views on one centre. */
+  private record Views(
+      WorkspaceAlertCenter center,
+      NotificationCentre centre,
+      AlertBell bell,
+      Consumer<ChannelFailure> failures) {}
+
+  private final StudioAlerts alerts;
+  private final TaskExecutor tasks;
+  private final Consumer<Scene> sceneStyler;
   private final Consumer<Parent> dialogStyler;
+  private final HBox slot = new HBox();
+  private Window toastOwner;
+  private volatile Views current;
 
   /**
-   * Alerts on the engine; {@code sceneStyler} themes the centre's window and {@code dialogStyler}
-   * the rule editor's pane as the studio's.
+   * Views of the studio's alerts; {@code sceneStyler} themes the centre's window and {@code
+   * dialogStyler} the rule editor's pane as the studio's.
    */
   public StudioAlertViews(
-      RuleEngine engine, Consumer<Scene> sceneStyler, Consumer<Parent> dialogStyler) {
-    this.engine = Objects.requireNonNull(engine, "engine");
+      StudioAlerts alerts, Consumer<Scene> sceneStyler, Consumer<Parent> dialogStyler) {
+    this.alerts = Objects.requireNonNull(alerts, "alerts");
+    this.tasks = alerts.tasks();
+    this.sceneStyler = Objects.requireNonNull(sceneStyler, "sceneStyler");
     this.dialogStyler = Objects.requireNonNull(dialogStyler, "dialogStyler");
-    this.centre = new NotificationCentre(engine);
-    this.bell = new AlertBell(centre, sceneStyler);
+    slot.setId("alert-slot");
+    alerts.centerProperty().addListener((o, was, now) -> follow(now));
+    alerts.onPolled(this::refresh);
+    follow(alerts.centerProperty().get());
   }
 
-  /** The engine the centre follows. */
+  private void follow(WorkspaceAlertCenter center) {
+    drop();
+    if (center == null) {
+      return;
+    }
+    NotificationCentre centre = new NotificationCentre(center.center().engine());
+    centre.acknowledgeWith(center.center()::acknowledge);
+    centre.setToastOwner(toastOwner);
+    Consumer<ChannelFailure> failures = f -> centre.reportFailure(f.describe());
+    center.center().addFailureListener(failures);
+    center.problems().forEach(centre::reportFailure);
+    center.center().failures().forEach(failures);
+    AlertBell bell = new AlertBell(centre, sceneStyler);
+    slot.getChildren().setAll(bell);
+    current = new Views(center, centre, bell, failures);
+  }
+
+  /** Stops the views of the centre followed until now and hides its window. */
+  private void drop() {
+    Views old = current;
+    current = null;
+    slot.getChildren().clear();
+    if (old == null) {
+      return;
+    }
+    old.center().center().removeFailureListener(old.failures());
+    Window w = old.centre().getScene() == null ? null : old.centre().getScene().getWindow();
+    if (w != null) {
+      w.hide();
+    }
+    old.centre().dispose();
+  }
+
+  /** The place of the bell in the status bar: empty while no workspace is open. */
+  public Node node() {
+    return slot;
+  }
+
+  /** The engine the views follow; null while no workspace is open. */
   public RuleEngine engine() {
-    return engine;
+    Views v = current;
+    return v == null ? null : v.center().center().engine();
   }
 
-  /** The bell for the status bar. */
+  /** The centre followed; null while no workspace is open. */
+  public WorkspaceAlertCenter center() {
+    Views v = current;
+    return v == null ? null : v.center();
+  }
+
+  /** The bell; null while no workspace is open. */
   public AlertBell bell() {
-    return bell;
+    Views v = current;
+    return v == null ? null : v.bell();
   }
 
-  /** The notification centre. */
+  /** The notification centre; null while no workspace is open. */
   public NotificationCentre centre() {
-    return centre;
+    Views v = current;
+    return v == null ? null : v.centre();
   }
 
-  /** Opens the notification centre; on the FX thread. */
+  /** The window toasts are shown over. */
+  public void setToastOwner(Window owner) {
+    toastOwner = owner;
+    Views v = current;
+    if (v != null) {
+      v.centre().setToastOwner(owner);
+    }
+  }
+
+  /** Re-reads the centre's alerts soon (after a poll), from any thread. */
+  public void refresh() {
+    Views v = current;
+    if (v != null) {
+      v.centre().refresh();
+    }
+  }
+
+  /** Opens the notification centre, if a workspace is open; on the FX thread. */
   public void showCentre() {
-    bell.open();
+    Views v = current;
+    if (v != null) {
+      v.bell().open();
+    }
   }
 
   /**
-   * Opens the Alert rules dialog over {@code owner} on the engine's rules, read off the FX thread;
-   * Apply puts the edited rules into the engine (off the FX thread) and hands them to {@code
-   * applied} (e.g. to keep them in the workspace), called off the FX thread.
+   * Opens the Alert rules dialog over {@code owner} on the centre's rules, read off the FX thread;
+   * Apply keeps the edited rules in the workspace and evaluates them from then on (off the FX
+   * thread). What goes wrong is handed to {@code problem} in words, on the FX thread.
+   *
+   * @return done when the dialog is shown (or refused)
    */
-  public CompletableFuture<Void> editRules(Window owner, Consumer<RuleSet> applied) {
-    centre.setToastOwner(owner);
-    return CompletableFuture.supplyAsync(engine::rules)
-        .thenAcceptAsync(
-            rules -> {
-              RuleEditor editor =
-                  new RuleEditor(
-                      owner,
-                      rules,
-                      set ->
-                          CompletableFuture.runAsync(() -> engine.replaceRules(set, Instant.now()))
-                              .whenComplete(
-                                  (v, error) -> {
-                                    if (error != null) {
-                                      LOG.error("The alert rules were not applied", error);
-                                    } else {
-                                      applied.accept(set);
-                                    }
-                                  }));
-              dialogStyler.accept(editor.getDialogPane());
-              editor.show();
-            },
-            Platform::runLater);
+  public CompletableFuture<Void> editRules(Window owner, Consumer<String> problem) {
+    Views v = current;
+    if (v == null) {
+      problem.accept("No workspace is open: the alert rules are kept in the workspace.");
+      return CompletableFuture.completedFuture(null);
+    }
+    WorkspaceAlertCenter center = v.center();
+    v.centre().setToastOwner(owner);
+    return tasks
+        .supply("read the alert rules", () -> center.center().rules())
+        .thenAcceptAsync(rules -> show(owner, center, rules, problem), tasks.ui());
   }
 
-  /** Stops the centre; on the FX thread. */
+  private void show(
+      Window owner, WorkspaceAlertCenter center, RuleSet rules, Consumer<String> problem) {
+    RuleEditor editor =
+        new RuleEditor(
+            owner,
+            rules,
+            set ->
+                tasks
+                    .run("save the alert rules", () -> center.saveRules(set, Instant.now()))
+                    .whenCompleteAsync(
+                        (done, error) -> {
+                          if (error != null) {
+                            Throwable cause =
+                                error instanceof CompletionException && error.getCause() != null
+                                    ? error.getCause()
+                                    : error;
+                            LOG.warn("The alert rules were not saved", cause);
+                            problem.accept("The alert rules were not saved: " + cause.getMessage());
+                          } else {
+                            refresh();
+                          }
+                        },
+                        tasks.ui()));
+    dialogStyler.accept(editor.getDialogPane());
+    editor.show();
+  }
+
+  /** Stops the views; on the FX thread. */
   public void dispose() {
-    centre.dispose();
+    drop();
   }
 }

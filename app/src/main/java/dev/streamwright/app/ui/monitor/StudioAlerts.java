@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 /**
  * The studio's alerts: one {@link WorkspaceAlertCenter} for the open workspace, opened in the
  * background when a workspace opens and closed when it changes or the studio exits, fed by every
- * {@link Monitor} the studio starts ({@link #attach}). The notification centre and the rule editor
- * use {@link #centerProperty()}. Follows the workspace on the FX thread; {@link #attach} may be
- * called from any thread.
+ * {@link Monitor} the studio starts ({@link #attach}); a centre that opens while a monitor runs is
+ * fed by it too. This is the model of the alerts; {@link StudioAlertViews} (bell, notification
+ * centre, rule editor) follows {@link #centerProperty()} and is told after each poll ({@link
+ * #onPolled}). Follows the workspace on the FX thread; {@link #attach} may be called from any
+ * thread.
  */
 public final class StudioAlerts {
 
@@ -31,6 +33,8 @@ public final class StudioAlerts {
       new ReadOnlyObjectWrapper<>(this, "center");
   private final AtomicReference<WorkspaceAlertCenter> current = new AtomicReference<>();
   private final AtomicLong generation = new AtomicLong();
+  private volatile Monitor watched;
+  private volatile Runnable polled = () -> {};
 
   /**
    * @param box the key to the channels' secrets, made on first use (called off the FX thread)
@@ -66,18 +70,45 @@ public final class StudioAlerts {
                   tasks.run("close an alert centre", opened::close); // closed meanwhile
                 } else {
                   center.set(opened);
+                  Monitor m = watched;
+                  if (m != null && !m.stopped()) {
+                    opened.attach(m); // the monitor started before the centre opened
+                  }
                 }
               }
             },
             tasks.ui());
   }
 
-  /** Feeds the open workspace's alert centre with the monitor's signals; any thread. */
+  /**
+   * Feeds the open workspace's alert centre (and the centre of a workspace opened later) with the
+   * monitor's signals, and calls the {@linkplain #onPolled polled} hook after each of its polls;
+   * before the monitor starts.
+   */
   public void attach(Monitor monitor) {
+    watched = monitor;
     WorkspaceAlertCenter c = current.get();
     if (c != null) {
       c.attach(monitor);
     }
+    // After the centre's own listeners, so the views read what this poll evaluated.
+    Runnable after = () -> polled.run();
+    monitor.onSnapshot(s -> after.run());
+    monitor.onDrift(r -> after.run());
+    monitor.onCost(cost -> after.run());
+  }
+
+  /**
+   * Sets what runs after each poll of an attached monitor, once the centre has evaluated it (on the
+   * monitor's thread: it must return quickly).
+   */
+  public void onPolled(Runnable hook) {
+    polled = Objects.requireNonNull(hook, "hook");
+  }
+
+  /** The executor the centre opens on. */
+  TaskExecutor tasks() {
+    return tasks;
   }
 
   /** Closes the centre (waiting briefly for its events to reach the history); not on FX. */

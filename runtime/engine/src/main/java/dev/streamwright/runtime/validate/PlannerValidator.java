@@ -60,6 +60,11 @@ public final class PlannerValidator {
               + "((?:`[^`]+`|[\\w$]+)(?:\\.(?:`[^`]+`|[\\w$]+))*)",
           Pattern.CASE_INSENSITIVE);
 
+  /** A function the statements after it call (the drift tap), registered in the session. */
+  private static final Pattern CREATED_FUNCTION =
+      Pattern.compile(
+          "^\\s*CREATE\\s+(?:TEMPORARY\\s+)?(?:SYSTEM\\s+)?FUNCTION\\s", Pattern.CASE_INSENSITIVE);
+
   private static final Pattern QUOTED = Pattern.compile("'([^']+)'|\"([^\"]+)\"|`([^`]+)`");
   private static final Pattern WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_$]*");
   private static final Pattern CHANGELOG = Pattern.compile("changelogMode=\\[([^\\]]*)\\]");
@@ -143,6 +148,15 @@ public final class PlannerValidator {
     List<Problem> problems = new ArrayList<>();
     for (SqlStatement s : compiled.statements()) {
       Optional<String> relation = createdRelation(s.sql());
+      if (relation.isEmpty() && CREATED_FUNCTION.matcher(s.sql()).find()) {
+        try {
+          tEnv.executeSql(s.sql());
+        } catch (RuntimeException e) {
+          problems.add(problem(pipeline, s, creators, e));
+          return new Result(problems, schemas);
+        }
+        continue;
+      }
       if (relation.isEmpty()) {
         LOG.debug("Not a CREATE statement, skipped by planner validation: {}", s.sql());
         continue;
