@@ -28,8 +28,8 @@ import java.util.TreeMap;
  * arrives (Flink's REST API serves metric values that may be several seconds old), and while a
  * subtask is behind the newest window, for at most half a window after that window closed. So a
  * 1-minute tap costs one request per tapped vertex a minute plus a few, whatever the monitor's
- * interval. The vertices' metric ids are listed once (again while none is found, every 30 s, and
- * after a job restart).
+ * interval. The vertices' metric ids are listed once (again while none is found, after 1 s and then
+ * twice as long each time up to every 30 s, and after a job restart).
  *
  * <p>Nothing here throws on a poll: a failure is the report's problem and is retried at the next
  * poll. Thread-safe: polled on the monitor's thread, frozen from any.

@@ -15,14 +15,20 @@ import java.util.stream.Collectors;
 /**
  * Reads a job's drift tap gauges through Flink's REST API. Flink cannot aggregate string gauges
  * over subtasks, so each subtask's gauge is read by its id on its vertex: {@code GET
- * /jobs/<job>/vertices/<vertex>/metrics} lists the ids (once, and again while none is found, at
- * most every {@link #REDISCOVER}), and {@code ...?get=<ids>} reads their values, one request per
- * tapped vertex. Not thread-safe.
+ * /jobs/<job>/vertices/<vertex>/metrics} lists the ids (once, and again while none is found: {@link
+ * #FIRST_REDISCOVER} after the first listing, then twice as long each time up to {@link
+ * #REDISCOVER}), and {@code ...?get=<ids>} reads their values, one request per tapped vertex. The
+ * short first waits matter on a remote cluster, where a job's tasks may run, and Flink's metric
+ * fetcher see their gauges, some seconds after the deploy returned: a tap window not read before
+ * the next one closes is lost. Not thread-safe.
  */
 public final class TapReader {
 
-  /** How often the vertices' metric ids are listed again while no tap gauge was found. */
+  /** The longest wait before the vertices' metric ids are listed again while none was found. */
   static final java.time.Duration REDISCOVER = java.time.Duration.ofSeconds(30);
+
+  /** The first wait before listing again: a job just deployed is still starting its tasks. */
+  static final java.time.Duration FIRST_REDISCOVER = java.time.Duration.ofSeconds(1);
 
   /** Longest query string of one values request; longer lists are split. */
   private static final int MAX_QUERY = 3_000;
@@ -30,6 +36,7 @@ public final class TapReader {
   private final String jobId;
   private List<TapGauge> gauges = List.of();
   private Instant listedAt;
+  private java.time.Duration wait = FIRST_REDISCOVER;
 
   /**
    * @param jobId the Flink job's id
@@ -47,6 +54,7 @@ public final class TapReader {
   public void forget() {
     gauges = List.of();
     listedAt = null;
+    wait = FIRST_REDISCOVER;
   }
 
   /**
@@ -58,8 +66,11 @@ public final class TapReader {
     if (!gauges.isEmpty()) {
       return true;
     }
-    if (listedAt != null && now.isBefore(listedAt.plus(REDISCOVER))) {
-      return false;
+    if (listedAt != null) {
+      if (now.isBefore(listedAt.plus(wait))) {
+        return false;
+      }
+      wait = wait.multipliedBy(2).compareTo(REDISCOVER) < 0 ? wait.multipliedBy(2) : REDISCOVER;
     }
     List<TapGauge> found = new ArrayList<>();
     JsonNode job = client.get("/jobs/" + jobId);
