@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.InvalidationListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -49,10 +48,9 @@ final class NodeDriftSection extends VBox {
     problems.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
     problems.setWrapText(true);
     getChildren().addAll(title, note, rows, problems);
-    InvalidationListener refresh = o -> refresh();
-    drift.defaultsProperty().addListener(refresh);
-    model.pipelineProperty().addListener(refresh);
-    model.outputs().compiledProperty().addListener(refresh);
+    drift.defaultsProperty().addListener((obs, old, now) -> refresh());
+    model.pipelineProperty().addListener((obs, old, now) -> refresh());
+    model.outputs().compiledProperty().addListener((obs, old, now) -> refresh());
   }
 
   /** Shows the node's columns. */

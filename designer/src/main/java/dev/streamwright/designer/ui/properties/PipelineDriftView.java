@@ -4,10 +4,10 @@ import dev.streamwright.designer.document.command.SetDrift;
 import dev.streamwright.designer.ui.DesignerStyles;
 import dev.streamwright.designer.ui.DesignerViewModel;
 import dev.streamwright.designer.ui.DriftEdits;
+import dev.streamwright.runtime.model.DriftColumn;
 import dev.streamwright.runtime.model.DriftSettings;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.InvalidationListener;
 import javafx.css.PseudoClass;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -90,9 +90,8 @@ final class PipelineDriftView extends VBox {
     how.setWrapText(true);
     how.getStyleClass().add(DesignerStyles.PLACEHOLDER);
     getChildren().addAll(title, enabled, windowLabel, window, refusal, summary, how);
-    InvalidationListener refresh = o -> refresh();
-    model.pipelineProperty().addListener(refresh);
-    drift.defaultsProperty().addListener(refresh);
+    model.pipelineProperty().addListener((obs, old, now) -> refresh());
+    drift.defaultsProperty().addListener((obs, old, now) -> refresh());
     refresh();
   }
 
@@ -139,7 +138,7 @@ final class PipelineDriftView extends VBox {
     int monitored = 0;
     for (Map.Entry<String, List<String>> e : drift.defaultsProperty().get().entrySet()) {
       for (String c : e.getValue()) {
-        if (!s.remove().contains(new dev.streamwright.runtime.model.DriftColumn(e.getKey(), c))) {
+        if (!s.remove().contains(new DriftColumn(e.getKey(), c))) {
           monitored++;
         }
       }
