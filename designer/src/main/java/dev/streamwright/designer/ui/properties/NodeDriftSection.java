@@ -97,10 +97,11 @@ final class NodeDriftSection extends VBox {
     for (DriftEdits.Row r : shown) {
       String column = r.column().column();
       CheckBox box = new CheckBox(column);
+      box.setMnemonicParsing(false); // column names hold underscores
       box.setAccessibleText("Monitor drift of " + column);
       box.setId("drift-" + column);
       Label type = new Label(r.type() + (r.byDefault() ? "  ·  default" : ""));
-      type.getStyleClass().add(DesignerStyles.PLACEHOLDER);
+      type.setOpacity(0.7);
       HBox line = new HBox(6, box, type);
       line.setAlignment(Pos.CENTER_LEFT);
       // A disabled check box shows no tooltip, so its line carries it.

@@ -88,7 +88,7 @@ final class PipelineDriftView extends VBox {
             "Choose the columns on each node's Drift section; by default every Model score node's"
                 + " model inputs and scores are monitored.");
     how.setWrapText(true);
-    how.getStyleClass().add(DesignerStyles.PLACEHOLDER);
+    how.setOpacity(0.7);
     getChildren().addAll(title, enabled, windowLabel, window, refusal, summary, how);
     model.pipelineProperty().addListener((obs, old, now) -> refresh());
     drift.defaultsProperty().addListener((obs, old, now) -> refresh());
