@@ -83,6 +83,7 @@ public final class DesignerViewModel implements AutoCloseable {
   private final Executor worker;
   private final Executor publisher;
   private final ModelDetailsReader models = new ModelDetailsReader();
+  private final DriftEdits drift;
   private String copied;
 
   /**
@@ -149,6 +150,7 @@ public final class DesignerViewModel implements AutoCloseable {
     subscriptions.add(document.addListener(this::documentChanged));
     subscriptions.add(compiler.addListener(this::compiled));
     subscriptions.add(compiler.follow(document));
+    this.drift = new DriftEdits(this, worker, publisher, this::execute);
   }
 
   // ---- state ----------------------------------------------------------------------------------
@@ -239,6 +241,11 @@ public final class DesignerViewModel implements AutoCloseable {
   /** The latest compilation, or null before the first one finished. */
   public Compilation lastCompilation() {
     return outputs.lastCompilation();
+  }
+
+  /** The pipeline's drift settings and their edits, for the inspector's Drift sections. */
+  public DriftEdits drift() {
+    return drift;
   }
 
   /** The node type with this id. */

@@ -1,6 +1,7 @@
 package dev.streamwright.designer.document.command;
 
 import dev.streamwright.designer.document.CommandRefused;
+import dev.streamwright.runtime.model.DriftSettings;
 import dev.streamwright.runtime.model.Edge;
 import dev.streamwright.runtime.model.Node;
 import dev.streamwright.runtime.model.Pipeline;
@@ -44,7 +45,10 @@ final class PipelineEdits {
     return ids;
   }
 
-  /** The pipeline without these nodes, the edges touching them, and these edges. */
+  /**
+   * The pipeline without these nodes, the edges touching them, these edges, and the drift settings
+   * naming the nodes' columns.
+   */
   static Pipeline without(Pipeline p, Set<String> nodeIds, Set<Edge> edges) {
     List<Node> nodes = new ArrayList<>(p.nodes().size());
     for (Node n : p.nodes()) {
@@ -58,7 +62,17 @@ final class PipelineEdits {
         kept.add(e);
       }
     }
-    return withContent(p, nodes, kept);
+    return withContent(p, nodes, kept).withDrift(driftWithout(p.drift(), nodeIds));
+  }
+
+  /** The drift settings without the columns of these nodes, which go with them. */
+  private static DriftSettings driftWithout(DriftSettings d, Set<String> nodeIds) {
+    if (d.add().isEmpty() && d.remove().isEmpty()) {
+      return d;
+    }
+    return d.withColumns(
+        d.add().stream().filter(c -> !nodeIds.contains(c.node())).toList(),
+        d.remove().stream().filter(c -> !nodeIds.contains(c.node())).toList());
   }
 
   /** The pipeline with the given nodes changed by {@code change}, keeping their order. */

@@ -27,8 +27,9 @@ import javafx.scene.layout.VBox;
  * The properties of the single selected node: its name (renames it), its type, then one typed
  * editor per property of the node type; above them, any properties the node holds that its type
  * does not know, to rename or remove. Editors store on Enter or when focus leaves, one undoable
- * edit each; text that cannot become a value is flagged on the field and not stored. The sheet is
- * rebuilt only when another node is selected; edits, undo and compiles refresh it in place.
+ * edit each; text that cannot become a value is flagged on the field and not stored; last, the
+ * node's Drift section. While nothing is selected it shows the pipeline's drift settings. The sheet
+ * is rebuilt only when another node is selected; edits, undo and compiles refresh it in place.
  */
 public final class PropertySheetView extends StackPane {
 
@@ -40,6 +41,9 @@ public final class PropertySheetView extends StackPane {
   private final Label nodeProblems = new Label();
   private final Map<String, PropertyEditor> editors = new LinkedHashMap<>();
   private final UnknownPropertiesView unknown;
+  private final NodeDriftSection drift;
+  private final PipelineDriftView pipelineDrift;
+  private final VBox empty;
   private String nodeId;
   private String typeId;
 
@@ -47,6 +51,10 @@ public final class PropertySheetView extends StackPane {
   public PropertySheetView(DesignerViewModel model) {
     this.model = model;
     this.unknown = new UnknownPropertiesView(model);
+    this.drift = new NodeDriftSection(model);
+    this.pipelineDrift = new PipelineDriftView(model);
+    this.empty = new VBox(12, placeholder, pipelineDrift);
+    empty.getStyleClass().add(DesignerStyles.PROPERTY_CONTENT);
     getStyleClass().add(DesignerStyles.PROPERTY_SHEET);
     getStylesheets().add(DesignerStyles.STYLESHEET);
     scroll.setFitToWidth(true);
@@ -72,7 +80,7 @@ public final class PropertySheetView extends StackPane {
         });
     nodeProblems.getStyleClass().add(DesignerStyles.FIELD_PROBLEM);
     nodeProblems.setWrapText(true);
-    getChildren().addAll(scroll, placeholder);
+    getChildren().addAll(scroll, empty);
     // Tabbing to a field below the fold scrolls it into view.
     sceneProperty()
         .addListener(
@@ -118,7 +126,7 @@ public final class PropertySheetView extends StackPane {
     editors.forEach((key, editor) -> editor.show(node.properties().get(key)));
     model.nodeType(node.type()).ifPresent(t -> unknown.show(node, t));
     scroll.setVisible(true);
-    placeholder.setVisible(false);
+    empty.setVisible(false);
   }
 
   private void build(Node node) {
@@ -148,6 +156,10 @@ public final class PropertySheetView extends StackPane {
       PropertyEditor editor = PropertyEditors.create(spec, context);
       editors.put(spec.name(), editor);
       content.getChildren().add(editor.view());
+    }
+    if (type.isPresent() && !type.get().outputs().isEmpty()) {
+      content.getChildren().add(drift);
+      drift.show(node.id());
     }
     if (type.isEmpty()) {
       Label missing =
@@ -222,6 +234,8 @@ public final class PropertySheetView extends StackPane {
         n == 0
             ? "Select a node on the canvas to edit its properties."
             : n + " nodes are selected; select one to edit its properties.");
-    placeholder.setVisible(true);
+    pipelineDrift.setVisible(n == 0);
+    pipelineDrift.setManaged(n == 0);
+    empty.setVisible(true);
   }
 }

@@ -111,7 +111,9 @@ public final class NodeReference {
             " profiled in 1-minute windows; `add` profiles a column of any node's output (numbers,")
         .append(" text and booleans), `remove` drops a default one. A file without `drift` has the")
         .append(" defaults. The job profiles them with a drift tap, a filter that keeps every row")
-        .append(" (docs/decisions/0024-drift-tap.md).\n\n");
+        .append(" (docs/decisions/0024-drift-tap.md). In the studio, the Drift section of a node's")
+        .append(" properties ticks its columns and, with nothing selected, the pipeline's drift")
+        .append(" settings set the window and turn profiling off.\n\n");
   }
 
   private static void contents(StringBuilder md, List<NodeType> types) {
