@@ -48,18 +48,27 @@ public final class DriftDefaults {
           compilation.schema(e.from(), e.fromPort()).ifPresent(s -> inputs.put(e.toPort(), s));
         }
       }
-      List<String> columns =
-          source.driftColumns(
-              new DeriveContext(
-                  node.id(),
-                  new NodeProperties(node.properties(), type.get().properties()),
-                  inputs,
-                  environment,
-                  new ArrayList<>()));
+      List<String> columns = of(node, source, type.get(), inputs, environment);
       if (!columns.isEmpty()) {
         out.put(node.id(), List.copyOf(columns));
       }
     }
     return out;
+  }
+
+  /** The default monitored columns of one node, given the schemas on its input ports. */
+  static List<String> of(
+      Node node,
+      DriftColumnSource source,
+      NodeType type,
+      Map<String, Schema> inputs,
+      Map<String, String> environment) {
+    return source.driftColumns(
+        new DeriveContext(
+            node.id(),
+            new NodeProperties(node.properties(), type.properties()),
+            inputs,
+            environment,
+            new ArrayList<>()));
   }
 }

@@ -1,6 +1,5 @@
 package dev.streamwright.runtime.compile;
 
-import dev.streamwright.plugin.api.NodeProperties;
 import dev.streamwright.plugin.api.NodeType;
 import dev.streamwright.plugin.api.PortSpec;
 import dev.streamwright.plugin.api.Schema;
@@ -62,14 +61,7 @@ final class DriftTaps {
         inbound
             .getOrDefault(node.id(), Map.of())
             .forEach((port, e) -> inputs.put(port, schemas.get(e.from()).get(e.fromPort())));
-        List<String> monitored =
-            source.driftColumns(
-                new DeriveContext(
-                    node.id(),
-                    new NodeProperties(node.properties(), type.properties()),
-                    inputs,
-                    environment,
-                    new ArrayList<>()));
+        List<String> monitored = DriftDefaults.of(node, source, type, inputs, environment);
         if (!monitored.isEmpty()) {
           columns.put(node.id(), new LinkedHashSet<>(monitored));
         }
