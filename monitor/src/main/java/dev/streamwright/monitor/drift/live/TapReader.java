@@ -15,14 +15,19 @@ import java.util.stream.Collectors;
 /**
  * Reads a job's drift tap gauges through Flink's REST API. Flink cannot aggregate string gauges
  * over subtasks, so each subtask's gauge is read by its id on its vertex: {@code GET
- * /jobs/<job>/vertices/<vertex>/metrics} lists the ids (once, and again while none is found, at
- * most every {@link #REDISCOVER}), and {@code ...?get=<ids>} reads their values, one request per
- * tapped vertex. Not thread-safe.
+ * /jobs/<job>/vertices/<vertex>/metrics} lists the ids (once, and again while none is found: {@link
+ * #FIRST_REDISCOVER} after the first listing, the wait doubling up to {@link #REDISCOVER}, so a job
+ * whose operators are still starting is found within a second or two, and a job without a tap costs
+ * one listing every {@link #REDISCOVER}), and {@code ...?get=<ids>} reads their values, one request
+ * per tapped vertex. Not thread-safe.
  */
 public final class TapReader {
 
-  /** How often the vertices' metric ids are listed again while no tap gauge was found. */
+  /** The longest wait before the vertices' metric ids are listed again while none was found. */
   static final java.time.Duration REDISCOVER = java.time.Duration.ofSeconds(30);
+
+  /** The wait after the first listing that found no tap gauge. */
+  static final java.time.Duration FIRST_REDISCOVER = java.time.Duration.ofSeconds(1);
 
   /** Longest query string of one values request; longer lists are split. */
   private static final int MAX_QUERY = 3_000;
@@ -30,6 +35,7 @@ public final class TapReader {
   private final String jobId;
   private List<TapGauge> gauges = List.of();
   private Instant listedAt;
+  private java.time.Duration wait = FIRST_REDISCOVER;
 
   /**
    * @param jobId the Flink job's id
@@ -47,6 +53,7 @@ public final class TapReader {
   public void forget() {
     gauges = List.of();
     listedAt = null;
+    wait = FIRST_REDISCOVER;
   }
 
   /**
@@ -58,8 +65,12 @@ public final class TapReader {
     if (!gauges.isEmpty()) {
       return true;
     }
-    if (listedAt != null && now.isBefore(listedAt.plus(REDISCOVER))) {
+    if (listedAt != null && now.isBefore(listedAt.plus(wait))) {
       return false;
+    }
+    if (listedAt != null) {
+      // Listed before without a gauge: the next wait doubles, up to REDISCOVER.
+      wait = wait.multipliedBy(2).compareTo(REDISCOVER) > 0 ? REDISCOVER : wait.multipliedBy(2);
     }
     List<TapGauge> found = new ArrayList<>();
     JsonNode job = client.get("/jobs/" + jobId);
@@ -74,6 +85,9 @@ public final class TapReader {
     }
     listedAt = now;
     gauges = List.copyOf(found);
+    if (!gauges.isEmpty()) {
+      wait = FIRST_REDISCOVER;
+    }
     return !gauges.isEmpty();
   }
 
