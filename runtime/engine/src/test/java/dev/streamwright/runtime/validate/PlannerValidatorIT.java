@@ -227,6 +227,31 @@ class PlannerValidatorIT {
   }
 
   @Test
+  void aFunctionRegisteredBeforeTheViewsCallingItIsRegisteredForThePlannerToo() {
+    // The drift tap's statements: the function, then a view filtering on it.
+    Node tapped = Node.of("tapped", "select", Map.of("columns", List.of("id")));
+    CompiledPipeline c =
+        compiled(
+            List.of(
+                source(),
+                new SqlStatement(
+                    "tapped",
+                    Kind.DDL,
+                    "CREATE TEMPORARY SYSTEM FUNCTION IF NOT EXISTS SW_DRIFT_TAP AS '"
+                        + dev.streamwright.plugin.onnx.tap.DriftTap.class.getName()
+                        + "' LANGUAGE JAVA"),
+                new SqlStatement(
+                    "tapped",
+                    Kind.VIEW,
+                    "CREATE TEMPORARY VIEW `tapped` AS SELECT `id`, `name` FROM `src`"
+                        + " WHERE SW_DRIFT_TAP('tapped', 60000, 'id,name', `id`, `name`)")),
+            List.of(),
+            List.of(new SqlStatement("show", Kind.PREVIEW, "SELECT * FROM `tapped`")));
+
+    assertThat(validator.validate(pipeline(tapped), c)).isEmpty();
+  }
+
+  @Test
   void checkResolvesEachRelationsSchemaWithTimeAttributesAndChangelogKind() {
     CompiledPipeline c =
         compiled(
