@@ -54,7 +54,7 @@ final class DriftText {
               c.problem()
             });
       }
-      table(out, rows);
+      SnapshotText.table(out, rows);
     }
     return out.toString();
   }
@@ -122,24 +122,5 @@ final class DriftText {
 
   private static String value(double v) {
     return Double.isFinite(v) ? String.format(Locale.ROOT, "%.4f", v) : "-";
-  }
-
-  private static void table(StringBuilder out, List<String[]> rows) {
-    int[] widths = new int[rows.get(0).length];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        widths[i] = Math.max(widths[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder line = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        line.append(String.format(Locale.ROOT, "%-" + widths[i] + "s", r[i]));
-        if (i < r.length - 1) {
-          line.append("  ");
-        }
-      }
-      out.append(line.toString().stripTrailing()).append('\n');
-    }
   }
 }
