@@ -32,7 +32,8 @@ public final class Cli {
         "alerts",
         new CommandLine(new AlertsCommand(alerts))
             .addSubcommand("rules", new AlertsRulesCommand(alerts))
-            .addSubcommand("ack", new AlertsAckCommand(alerts)));
+            .addSubcommand("ack", new AlertsAckCommand(alerts))
+            .addSubcommand("channels", new AlertsChannelsCommand(alerts)));
     cli.addSubcommand("cost", new CostCommand(lifecycle));
     cli.addSubcommand("generate-completion", new AutoComplete.GenerateCompletion());
     cli.addSubcommand("help", new CommandLine.HelpCommand());
