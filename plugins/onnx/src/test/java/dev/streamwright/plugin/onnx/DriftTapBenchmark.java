@@ -37,7 +37,11 @@ public final class DriftTapBenchmark {
 
   private DriftTapBenchmark() {}
 
-  /** Runs the benchmark; arguments {@code key=value}: rows, rate, rounds (ABBA groups). */
+  /**
+   * Runs the benchmark; arguments {@code key=value}: rows, rate, rounds (ABBA groups), variants
+   * (off,on,array; the first is the baseline), steady (seconds before the steady part), text,
+   * threads, jfr (a directory for one recording per job). See docs/PERFORMANCE.md.
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new TreeMap<>();
     for (String arg : args) {
