@@ -29,9 +29,19 @@ public final class DriftTapBenchmark {
 
   private static final int COLUMNS = 20;
 
+  /** The steady part of a job starts this long after its submission (JIT compilation, start). */
+  private static long steadyAfterSeconds = 10;
+
+  /** Whether the job writes each number as text and parses it back (work per row). */
+  private static boolean text;
+
   private DriftTapBenchmark() {}
 
-  /** Runs the benchmark; arguments {@code key=value}: rows, rate, rounds (ABBA groups). */
+  /**
+   * Runs the benchmark; arguments {@code key=value}: rows, rate, rounds (ABBA groups), variants
+   * (off,on,array; the first is the baseline), steady (seconds before the steady part), text,
+   * threads, jfr (a directory for one recording per job). See docs/PERFORMANCE.md.
+   */
   public static void main(String[] args) throws Exception {
     Map<String, String> a = new TreeMap<>();
     for (String arg : args) {
@@ -41,55 +51,92 @@ public final class DriftTapBenchmark {
     long rows = Long.parseLong(a.getOrDefault("rows", "1000000"));
     long rate = Long.parseLong(a.getOrDefault("rate", "50000"));
     int rounds = Integer.parseInt(a.getOrDefault("rounds", "2"));
+    String jfr = a.get("jfr");
+    steadyAfterSeconds = Long.parseLong(a.getOrDefault("steady", "10"));
+    text = Boolean.parseBoolean(a.getOrDefault("text", "false"));
+    boolean threads = Boolean.parseBoolean(a.getOrDefault("threads", "false"));
     FlinkSqlCluster cluster = new FlinkSqlCluster();
     cluster.beforeAll(null);
     try {
       System.out.printf(
           Locale.ROOT,
-          "drift tap on/off: %d rows at %d rows/s, %d DOUBLE columns, load %s%n",
+          "drift tap on/off: %d rows at %d rows/s, %d DOUBLE columns%s, load %s%n",
           rows,
           rate,
           COLUMNS,
+          text ? " through text" : "",
           load());
-      run(cluster, false, Math.min(rows, rate * 5), rate); // warm-up, not counted
-      run(cluster, true, Math.min(rows, rate * 5), rate);
-      List<double[]> off = new ArrayList<>();
-      List<double[]> on = new ArrayList<>();
+      List<String> variants = List.of(a.getOrDefault("variants", "off,on").split(","));
+      for (String v : variants) {
+        run(cluster, v, Math.min(rows, rate * 5), rate); // warm-up, not counted
+      }
+      List<String> order = new ArrayList<>(variants);
+      for (int i = variants.size() - 1; i >= 0; i--) {
+        order.add(variants.get(i));
+      }
+      Map<String, List<double[]>> results = new TreeMap<>();
+      int job = 0;
       for (int r = 0; r < rounds; r++) {
-        for (boolean tap : new boolean[] {false, true, true, false}) {
-          double[] m = run(cluster, tap, rows, rate);
-          (tap ? on : off).add(m);
+        for (String variant : order) {
+          jdk.jfr.Recording recording = null;
+          if (jfr != null) {
+            recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+            recording.setDestination(java.nio.file.Path.of(jfr, variant + "-" + job + ".jfr"));
+            recording.start();
+          }
+          job++;
+          Map<String, Long> before = threads ? threadCpu() : Map.of();
+          double[] m = run(cluster, variant, rows, rate);
+          if (threads) {
+            printThreadCpu(before, threadCpu(), m[1]);
+          }
+          if (recording != null) {
+            recording.stop();
+            recording.close();
+          }
+          results.computeIfAbsent(variant, k -> new ArrayList<>()).add(m);
           System.out.printf(
               Locale.ROOT,
-              "round %d %-3s %,10.0f events/s  %6.2f s CPU  load %s%n",
+              "round %d %-5s %,10.0f events/s  %6.2f s CPU  steady %.3f cores  load %s%n",
               r + 1,
-              tap ? "on" : "off",
+              variant,
               m[0],
               m[1],
+              m[2],
               load());
         }
       }
-      double eventsOff = median(off, 0);
-      double eventsOn = median(on, 0);
-      double cpuOff = median(off, 1);
-      double cpuOn = median(on, 1);
-      System.out.printf(
-          Locale.ROOT,
-          "median off %,.0f events/s %.2f s CPU; on %,.0f events/s %.2f s CPU%n"
-              + "events/s ratio on/off %.3f, CPU ratio off/on %.3f (target >= 0.95)%n",
-          eventsOff,
-          cpuOff,
-          eventsOn,
-          cpuOn,
-          eventsOn / eventsOff,
-          cpuOff / cpuOn);
+      List<double[]> off = results.get(variants.get(0));
+      for (String variant : variants.subList(1, variants.size())) {
+        List<double[]> on = results.get(variant);
+        System.out.printf(
+            Locale.ROOT,
+            "median %s %,.0f events/s %.2f s CPU %.3f steady cores; %s %,.0f events/s %.2f s CPU"
+                + " %.3f steady cores%n"
+                + "  %s/%s: events/s ratio %.3f, CPU ratio %.3f, steady (from %d s on) CPU ratio"
+                + " %.3f (target >= 0.95)%n",
+            variants.get(0),
+            median(off, 0),
+            median(off, 1),
+            median(off, 2),
+            variant,
+            median(on, 0),
+            median(on, 1),
+            median(on, 2),
+            variant,
+            variants.get(0),
+            median(on, 0) / median(off, 0),
+            median(off, 1) / median(on, 1),
+            steadyAfterSeconds,
+            median(off, 2) / median(on, 2));
+      }
     } finally {
       cluster.afterAll(null);
     }
   }
 
   /** One job: events/s and process CPU seconds. */
-  private static double[] run(FlinkSqlCluster cluster, boolean tap, long rows, long rate)
+  private static double[] run(FlinkSqlCluster cluster, String variant, long rows, long rate)
       throws Exception {
     TableEnvironment env = cluster.newSession();
     List<String> columns = new ArrayList<>();
@@ -121,24 +168,91 @@ public final class DriftTapBenchmark {
             + " AS '"
             + DriftTap.class.getName()
             + "' LANGUAGE JAVA");
+    String values =
+        switch (variant) {
+          case "off" -> null;
+          case "on" -> String.join(", ", names);
+          case "array" -> "ARRAY[" + String.join(", ", names) + "]";
+          default -> throw new IllegalArgumentException("variant off, on or array: " + variant);
+        };
     String where =
-        tap
-            ? "id IS NOT NULL AND "
+        values == null
+            ? "id IS NOT NULL"
+            : "id IS NOT NULL AND "
                 + DriftTap.NAME
                 + "('bench', 60000, '"
                 + String.join(",", names)
                 + "', "
-                + String.join(", ", names)
-                + ")"
-            : "id IS NOT NULL";
+                + values
+                + ")";
     OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    TableResult result = env.executeSql("INSERT INTO snk SELECT * FROM src WHERE " + where);
+    String from = "src";
+    if (text) {
+      // Each number written as text and parsed back: a stand-in for a text source's decoding
+      // (JSON_VALUE per column reparses the whole document and was far too slow for 50,000/s).
+      List<String> parsed = new ArrayList<>();
+      for (String n : names) {
+        parsed.add("CAST(CAST(" + n + " AS STRING) AS DOUBLE) AS " + n);
+      }
+      env.executeSql(
+          "CREATE TEMPORARY VIEW parsed AS SELECT id, " + String.join(", ", parsed) + " FROM src");
+      from = "parsed";
+    }
+    TableResult result =
+        env.executeSql("INSERT INTO snk SELECT * FROM " + from + " WHERE " + where);
     long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
+    long cpuSteady = cpu0;
+    long tSteady = t0;
+    try {
+      result.await(steadyAfterSeconds, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException stillRunning) {
+      cpuSteady = os.getProcessCpuTime();
+      tSteady = System.nanoTime();
+    }
     result.await();
-    long wall = System.nanoTime() - t0;
-    long cpu = os.getProcessCpuTime() - cpu0;
-    return new double[] {rows / (wall / 1e9), cpu / 1e9};
+    long end = System.nanoTime();
+    long cpuEnd = os.getProcessCpuTime();
+    double steadyCores =
+        tSteady == t0 ? Double.NaN : (cpuEnd - cpuSteady) / (double) (end - tSteady);
+    return new double[] {rows / ((end - t0) / 1e9), (cpuEnd - cpu0) / 1e9, steadyCores};
+  }
+
+  /** CPU ticks per thread name (digits dropped, so pools add up), from /proc. */
+  private static Map<String, Long> threadCpu() throws java.io.IOException {
+    Map<String, Long> ticks = new TreeMap<>();
+    try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+      for (java.nio.file.Path t : (Iterable<java.nio.file.Path>) tasks::iterator) {
+        try {
+          String stat = java.nio.file.Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          long cpu = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+          ticks.merge(name.replaceAll("[0-9]+", "#"), cpu, Long::sum);
+        } catch (java.io.IOException | RuntimeException gone) {
+          // the thread ended meanwhile
+        }
+      }
+    }
+    return ticks;
+  }
+
+  private static void printThreadCpu(
+      Map<String, Long> before, Map<String, Long> after, double processSeconds) {
+    long alive = 0;
+    for (var e : after.entrySet()) {
+      alive += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
+    }
+    System.out.printf(
+        Locale.ROOT, "    %-16s %5.2f s%n", "(ended threads)", processSeconds - alive / 100.0);
+    after.entrySet().stream()
+        .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+        .filter(e -> e.getValue() >= 5)
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .forEach(
+            e ->
+                System.out.printf(
+                    Locale.ROOT, "    %-16s %5.2f s%n", e.getKey(), e.getValue() / 100.0));
   }
 
   private static double median(List<double[]> runs, int i) {

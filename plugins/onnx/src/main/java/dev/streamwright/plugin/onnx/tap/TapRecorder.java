@@ -2,6 +2,7 @@ package dev.streamwright.plugin.onnx.tap;
 
 import java.util.List;
 import java.util.function.LongSupplier;
+import org.apache.flink.table.data.ArrayData;
 
 /**
  * The figures one drift tap keeps in one subtask: per monitored column a sketch of the open
@@ -79,6 +80,42 @@ public final class TapRecorder {
       }
       for (int i = 0; i < kinds.length; i++) {
         Object v = values[offset + i];
+        if (kinds[i] == TapKind.NUMERIC) {
+          if (v == null) {
+            numeric[i].addMissing();
+          } else {
+            numeric[i].add(((Number) v).doubleValue());
+          }
+        } else if (v == null) {
+          categorical[i].addMissing();
+        } else {
+          categorical[i].add(v.toString());
+        }
+      }
+    }
+  }
+
+  /**
+   * Counts one row whose first numeric columns come as one array of doubles ({@code numbers}, null
+   * when the whole array is null) and the rest as {@code values[offset + i]}, as {@link #record}
+   * takes them.
+   */
+  public void record(ArrayData numbers, Object[] values, int offset) {
+    long now = clock.getAsLong();
+    synchronized (this) {
+      if (now >= start + length) {
+        roll(now);
+      }
+      int n = kinds.length - (values.length - offset);
+      for (int i = 0; i < n; i++) {
+        if (numbers == null || numbers.isNullAt(i)) {
+          numeric[i].addMissing();
+        } else {
+          numeric[i].add(numbers.getDouble(i));
+        }
+      }
+      for (int i = n; i < kinds.length; i++) {
+        Object v = values[offset + i - n];
         if (kinds[i] == TapKind.NUMERIC) {
           if (v == null) {
             numeric[i].addMissing();

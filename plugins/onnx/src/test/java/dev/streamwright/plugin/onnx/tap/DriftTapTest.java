@@ -56,6 +56,34 @@ class DriftTapTest {
   }
 
   @Test
+  void numbersMayComeAsOneArrayOfDoublesBeforeTheOtherValues() {
+    String plan =
+        env.explainSql(
+            "SELECT id FROM src WHERE SW_DRIFT_TAP('n', 1000, 'amount,price,country',"
+                + " ARRAY[amount, CAST(price AS DOUBLE)], country)");
+    assertThat(plan).contains("SW_DRIFT_TAP(");
+  }
+
+  @Test
+  void anArrayOfAnotherTypeIsRefused() {
+    assertThatThrownBy(
+            () ->
+                env.explainSql(
+                    "SELECT id FROM src WHERE SW_DRIFT_TAP('n', 1000, 'a,b', ARRAY[id, id])"))
+        .hasStackTraceContaining("must be ARRAY<DOUBLE>");
+  }
+
+  @Test
+  void namesMustLeaveAtLeastOneForTheArray() {
+    assertThatThrownBy(
+            () ->
+                env.explainSql(
+                    "SELECT id FROM src WHERE SW_DRIFT_TAP('n', 1000, 'country',"
+                        + " ARRAY[amount], country)"))
+        .hasStackTraceContaining("must name each of the array's values and the 1 values");
+  }
+
+  @Test
   void aColumnOfAnotherTypeIsRefused() {
     assertThatThrownBy(
             () -> env.explainSql("SELECT id FROM src WHERE SW_DRIFT_TAP('n', 1000, 'ts', ts)"))

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.table.data.GenericArrayData;
 import org.junit.jupiter.api.Test;
 
 class TapRecorderTest {
@@ -25,6 +26,27 @@ class TapRecorderTest {
 
   private static CategoricalWindow categorical(String text) {
     return (CategoricalWindow) TapWire.decode(text).orElseThrow();
+  }
+
+  @Test
+  void numbersFromAnArrayCountLikeNumbersPassedOneByOne() {
+    TapRecorder r = recorder(TapKind.NUMERIC, TapKind.NUMERIC, TapKind.CATEGORICAL);
+    r.record(new GenericArrayData(new Double[] {1.0, null}), new Object[] {"x", "a"}, 1);
+    r.record(new GenericArrayData(new Double[] {2.5, Double.NaN}), new Object[] {null}, 0);
+    r.record(null, new Object[] {"b"}, 0);
+    now.set(60_000 * 11);
+    r.record(new GenericArrayData(new Double[] {100.0, 100.0}), new Object[] {"late"}, 0);
+    NumericWindow first = numeric(r.text(0));
+    assertThat(first.count()).isEqualTo(2);
+    assertThat(first.missing()).isEqualTo(1);
+    assertThat(first.sum()).isEqualTo(3.5);
+    assertThat(first.sample()).containsExactlyInAnyOrder(1.0, 2.5);
+    NumericWindow second = numeric(r.text(1));
+    assertThat(second.count()).isZero();
+    assertThat(second.missing()).isEqualTo(3);
+    CategoricalWindow c = categorical(r.text(2));
+    assertThat(c.counts()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of("a", 1L, "b", 1L));
+    assertThat(c.missing()).isEqualTo(1);
   }
 
   @Test
