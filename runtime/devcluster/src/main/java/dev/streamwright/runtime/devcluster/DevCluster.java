@@ -49,6 +49,9 @@ public final class DevCluster implements AutoCloseable {
 
   private static final Duration POLL = Duration.ofMillis(250);
 
+  /** How many times a start with free ports is tried when one of them was taken meanwhile. */
+  private static final int PORT_ATTEMPTS = 3;
+
   private static final int TAIL_LINES = 25;
 
   private volatile DevClusterState state;
@@ -325,6 +328,29 @@ public final class DevCluster implements AutoCloseable {
      */
     public DevCluster start() {
       List<Path> cp = ClusterClasspath.ofCurrentJvm(leftOff);
+      boolean free = jobManagerRpcPort == 0 || restPort == 0 || gatewayPort == 0;
+      for (int attempt = 1; ; attempt++) {
+        try {
+          return start(cp);
+        } catch (DevClusterException e) {
+          // A free port is found by binding and releasing it before the JVMs start, so another
+          // process on a busy machine can take it in between: choose new ones, a bounded number
+          // of times. Fixed ports and other failures are the user's to see at once.
+          if (!free || attempt == PORT_ATTEMPTS || !lostPort(e)) {
+            throw e;
+          }
+          System.getLogger(DevCluster.class.getName())
+              .log(System.Logger.Level.WARNING, "A port was taken while starting; other ports", e);
+        }
+      }
+    }
+
+    private static boolean lostPort(DevClusterException e) {
+      String m = String.valueOf(e.getMessage());
+      return m.contains("BindException") || m.contains("Address already in use");
+    }
+
+    private DevCluster start(List<Path> cp) {
       ClusterFolder layout = new ClusterFolder(folder);
       ClusterConfig.Ports ports =
           new ClusterConfig.Ports(jobManagerRpcPort, restPort, gatewayPort).resolveFree();
