@@ -63,8 +63,11 @@ class MonitorCostIT {
       assertThat(cost.requestedMemoryGib()).isEqualTo(3.0);
       assertThat(cost.prices()).startsWith("Local machine, priced as AWS");
       // Busy cores: each vertex's busy ratio (the smallest of the nodes it runs) x 1 subtask.
-      assertThat(cost.usedCores()).isPositive().isCloseTo(busyCores(busy), within(1e-9));
-      assertThat(cost.cost().cpuUsed()).isPositive();
+      // Flink may report a busy time of 0 for the whole run when the task mostly waits (a CI run
+      // on a loaded machine read 124,702 records with busy time 0), so the cost is held to what
+      // the snapshot says rather than to a positive figure; the CPU part is then all idle.
+      assertThat(cost.usedCores()).isCloseTo(busyCores(busy), within(1e-9));
+      assertThat(cost.cost().cpuUsed() + cost.cost().cpuIdle()).isPositive();
       assertThat(cost.cost().total()).isPositive();
       assertThat(cost.recordsRead()).isPositive();
       assertThat(cost.costPerMillionRecords()).isPresent();
@@ -88,19 +91,19 @@ class MonitorCostIT {
     }
   }
 
-  /** Waits (bounded) for a cost with busy cores, records read and a projection. */
+  /** Waits (bounded) for a cost with records read and a projection. */
   private static DeploymentCost awaitCost(List<DeploymentCost> costs) throws InterruptedException {
     long deadline = System.nanoTime() + MonitorIT.WAIT.toNanos();
     while (System.nanoTime() - deadline < 0) {
       for (DeploymentCost c : List.copyOf(costs)) {
-        if (c.usedCores() > 0 && c.recordsRead() > 0 && c.projectedMonthly().isPresent()) {
+        if (c.recordsRead() > 0 && c.projectedMonthly().isPresent()) {
           return c;
         }
       }
       Thread.sleep(50);
     }
     throw new AssertionError(
-        "no cost with busy cores, records and a projection; the last: "
+        "no cost with records and a projection; the last: "
             + (costs.isEmpty() ? "none" : costs.get(costs.size() - 1)));
   }
 
